@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * The extracted article: the boundary between the page (untrusted) and the extension.
+ * Validated with this schema when it arrives from the injected extraction script.
+ */
+export const ParagraphSchema = z.object({
+  /** Stable within one extraction: `p1`, `p2`, … in reading order. */
+  id: z.string(),
+  text: z.string(),
+});
+
+export const ArticleLinkSchema = z.object({
+  text: z.string(),
+  /** Absolute http(s) URL; other schemes are dropped at extraction. */
+  url: z.string(),
+  paragraphId: z.string(),
+});
+
+export const ArticleSchema = z.object({
+  /** The tab's URL when extracted. */
+  url: z.string(),
+  /** `<link rel=canonical>` or og:url when present, else `url` without its fragment. */
+  canonicalUrl: z.string(),
+  title: z.string(),
+  byline: z.string().nullable(),
+  siteName: z.string().nullable(),
+  /** ISO 8601 when the page states it. */
+  publishedTime: z.string().nullable(),
+  /** BCP 47 primary tag (`de`, `en`, `und` when unknown). */
+  language: z.string(),
+  languageSource: z.enum(['page', 'detected', 'unknown']),
+  paragraphs: z.array(ParagraphSchema),
+  links: z.array(ArticleLinkSchema),
+  wordCount: z.number().int().nonnegative(),
+  /** What the text came from: Readability's article, the user's selection, or the whole page. */
+  source: z.enum(['article', 'selection', 'page']),
+});
+
+export type Paragraph = z.infer<typeof ParagraphSchema>;
+export type ArticleLink = z.infer<typeof ArticleLinkSchema>;
+export type Article = z.infer<typeof ArticleSchema>;
+export type ExtractionSource = Article['source'];
+
+/** What the extraction script returns: an article, or why there is none. */
+export type ExtractionResult =
+  | { ok: true; article: Article }
+  | {
+      ok: false;
+      error: { code: 'not-an-article'; hasSelection: boolean } | { code: 'extraction-failed'; detail: string };
+    };

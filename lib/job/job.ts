@@ -1,0 +1,152 @@
+import type { Article } from '../article/article';
+import type { Analysis, PartialAnalysis } from '../attribution/analysis';
+import type { AppError } from '../errors';
+
+/** Token counts as the endpoint reported them in its `usage` data. */
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+
+export type PartStatus = 'pending' | 'streaming' | 'done' | 'error' | 'skipped';
+
+/**
+ * One job per tab: extraction, then two requests started together (analysis, translation).
+ * The background owns it; surfaces mirror it by applying the same events with `applyJobEvent`.
+ */
+export interface JobState {
+  id: string;
+  tabId: number;
+  status: 'extracting' | 'running' | 'done' | 'error' | 'cancelled';
+  startedAt: number;
+  finishedAt: number | null;
+  model: string;
+  host: string;
+  targetLanguage: string;
+  article: Article | null;
+  /** Shown at once from the cache, without a new request. */
+  fromCache: boolean;
+  analysis: PartialAnalysis;
+  analysisStatus: PartStatus;
+  analysisError: AppError | null;
+  /** How the structured answer was obtained: json_schema, json_object or prompt-only. */
+  analysisMode: 'json_schema' | 'json_object' | 'prompt' | null;
+  translation: string;
+  translationStatus: PartStatus;
+  translationError: AppError | null;
+  usage: { analysis: Usage | null; translation: Usage | null };
+  /** A job-level failure (extraction, settings): nothing was requested. */
+  error: AppError | null;
+}
+
+/** Events sent from the background to the surfaces over the job port. */
+export type JobEvent =
+  | { type: 'snapshot'; job: JobState | null }
+  | { type: 'article'; article: Article }
+  | { type: 'analysis-partial'; analysis: PartialAnalysis }
+  | { type: 'analysis-done'; analysis: Analysis; usage: Usage | null; mode: NonNullable<JobState['analysisMode']> }
+  | { type: 'analysis-error'; error: AppError }
+  | { type: 'translation-delta'; text: string }
+  | { type: 'translation-done'; usage: Usage | null }
+  | { type: 'translation-error'; error: AppError }
+  | { type: 'translation-skipped' }
+  | { type: 'failed'; error: AppError }
+  | { type: 'cancelled' };
+
+/** Messages from a surface to the background over the job port. */
+export type JobPortRequest = { type: 'subscribe'; tabId: number } | { type: 'keepalive' };
+
+export const JOB_PORT_NAME = 'sourcelens-job';
+
+export function createJob(init: {
+  id: string;
+  tabId: number;
+  model: string;
+  host: string;
+  targetLanguage: string;
+  now: number;
+}): JobState {
+  return {
+    ...init,
+    status: 'extracting',
+    startedAt: init.now,
+    finishedAt: null,
+    article: null,
+    fromCache: false,
+    analysis: {},
+    analysisStatus: 'pending',
+    analysisError: null,
+    analysisMode: null,
+    translation: '',
+    translationStatus: 'pending',
+    translationError: null,
+    usage: { analysis: null, translation: null },
+    error: null,
+  };
+}
+
+const FINISHED_PART: readonly PartStatus[] = ['done', 'error', 'skipped'];
+
+/** The job is over once both parts have finished, one way or another. */
+function settle(job: JobState, now: number): JobState {
+  if (job.status !== 'running') return job;
+  if (!FINISHED_PART.includes(job.analysisStatus) || !FINISHED_PART.includes(job.translationStatus)) return job;
+  const failed = job.analysisStatus === 'error' && job.translationStatus === 'error';
+  return { ...job, status: failed ? 'error' : 'done', finishedAt: now };
+}
+
+/** Pure reducer shared by the background and every surface. */
+export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.now()): JobState | null {
+  if (event.type === 'snapshot') return event.job;
+  if (!job) return null;
+  switch (event.type) {
+    case 'article':
+      return {
+        ...job,
+        article: event.article,
+        status: 'running',
+        analysisStatus: 'streaming',
+        translationStatus: 'streaming',
+      };
+    case 'analysis-partial':
+      return { ...job, analysis: event.analysis };
+    case 'analysis-done':
+      return settle(
+        {
+          ...job,
+          analysis: event.analysis,
+          analysisStatus: 'done',
+          analysisMode: event.mode,
+          usage: { ...job.usage, analysis: event.usage },
+        },
+        now,
+      );
+    case 'analysis-error':
+      return settle({ ...job, analysisStatus: 'error', analysisError: event.error }, now);
+    case 'translation-delta':
+      return { ...job, translation: job.translation + event.text };
+    case 'translation-done':
+      return settle({ ...job, translationStatus: 'done', usage: { ...job.usage, translation: event.usage } }, now);
+    case 'translation-error':
+      return settle({ ...job, translationStatus: 'error', translationError: event.error }, now);
+    case 'translation-skipped':
+      return settle({ ...job, translationStatus: 'skipped' }, now);
+    case 'failed':
+      return { ...job, status: 'error', error: event.error, finishedAt: now };
+    case 'cancelled': {
+      const stop = (status: PartStatus): PartStatus =>
+        status === 'streaming' || status === 'pending' ? 'error' : status;
+      const cancelled = { code: 'cancelled' } as const;
+      return {
+        ...job,
+        status: 'cancelled',
+        finishedAt: now,
+        analysisStatus: stop(job.analysisStatus),
+        analysisError: job.analysisStatus === 'done' ? job.analysisError : (job.analysisError ?? cancelled),
+        translationStatus: stop(job.translationStatus),
+        translationError: job.translationStatus === 'done' ? job.translationError : (job.translationError ?? cancelled),
+      };
+    }
+  }
+}

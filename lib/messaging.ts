@@ -1,0 +1,29 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ExtractionSource } from './article/article';
+import type { AppError } from './errors';
+
+/** Connection details a surface sends for a test; the background adds nothing to them. */
+export interface EndpointDraft {
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+}
+
+export type ConnectionTestResult =
+  | { ok: true; model: string; latencyMs: number; reply: string }
+  | { ok: false; error: AppError };
+
+export type ModelListResult = { ok: true; models: string[] } | { ok: false; error: AppError };
+
+/** The only place one-shot message names live. Streaming job updates use the job port (lib/job/job.ts). */
+export interface ProtocolMap {
+  /** Start (or restart) the job of a tab. `force` skips the cached result (Regenerate). */
+  startJob(data: { tabId: number; source: ExtractionSource; force: boolean }): void;
+  cancelJob(data: { tabId: number }): void;
+  testConnection(data: EndpointDraft): ConnectionTestResult;
+  listModels(data: Omit<EndpointDraft, 'model'>): ModelListResult;
+  /** Popup → background: open the side panel for this tab (Firefox: the sidebar). */
+  openSidePanel(data: { tabId: number; windowId: number }): void;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

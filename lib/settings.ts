@@ -1,0 +1,152 @@
+import { storage } from '#imports';
+import { z } from 'zod';
+import { PROVIDER_IDS, PROVIDERS } from './providers';
+
+/**
+ * Settings: one zod schema, validated on every read, versioned with one migration per step.
+ * The API key is not part of it: it lives in `storage.local` alone (see `apiKeyItem`), so it is
+ * never synced across devices.
+ */
+export const SETTINGS_VERSION = 2;
+
+export const SettingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  provider: z.enum(PROVIDER_IDS),
+  baseUrl: z
+    .string()
+    .trim()
+    .refine((value) => parseHttpUrl(value) !== null, 'Base URL must be an http:// or https:// URL'),
+  model: z.string().trim(),
+  targetLanguage: z.string().trim().min(1),
+  toolbarAction: z.enum(['sidepanel', 'popup']),
+  theme: z.enum(['system', 'light', 'dark']),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  provider: 'openai',
+  baseUrl: PROVIDERS.openai.baseUrl,
+  model: PROVIDERS.openai.suggestedModel,
+  targetLanguage: 'English',
+  toolbarAction: 'sidepanel',
+  theme: 'system',
+};
+
+/** Version 1 kept the key inside the synced settings object and had no theme. */
+export interface SettingsV1 {
+  version: 1;
+  provider: string;
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  targetLanguage?: string;
+  toolbarAction?: 'sidepanel' | 'popup';
+}
+
+export interface MigrationResult {
+  settings: Settings;
+  /** A key found in old synced settings, to be moved to local storage. */
+  extractedApiKey: string | null;
+  /** Set when stored data could not be used and defaults were restored. */
+  resetReason: string | null;
+}
+
+/** Brings whatever is stored (any version, or garbage) to the current schema. Pure. */
+export function migrateSettings(stored: unknown): MigrationResult {
+  if (stored === undefined || stored === null) {
+    return { settings: DEFAULT_SETTINGS, extractedApiKey: null, resetReason: null };
+  }
+  let value: unknown = stored;
+  let extractedApiKey: string | null = null;
+  const version = typeof value === 'object' ? (value as { version?: unknown }).version : undefined;
+  if (version === 1) {
+    const v1 = value as SettingsV1;
+    extractedApiKey = typeof v1.apiKey === 'string' && v1.apiKey.trim() ? v1.apiKey.trim() : null;
+    value = {
+      version: 2,
+      provider: v1.provider,
+      baseUrl: v1.baseUrl,
+      model: v1.model,
+      targetLanguage: v1.targetLanguage ?? 'English',
+      toolbarAction: v1.toolbarAction ?? 'sidepanel',
+      theme: 'system',
+    } satisfies Settings | Record<string, unknown>;
+  }
+  const parsed = SettingsSchema.safeParse(value);
+  if (parsed.success) return { settings: normaliseSettings(parsed.data), extractedApiKey, resetReason: null };
+  const problem = parsed.error.issues
+    .map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`)
+    .join('; ');
+  return {
+    settings: DEFAULT_SETTINGS,
+    extractedApiKey,
+    resetReason: `Stored settings were unreadable and were reset to defaults (${problem}).`,
+  };
+}
+
+/** Trims and drops a trailing slash so `https://host/v1/` and `https://host/v1` are one endpoint. */
+export function normaliseSettings(settings: Settings): Settings {
+  return { ...settings, baseUrl: normaliseBaseUrl(settings.baseUrl), model: settings.model.trim() };
+}
+
+export function normaliseBaseUrl(baseUrl: string): string {
+  return baseUrl.trim().replace(/\/+$/, '');
+}
+
+export function parseHttpUrl(value: string): URL | null {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `https://api.openai.com/*`: the host-permission pattern for an endpoint. */
+export function originPattern(baseUrl: string): string | null {
+  const url = parseHttpUrl(baseUrl);
+  return url ? `${url.protocol}//${url.hostname}/*` : null;
+}
+
+const settingsItem = storage.defineItem<unknown>('sync:settings');
+const settingsNoticeItem = storage.defineItem<string | null>('local:settingsNotice', { fallback: null });
+export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
+
+/** Reads, validates and migrates the settings; persists the migration so it runs once. */
+export async function loadSettings(): Promise<Settings> {
+  const stored = await settingsItem.getValue();
+  const result = migrateSettings(stored);
+  if (stored !== null && stored !== undefined && JSON.stringify(stored) !== JSON.stringify(result.settings)) {
+    await settingsItem.setValue(result.settings);
+    if (result.extractedApiKey && !(await apiKeyItem.getValue())) await apiKeyItem.setValue(result.extractedApiKey);
+    if (result.resetReason) await settingsNoticeItem.setValue(result.resetReason);
+  }
+  return result.settings;
+}
+
+export async function saveSettings(settings: Settings): Promise<Settings> {
+  const valid = normaliseSettings(SettingsSchema.parse(settings));
+  await settingsItem.setValue(valid);
+  return valid;
+}
+
+export async function loadApiKey(): Promise<string> {
+  return (await apiKeyItem.getValue()).trim();
+}
+
+export async function saveApiKey(apiKey: string): Promise<void> {
+  await apiKeyItem.setValue(apiKey.trim());
+}
+
+/** A one-time message for the options page, e.g. after corrupt settings were reset. */
+export async function takeSettingsNotice(): Promise<string | null> {
+  const notice = await settingsNoticeItem.getValue();
+  if (notice) await settingsNoticeItem.setValue(null);
+  return notice;
+}
+
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => callback(migrateSettings(value).settings));
+}
