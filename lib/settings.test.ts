@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_SETTINGS,
+  loadApiKey,
+  loadSettings,
+  migrateSettings,
+  originPattern,
+  type SettingsV1,
+  saveSettings,
+  takeSettingsNotice,
+} from './settings';
+
+describe('migrateSettings', () => {
+  it('gives defaults when nothing is stored', () => {
+    expect(migrateSettings(undefined)).toEqual({
+      settings: DEFAULT_SETTINGS,
+      extractedApiKey: null,
+      resetReason: null,
+    });
+  });
+
+  it('migrates version 1, taking the key out of the synced object', () => {
+    const v1: SettingsV1 = {
+      version: 1,
+      provider: 'ollama',
+      baseUrl: ' http://localhost:11434/v1/ ',
+      model: 'llama3.1',
+      apiKey: ' sk-old ',
+    };
+    const result = migrateSettings(v1);
+    expect(result.extractedApiKey).toBe('sk-old');
+    expect(result.resetReason).toBeNull();
+    expect(result.settings).toEqual({
+      version: 2,
+      provider: 'ollama',
+      baseUrl: 'http://localhost:11434/v1',
+      model: 'llama3.1',
+      targetLanguage: 'English',
+      toolbarAction: 'sidepanel',
+      theme: 'system',
+    });
+    expect(JSON.stringify(result.settings)).not.toContain('sk-old');
+  });
+
+  it('resets corrupt settings with a reason naming the field', () => {
+    const result = migrateSettings({ ...DEFAULT_SETTINGS, baseUrl: 'ftp://example.com' });
+    expect(result.settings).toEqual(DEFAULT_SETTINGS);
+    expect(result.resetReason).toMatch(/baseUrl: Base URL must be an http/);
+    expect(migrateSettings('garbage').resetReason).toMatch(/reset to defaults/);
+  });
+});
+
+describe('settings storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('persists a v1 migration once and moves the key to local storage', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { version: 1, provider: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'm', apiKey: 'sk-1' },
+    });
+    const settings = await loadSettings();
+    expect(settings.version).toBe(2);
+    expect(await loadApiKey()).toBe('sk-1');
+    const { settings: stored } = await fakeBrowser.storage.sync.get('settings');
+    expect(stored).toEqual(settings);
+    expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain('sk-1');
+  });
+
+  it('leaves a notice when corrupt settings are reset', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { version: 2, provider: 'nope' } });
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await takeSettingsNotice()).toMatch(/reset to defaults/);
+    expect(await takeSettingsNotice()).toBeNull();
+  });
+
+  it('rejects an invalid base URL on save', async () => {
+    await expect(saveSettings({ ...DEFAULT_SETTINGS, baseUrl: 'javascript:alert(1)' })).rejects.toThrow(/http/);
+  });
+});
+
+describe('originPattern', () => {
+  it('gives the host pattern of an endpoint', () => {
+    expect(originPattern('http://127.0.0.1:8080/v1')).toBe('http://127.0.0.1/*');
+    expect(originPattern('https://openrouter.ai/api/v1')).toBe('https://openrouter.ai/*');
+    expect(originPattern('file:///etc')).toBeNull();
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit tests sit beside the code they test (lib/**, components/**); tests/ holds fixtures,
+// the test server and the browser tests, which run with `npm run test:e2e`.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['lib/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'tests/support/**/*.test.ts'],
+    restoreMocks: true,
+  },
+});
