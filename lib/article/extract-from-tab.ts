@@ -1,0 +1,86 @@
+import { browser } from '#imports';
+import type { AppError } from '../errors';
+import { type Article, ArticleSchema, type ExtractionSource } from './article';
+import { installExtractionRequest } from './extraction-request';
+import { resolveLanguage } from './language';
+import { classifyRestrictedUrl } from './restricted-url';
+
+export type TabExtraction = { ok: true; article: Article } | { ok: false; error: AppError };
+
+/**
+ * Injects the extraction script into a tab, only now that the user has acted (no content script
+ * runs on any page before that), and validates what comes back: the page is untrusted.
+ */
+export async function extractFromTab(tabId: number, source: ExtractionSource): Promise<TabExtraction> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  const url = tab?.url ?? '';
+  if (url) {
+    const fileAccessAllowed = await browser.extension.isAllowedFileSchemeAccess().catch(() => false);
+    const reason = classifyRestrictedUrl(url, { fileAccessAllowed });
+    if (reason) return { ok: false, error: { code: 'restricted-page', url, reason } };
+  }
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: installExtractionRequest,
+      args: [{ source }],
+    });
+    const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/extract.js'] });
+    return await parseExtraction(injection?.result);
+  } catch (error) {
+    return { ok: false, error: injectionError(error, url) };
+  }
+}
+
+async function parseExtraction(result: unknown): Promise<TabExtraction> {
+  if (typeof result !== 'object' || result === null || !('ok' in result)) {
+    return { ok: false, error: { code: 'extraction-failed', detail: 'the page returned nothing' } };
+  }
+  if (result.ok !== true) {
+    const error = (result as { error?: unknown }).error;
+    const known =
+      typeof error === 'object' && error !== null && 'code' in error
+        ? (error as { code: string; hasSelection?: boolean; detail?: string })
+        : null;
+    if (known?.code === 'not-an-article') {
+      return { ok: false, error: { code: 'not-an-article', hasSelection: known.hasSelection === true } };
+    }
+    return { ok: false, error: { code: 'extraction-failed', detail: known?.detail ?? 'unknown failure' } };
+  }
+  const parsed = ArticleSchema.safeParse((result as { article?: unknown }).article);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: { code: 'extraction-failed', detail: 'the page gave an article in an unexpected form' },
+    };
+  }
+  let article = parsed.data;
+  if (article.languageSource === 'unknown') {
+    const sample = article.paragraphs
+      .map((paragraph) => paragraph.text)
+      .join('\n')
+      .slice(0, 4000);
+    const detected = await browser.i18n.detectLanguage(sample).catch(() => null);
+    const best = detected?.languages[0];
+    article = resolveLanguage(
+      article,
+      best && best.language !== 'und' ? { language: best.language, reliable: detected?.isReliable ?? false } : null,
+    );
+  }
+  return { ok: true, article };
+}
+
+/** Chrome's messages for pages that cannot be scripted, turned into the user's words. */
+function injectionError(error: unknown, url: string): AppError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/extensions gallery cannot be scripted/i.test(message))
+    return { code: 'restricted-page', url, reason: 'web-store' };
+  if (/chrome:\/\/|chrome-extension:\/\/|edge:\/\/|about:|moz-extension:|resource:/i.test(message)) {
+    return { code: 'restricted-page', url, reason: 'browser-internal' };
+  }
+  if (/file:\/\//i.test(message)) return { code: 'restricted-page', url, reason: 'file-access' };
+  if (/permission|Cannot access|Missing host/i.test(message)) return { code: 'page-access-denied', url };
+  if (/No tab with id|tab was closed/i.test(message))
+    return { code: 'extraction-failed', detail: 'the tab was closed' };
+  return { code: 'extraction-failed', detail: message };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from './article';
+import { languageName, primaryLanguageTag, resolveLanguage } from './language';
+
+const article: Article = {
+  url: 'https://news.example/a',
+  canonicalUrl: 'https://news.example/a',
+  title: 'T',
+  byline: null,
+  siteName: null,
+  publishedTime: null,
+  language: 'und',
+  languageSource: 'unknown',
+  paragraphs: [{ id: 'p1', text: 'Text' }],
+  links: [],
+  wordCount: 1,
+  source: 'article',
+};
+
+describe('primaryLanguageTag', () => {
+  it.each([
+    ['de-DE', 'de'],
+    [' EN ', 'en'],
+    ['zh-Hant-TW', 'zh'],
+    ['pt_BR', 'pt'],
+    ['fil', 'fil'],
+    ['und', null],
+    ['x-default', null],
+    ['', null],
+    [null, null],
+  ])('%s → %s', (tag, primary) => {
+    expect(primaryLanguageTag(tag)).toBe(primary);
+  });
+});
+
+describe('resolveLanguage', () => {
+  it('fills in a reliable detection when the page gave no language', () => {
+    expect(resolveLanguage(article, { language: 'de-AT', reliable: true })).toMatchObject({
+      language: 'de',
+      languageSource: 'detected',
+    });
+  });
+
+  it('keeps the page’s own language over any detection', () => {
+    const declared: Article = { ...article, language: 'fr', languageSource: 'page' };
+    expect(resolveLanguage(declared, { language: 'de', reliable: true })).toBe(declared);
+  });
+
+  it('leaves the language unknown without a usable detection', () => {
+    expect(resolveLanguage(article, null)).toBe(article);
+    expect(resolveLanguage(article, { language: 'de', reliable: false })).toBe(article);
+    expect(resolveLanguage(article, { language: 'und', reliable: true })).toBe(article);
+  });
+});
+
+describe('languageName', () => {
+  it('names languages in English', () => {
+    expect(languageName('de')).toBe('German');
+    expect(languageName('ru')).toBe('Russian');
+    expect(languageName('pt-BR')).toBe('Brazilian Portuguese');
+  });
+
+  it('returns the tag when there is no name for it', () => {
+    expect(languageName('qqq')).toBe('qqq');
+    expect(languageName('not a tag!')).toBe('not a tag!');
+  });
+});

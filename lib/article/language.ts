@@ -1,0 +1,31 @@
+import type { Article } from './article';
+
+/** `de-DE` → `de`, `PT_br` → `pt`; null for anything that is not a language (empty, `und`, `x-default`). */
+export function primaryLanguageTag(tag: string | null | undefined): string | null {
+  const primary = tag?.trim().split(/[-_]/u)[0]?.toLowerCase() ?? '';
+  return /^[a-z]{2,3}$/u.test(primary) && primary !== 'und' ? primary : null;
+}
+
+/**
+ * Fills in the language the page did not declare, from the browser's detector
+ * (`browser.i18n.detectLanguage` in the background). An unreliable guess is not used: a wrong
+ * "translated from" hint misleads the model more than none.
+ */
+export function resolveLanguage(article: Article, detected: { language: string; reliable: boolean } | null): Article {
+  if (article.languageSource !== 'unknown' || !detected?.reliable) return article;
+  const language = primaryLanguageTag(detected.language);
+  return language ? { ...article, language, languageSource: 'detected' } : article;
+}
+
+let displayNames: Intl.DisplayNames | null = null;
+
+/** English name of a language tag for the UI: `de` → `German`; a tag without a name comes back as it is. */
+export function languageName(tag: string): string {
+  try {
+    displayNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+    return displayNames.of(tag) ?? tag;
+  } catch {
+    // Intl.DisplayNames throws a RangeError for strings that are not well-formed tags.
+    return tag;
+  }
+}
