@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type OpenAITestServer, serverError, startOpenAITestServer } from '../../tests/support/openai-test-server';
+import { createClient, endpointHost } from './client';
+
+let server: OpenAITestServer;
+
+beforeEach(async () => {
+  server = await startOpenAITestServer();
+});
+
+afterEach(async () => {
+  await server.close();
+});
+
+describe('createClient', () => {
+  it('sends the key as a bearer token to the base URL', async () => {
+    await createClient({ baseUrl: server.url, apiKey: ' sk-abc ' }).models.list();
+    expect(server.requests[0]).toMatchObject({ path: '/v1/models', headers: { authorization: 'Bearer sk-abc' } });
+  });
+
+  it('sends no Authorization header when the key is empty (local servers)', async () => {
+    await createClient({ baseUrl: server.url, apiKey: '' }).models.list();
+    expect(server.requests[0]?.headers).not.toHaveProperty('authorization');
+  });
+
+  it('retries a 500 twice by default, and not at all with maxRetries 0', async () => {
+    server.setResponder(() => ({ ...serverError(500), headers: { 'retry-after-ms': '1' } }));
+    await expect(createClient({ baseUrl: server.url, apiKey: 'k' }).models.list()).rejects.toThrow();
+    expect(server.requests).toHaveLength(3);
+    await expect(createClient({ baseUrl: server.url, apiKey: 'k', maxRetries: 0 }).models.list()).rejects.toThrow();
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('uses the fetch it is given', async () => {
+    const calls: string[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      calls.push(String(input instanceof Request ? input.url : input));
+      return fetch(input, init);
+    };
+    await createClient({ baseUrl: `${server.url}/`, apiKey: 'k', fetch: recordingFetch }).models.list();
+    expect(calls).toEqual([`${server.url}/models`]);
+  });
+});
+
+describe('endpointHost', () => {
+  it.each([
+    ['https://api.openai.com/v1', 'api.openai.com'],
+    ['http://localhost:11434/v1/', 'localhost:11434'],
+    ['  https://openrouter.ai/api/v1  ', 'openrouter.ai'],
+    ['not a url', 'not a url'],
+    ['', 'the endpoint'],
+  ])('%j → %j', (baseUrl, host) => {
+    expect(endpointHost(baseUrl)).toBe(host);
+  });
+});

@@ -1,0 +1,115 @@
+import { Allow, parse as parsePartialJson } from 'partial-json';
+import {
+  type Analysis,
+  AnalysisSchema,
+  NoteSchema,
+  type PartialAnalysis,
+  SummaryPointSchema,
+} from '../attribution/analysis';
+import { coerceAnalysis, withHarmlessDefaults } from './analysis-shape';
+import { stripThinking } from './thinking';
+
+export type FinalAnalysisResult =
+  | {
+      ok: true;
+      analysis: Analysis;
+      /** Summary points or notes left out because they did not fit the schema (see parseFinalAnalysis). */
+      droppedItems: number;
+    }
+  | { ok: false; detail: string };
+
+/** The analysis so far, from an answer still streaming. Never throws; `{}` until there is something. */
+export function parsePartialAnalysis(text: string): PartialAnalysis {
+  const json = extractJsonText(text);
+  if (json === null) return {};
+  try {
+    return coerceAnalysis(parsePartialJson(json, Allow.ALL));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The complete answer, validated with AnalysisSchema. Lenient where it costs nothing: reasoning
+ * blocks, code fences and prose around the JSON are ignored, missing lists become empty, missing
+ * roles, cues and paragraph ids become null, and a single summary point or note that still does
+ * not fit is left out (counted in `droppedItems`) rather than losing the whole analysis. It fails
+ * when there is no JSON, it does not parse, or nothing at all fits.
+ */
+export function parseFinalAnalysis(text: string): FinalAnalysisResult {
+  if (stripThinking(text) === '') return { ok: false, detail: 'the answer was empty' };
+  const json = extractJsonText(text);
+  if (json === null) return { ok: false, detail: `no JSON object in the answer (it began “${preview(text)}”)` };
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return { ok: false, detail: `the JSON does not parse (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const candidate = withHarmlessDefaults(coerceAnalysis(value));
+  const summary = (candidate.summary ?? []).map((point) => SummaryPointSchema.safeParse(point));
+  const notes = (candidate.notes ?? []).map((note) => NoteSchema.safeParse(note));
+  const keptSummary = summary.flatMap((result) => (result.success ? [result.data] : []));
+  const keptNotes = notes.flatMap((result) => (result.success ? [result.data] : []));
+  if (keptSummary.length === 0 && keptNotes.length === 0) {
+    const firstProblem = [...summary, ...notes].find((result) => !result.success);
+    return {
+      ok: false,
+      detail: firstProblem?.error
+        ? `no summary point or note fits the expected shape (${firstProblem.error.issues
+            .slice(0, 3)
+            .map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`)
+            .join('; ')})`
+        : 'the JSON has neither a summary nor notes',
+    };
+  }
+  const analysis = AnalysisSchema.parse({ summary: keptSummary, notes: keptNotes });
+  return { ok: true, analysis, droppedItems: summary.length + notes.length - keptSummary.length - keptNotes.length };
+}
+
+/**
+ * The JSON object inside a model's answer: after any reasoning block, from the first `{` that
+ * opens an object (so braces in leading prose don't count) to its matching `}` (so a closing
+ * code fence or trailing remarks are cut off). While streaming, the object is not closed yet:
+ * then everything from its start is returned, for the partial parser.
+ */
+export function extractJsonText(text: string): string | null {
+  const answer = stripThinking(text);
+  for (let start = answer.indexOf('{'); start !== -1; start = answer.indexOf('{', start + 1)) {
+    if (!opensObject(answer, start)) continue;
+    const end = findObjectEnd(answer, start);
+    if (end !== -1) return answer.slice(start, end + 1);
+    return answer.slice(start).replace(/\s*`{1,3}\s*$/, '');
+  }
+  return null;
+}
+
+/** `{` followed by a key, `}` or nothing yet: an object, not `{braces}` in prose. */
+function opensObject(text: string, start: number): boolean {
+  const next = text.slice(start + 1).trimStart();
+  return next === '' || next.startsWith('"') || next.startsWith('}');
+}
+
+/** Index of the `}` closing the object at `start`, or -1 when the text ends first. Strings are skipped. */
+function findObjectEnd(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let index = start; index < text.length; index++) {
+    const character = text[index];
+    if (inString) {
+      if (character === '\\') index++;
+      else if (character === '"') inString = false;
+    } else if (character === '"') inString = true;
+    else if (character === '{' || character === '[') depth++;
+    else if (character === '}' || character === ']') {
+      depth--;
+      if (depth === 0) return index;
+    }
+  }
+  return -1;
+}
+
+function preview(text: string): string {
+  const flat = stripThinking(text).replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
+}
