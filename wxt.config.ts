@@ -1,16 +1,31 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** Endpoints are user-configured, so host access to one is requested at run time (Options → Save). */
+const ENDPOINT_ORIGINS = ['https://*/*', 'http://*/*'];
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, manifestVersion, mode }) => ({
     name: 'Sourcelens',
     description:
       'Who says so? A summary, source-attribution notes and a faithful English translation of any news article.',
     permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    // The browser tests serve pages and the test endpoint on 127.0.0.1, where activeTab is never granted.
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
-    action: { default_title: 'Sourcelens: analyse this article' },
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ENDPOINT_ORIGINS }
+      : { optional_permissions: ENDPOINT_ORIGINS }),
+    action: { default_title: 'Sourcelens: who says so?' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'sourcelens@sourcelens.dev',
+        strict_min_version: '142.0',
+        // The article's text is sent to the endpoint the user configures.
+        data_collection_permissions: { required: ['websiteContent'] },
+      },
+    },
   }),
 });

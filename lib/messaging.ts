@@ -22,8 +22,6 @@ export interface ProtocolMap {
   cancelJob(data: { tabId: number }): void;
   testConnection(data: EndpointDraft): ConnectionTestResult;
   listModels(data: Omit<EndpointDraft, 'model'>): ModelListResult;
-  /** Popup → background: open the side panel for this tab (Firefox: the sidebar). */
-  openSidePanel(data: { tabId: number; windowId: number }): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,5 +1,5 @@
-import { storage } from '#imports';
 import { z } from 'zod';
+import { browser, storage } from '#imports';
 import { PROVIDER_IDS, PROVIDERS } from './providers';
 
 /**
@@ -149,4 +149,13 @@ export async function takeSettingsNotice(): Promise<string | null> {
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => callback(migrateSettings(value).settings));
+}
+
+/**
+ * Keeps `storage.local` (where the key lives) away from content scripts where the browser allows
+ * it (Chrome's setAccessLevel for local storage); elsewhere no content script of ours reads storage.
+ */
+export async function protectLocalStorage(): Promise<void> {
+  const local = browser.storage.local as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
+  await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
 }

@@ -1,1 +1,37 @@
-export default defineBackground(() => {});
+import { createBrowserJobEnvironment } from '@/lib/job/browser-environment';
+import { JobManager } from '@/lib/job/job-manager';
+import { forgetPersistedJob, loadPersistedJobs } from '@/lib/job/job-persistence';
+import { registerJobPort } from '@/lib/job/job-port';
+import { listModels, testConnection } from '@/lib/llm/connection';
+import { onMessage } from '@/lib/messaging';
+import { applyToolbarBehaviour, openPanel, toolbarAction } from '@/lib/panel';
+import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings';
+
+export default defineBackground(() => {
+  const manager = new JobManager(createBrowserJobEnvironment(new URL(browser.runtime.getURL('/')).origin));
+  void loadPersistedJobs().then((jobs) => {
+    for (const job of jobs) manager.restore(job);
+  });
+  void protectLocalStorage();
+
+  void loadSettings().then((settings) => applyToolbarBehaviour(settings.toolbarAction));
+  watchSettings((settings) => void applyToolbarBehaviour(settings.toolbarAction));
+
+  toolbarAction().onClicked.addListener((tab) => {
+    if (tab.id === undefined) return;
+    // Synchronously, inside the click's user gesture: an await before it would lose the gesture.
+    openPanel({ tabId: tab.id, windowId: tab.windowId }).catch(() => undefined);
+    void manager.start(tab.id, { source: 'article', force: false });
+  });
+
+  registerJobPort(manager);
+  onMessage('startJob', ({ data }) => void manager.start(data.tabId, { source: data.source, force: data.force }));
+  onMessage('cancelJob', ({ data }) => manager.cancel(data.tabId));
+  onMessage('testConnection', ({ data }) => testConnection(data));
+  onMessage('listModels', ({ data }) => listModels(data));
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    manager.forget(tabId);
+    void forgetPersistedJob(tabId);
+  });
+});

@@ -67,10 +67,11 @@ export function createJob(init: {
   targetLanguage: string;
   now: number;
 }): JobState {
+  const { now, ...identity } = init;
   return {
-    ...init,
+    ...identity,
     status: 'extracting',
-    startedAt: init.now,
+    startedAt: now,
     finishedAt: null,
     article: null,
     fromCache: false,
@@ -132,8 +133,18 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
       return settle({ ...job, translationStatus: 'error', translationError: event.error }, now);
     case 'translation-skipped':
       return settle({ ...job, translationStatus: 'skipped' }, now);
-    case 'failed':
-      return { ...job, status: 'error', error: event.error, finishedAt: now };
+    case 'failed': {
+      // Nothing was (or will be) requested: parts that had not finished go back to waiting.
+      const reset = (status: PartStatus): PartStatus => (status === 'streaming' ? 'pending' : status);
+      return {
+        ...job,
+        status: 'error',
+        error: event.error,
+        finishedAt: now,
+        analysisStatus: reset(job.analysisStatus),
+        translationStatus: reset(job.translationStatus),
+      };
+    }
     case 'cancelled': {
       const stop = (status: PartStatus): PartStatus =>
         status === 'streaming' || status === 'pending' ? 'error' : status;

@@ -1,0 +1,67 @@
+import type { Article } from '../lib/article/article';
+import { articleLang } from '../lib/ui/article-lang';
+import { formatDate } from '../lib/ui/format-date';
+import { formatTime } from '../lib/ui/format-time';
+import { languageName } from '../lib/ui/language-name';
+
+interface ArticleHeaderProps {
+  article: Article;
+  /** Set when the result was shown from the cache: when it was made. */
+  cachedAt?: number | null;
+}
+
+const SOURCE_BADGES: Record<Article['source'], string | null> = {
+  article: null,
+  selection: 'From your selection',
+  page: 'Whole page text',
+};
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/** What was read: outlet, title, byline, date, language and length, and where the text came from. */
+export function ArticleHeader({ article, cachedAt = null }: ArticleHeaderProps) {
+  const site = article.siteName ?? hostOf(article.canonicalUrl);
+  const date = formatDate(article.publishedTime);
+  const language = languageName(article.language);
+  const sourceBadge = SOURCE_BADGES[article.source];
+  const meta = [
+    article.byline,
+    date && (
+      <time dateTime={article.publishedTime ?? undefined} key="date">
+        {date}
+      </time>
+    ),
+    language && `${language}${article.languageSource === 'detected' ? ' (detected)' : ''}`,
+    `${article.wordCount.toLocaleString('en')} words`,
+  ].filter(Boolean);
+
+  return (
+    <header class="article-header">
+      {site && <p class="article-header__site">{site}</p>}
+      <h1 class="article-header__title" lang={articleLang(article)}>
+        {article.title || 'Untitled page'}
+      </h1>
+      <ul class="meta-line" aria-label="About the article">
+        {meta.map((item, index) => (
+          <li key={index}>{item}</li>
+        ))}
+      </ul>
+      {(sourceBadge || cachedAt !== null) && (
+        <div class="badges">
+          {sourceBadge && <span class="badge badge--accent">{sourceBadge}</span>}
+          {cachedAt !== null && (
+            <span class="badge" title="Shown from the cache; Regenerate asks the model again">
+              From cache · {formatTime(cachedAt)}
+            </span>
+          )}
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+
+/** The product name, and a way to the options page from every surface. */
+export function BrandBar({ onOptionsOpened }: { onOptionsOpened?: () => void }) {
+  const openOptions = () => {
+    void browser.runtime.openOptionsPage().then(onOptionsOpened);
+  };
+  return (
+    <div class="brand-bar">
+      <span class="brand">
+        <span class="brand__mark" aria-hidden="true">
+          S
+        </span>
+        Sourcelens
+      </span>
+      <button type="button" class="button button--quiet button--small" onClick={openOptions}>
+        Options
+      </button>
+    </div>
+  );
+}

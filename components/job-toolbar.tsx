@@ -1,0 +1,32 @@
+import type { JobState } from '../lib/job/job';
+import { usageText } from '../lib/ui/usage-text';
+
+interface JobToolbarProps {
+  job: JobState;
+  onCancel: () => void;
+  onRegenerate: () => void;
+}
+
+/** Cancel while the job runs; Regenerate once it is over (or came from the cache); what it cost. */
+export function JobToolbar({ job, onCancel, onRegenerate }: JobToolbarProps) {
+  const running = job.status === 'extracting' || job.status === 'running';
+  const usage = usageText(job.usage);
+  return (
+    <div class="toolbar">
+      {running ? (
+        <button type="button" class="button button--danger" onClick={onCancel}>
+          Cancel
+        </button>
+      ) : (
+        <button type="button" class="button" onClick={onRegenerate} title="Ask the model again, ignoring the cache">
+          Regenerate
+        </button>
+      )}
+      <span class="toolbar__meta">
+        {job.model && <span title={job.host}>{job.model}</span>}
+        {job.model && usage && ' · '}
+        {usage && <span title={usage.detail}>{usage.label}</span>}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import type { AppError } from '../lib/errors';
+import type { JobState, PartStatus } from '../lib/job/job';
+import { languageTag } from '../lib/ui/language-tag';
+import { notesText } from '../lib/ui/notes-text';
+import { regionStatuses } from '../lib/ui/region-status';
+import { summaryText } from '../lib/ui/summary-text';
+import { ArticleHeader } from './article-header';
+import { EmptyState } from './empty-state';
+import { ErrorNotice } from './error-notice';
+import type { JobActions } from './job-actions';
+import { JobToolbar } from './job-toolbar';
+import { Region } from './region';
+import { SourcesView } from './sources-view';
+import { SummaryView } from './summary-view';
+import { TranslationView } from './translation-view';
+import { useJobHandlers } from './use-job-handlers';
+
+interface JobViewProps {
+  job: JobState | null;
+  /** False until the background's first snapshot: avoids flashing the empty state. */
+  synced: boolean;
+  actions: JobActions;
+}
+
+/** A part's failure to show in its region; a cancellation is shown once for the whole job instead. */
+function partError(status: PartStatus, error: AppError | null): AppError | null {
+  return status === 'error' && error && error.code !== 'cancelled' ? error : null;
+}
+
+/** The whole result for one tab: header, toolbar, and the Summary, Sources and Translation regions. */
+export function JobView({ job, synced, actions }: JobViewProps) {
+  const { actionError, run, start, handlers } = useJobHandlers(job, actions);
+  const actionNotice = actionError && <ErrorNotice error={actionError} handlers={{ retry: handlers.retry }} />;
+
+  if (!synced) {
+    return (
+      <div class="loading" role="status">
+        <span class="spinner" aria-hidden="true" />
+        Connecting…
+      </div>
+    );
+  }
+  if (!job) {
+    return (
+      <>
+        {actionNotice}
+        <EmptyState
+          onAnalyse={() => run(() => actions.start('article', false))}
+          onAnalyseSelection={() => run(() => actions.start('selection', false))}
+        />
+      </>
+    );
+  }
+
+  const statuses = regionStatuses(job);
+  const article = job.article;
+  const cachedAt = job.fromCache ? (job.finishedAt ?? job.startedAt) : null;
+  const analysisError = partError(job.analysisStatus, job.analysisError);
+  const translationError = partError(job.translationStatus, job.translationError);
+  const analysisRunning = job.status === 'running' && job.analysisStatus !== 'done';
+  // One failure of every request (a rejected key, an unreachable endpoint) is told once, above the regions.
+  const sharedError =
+    analysisError && (translationError?.code === analysisError.code || job.translationStatus === 'skipped')
+      ? analysisError
+      : null;
+  const seeAbove = <p class="placeholder">Not available: see the message above.</p>;
+  return (
+    <div class="job-view">
+      {article && <ArticleHeader article={article} cachedAt={cachedAt} />}
+      <JobToolbar
+        job={job}
+        onCancel={() => run(actions.cancel)}
+        onRegenerate={() => start(article?.source ?? 'article')}
+      />
+      {actionNotice}
+      {job.error && <ErrorNotice error={job.error} handlers={handlers} />}
+      {job.status === 'extracting' && (
+        <div class="loading" role="status">
+          <span class="spinner spinner--large" aria-hidden="true" />
+          Reading the page…
+        </div>
+      )}
+      {/* One calm notice for a cancelled job, rather than one per region. */}
+      {job.status === 'cancelled' && <ErrorNotice error={{ code: 'cancelled' }} handlers={handlers} />}
+      {sharedError && <ErrorNotice error={sharedError} handlers={handlers} />}
+      {article && !job.error && (
+        <>
+          <Region title="Summary" status={statuses.summary} copyText={summaryText(job.analysis.summary)}>
+            <SummaryView summary={job.analysis.summary} streaming={statuses.summary === 'streaming'} />
+            {sharedError ? seeAbove : analysisError && <ErrorNotice error={analysisError} handlers={handlers} />}
+          </Region>
+          <Region title="Sources" status={statuses.sources} copyText={notesText(job.analysis.notes)}>
+            <SourcesView
+              article={article}
+              notes={job.analysis.notes}
+              streaming={analysisRunning}
+              complete={job.analysisStatus === 'done'}
+            />
+            {analysisError && (sharedError ? seeAbove : <p class="placeholder">Not available: see the Summary.</p>)}
+          </Region>
+          <Region title="Translation" status={statuses.translation} copyText={job.translation}>
+            {job.translationStatus === 'skipped' ? (
+              <p class="placeholder">The article is already in {job.targetLanguage}.</p>
+            ) : (
+              <TranslationView
+                markdown={job.translation}
+                lang={languageTag(job.targetLanguage)}
+                streaming={job.translationStatus === 'streaming'}
+              />
+            )}
+            {sharedError && translationError
+              ? seeAbove
+              : translationError && <ErrorNotice error={translationError} handlers={handlers} />}
+          </Region>
+        </>
+      )}
+    </div>
+  );
+}

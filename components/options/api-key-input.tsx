@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import { fieldAria } from './field';
+
+interface ApiKeyInputProps {
+  id: string;
+  value: string;
+  onInput: (value: string) => void;
+  error?: string;
+}
+
+/** A password field with a Show/Hide toggle, so a pasted key can be checked before saving. */
+export function ApiKeyInput({ id, value, onInput, error }: ApiKeyInputProps) {
+  const [visible, setVisible] = useState(false);
+  return (
+    <div class="field__row">
+      <input
+        id={id}
+        class="input input--mono"
+        // Spread: Preact's input typings narrow by a literal `type`, and a ternary widens it.
+        {...(visible ? { type: 'text' as const } : { type: 'password' as const })}
+        value={value}
+        autocomplete="off"
+        spellcheck={false}
+        placeholder="sk-…"
+        onInput={(event) => onInput(event.currentTarget.value)}
+        {...fieldAria(id, error)}
+      />
+      <button
+        type="button"
+        class="button"
+        aria-pressed={visible}
+        aria-controls={id}
+        aria-label={visible ? 'Hide API key' : 'Show API key'}
+        onClick={() => setVisible(!visible)}
+      >
+        {visible ? 'Hide' : 'Show'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { AppError } from '../../lib/errors';
+import { ErrorNotice } from '../error-notice';
+import { Field, fieldAria } from './field';
+
+interface ModelFieldProps {
+  value: string;
+  onInput: (value: string) => void;
+  error?: string;
+  /** Models the endpoint listed; null before List models was pressed. */
+  models: string[] | null;
+  listing: boolean;
+  listError: AppError | null;
+  /** Must stay synchronous up to the permission request: it runs in the click's user gesture. */
+  onList: () => void;
+}
+
+const ID = 'model';
+
+/** The model name: typed, or picked from what the endpoint lists. */
+export function ModelField({ value, onInput, error, models, listing, listError, onList }: ModelFieldProps) {
+  return (
+    <Field
+      id={ID}
+      label="Model"
+      error={error}
+      hint={
+        models
+          ? `${models.length} ${models.length === 1 ? 'model' : 'models'} available at this endpoint.`
+          : 'The model name as the endpoint knows it. List models asks the endpoint.'
+      }
+    >
+      <div class="field__row">
+        <input
+          id={ID}
+          class="input input--mono"
+          type="text"
+          list="model-suggestions"
+          value={value}
+          autocomplete="off"
+          spellcheck={false}
+          placeholder="e.g. gpt-4o-mini"
+          onInput={(event) => onInput(event.currentTarget.value)}
+          {...fieldAria(ID, error)}
+        />
+        <button type="button" class="button" onClick={onList} disabled={listing}>
+          {listing && <span class="spinner" aria-hidden="true" />}
+          List models
+        </button>
+      </div>
+      <datalist id="model-suggestions">
+        {(models ?? []).map((model) => (
+          <option key={model} value={model} />
+        ))}
+      </datalist>
+      {models && models.length > 0 && (
+        <select
+          class="input"
+          aria-label="Available models"
+          value={models.includes(value) ? value : ''}
+          onChange={(event) => onInput(event.currentTarget.value)}
+        >
+          <option value="" disabled>
+            Pick one of the listed models…
+          </option>
+          {models.map((model) => (
+            <option key={model} value={model}>
+              {model}
+            </option>
+          ))}
+        </select>
+      )}
+      {listError && <ErrorNotice error={listError} />}
+    </Field>
+  );
+}

@@ -1,0 +1,202 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
+import { loadApiKey, loadSettings } from '../../lib/settings';
+import { buttonNames, click, getButton, getByLabel, type Mounted, mount, settle } from '../fixtures/mount';
+import { OptionsForm } from './options-form';
+
+const messaging = vi.hoisted(() => ({ sendMessage: vi.fn() }));
+vi.mock('../../lib/messaging', () => messaging);
+
+const LABELS = ['Provider', 'Base URL', 'API key', 'Model', 'Target language', 'Toolbar button', 'Theme'];
+
+let mounted: Mounted | null = null;
+const requestPermission = vi.fn<(permissions: { origins?: string[] }) => Promise<boolean>>();
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  messaging.sendMessage.mockReset();
+  // fakeBrowser does not implement permissions; Chrome resolves true when access is (or becomes) granted.
+  requestPermission.mockReset();
+  requestPermission.mockResolvedValue(true);
+  vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(
+    requestPermission as unknown as typeof fakeBrowser.permissions.request,
+  );
+});
+
+afterEach(() => {
+  mounted?.unmount();
+  mounted = null;
+});
+
+async function mountForm(): Promise<HTMLElement> {
+  mounted = await mount(<OptionsForm />);
+  await settle();
+  return mounted.container;
+}
+
+async function type(control: HTMLInputElement, value: string): Promise<void> {
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true }));
+  await settle();
+}
+
+async function choose(control: HTMLSelectElement, value: string): Promise<void> {
+  control.value = value;
+  control.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle();
+}
+
+async function submit(container: HTMLElement): Promise<void> {
+  await click(getButton(container, 'Save'));
+  await settle();
+}
+
+describe('OptionsForm', () => {
+  it('has a labelled control for every setting, filled from storage', async () => {
+    const container = await mountForm();
+    for (const label of LABELS) expect(getByLabel(container, label)).toBeDefined();
+    expect(getByLabel(container, 'Base URL').value).toBe('https://api.openai.com/v1');
+    expect(getByLabel(container, 'Target language').value).toBe('English');
+    expect(getByLabel<HTMLSelectElement>(container, 'Toolbar button').value).toBe('sidepanel');
+    const toolbarOptions = [...getByLabel<HTMLSelectElement>(container, 'Toolbar button').options].map((o) => o.text);
+    expect(toolbarOptions).toEqual(['Open the side panel', 'Show a compact popup']);
+    expect(container.textContent).toContain('Stored only on this device; never synced.');
+    expect(container.textContent).toContain('What is sent where');
+  });
+
+  it('hides the API key until asked to show it', async () => {
+    const container = await mountForm();
+    const key = getByLabel(container, 'API key');
+    expect(key.type).toBe('password');
+    await click(getButton(container, 'Show API key'));
+    expect(key.type).toBe('text');
+    await click(getButton(container, 'Hide API key'));
+    expect(key.type).toBe('password');
+  });
+
+  it('shows an invalid Base URL inline and saves nothing', async () => {
+    const container = await mountForm();
+    const baseUrl = getByLabel(container, 'Base URL');
+    await type(baseUrl, 'localhost:11434/v1');
+    await type(getByLabel(container, 'API key'), 'sk-new');
+    await submit(container);
+    expect(container.querySelector('#base-url-error')?.textContent).toBe('Base URL must be an http:// or https:// URL');
+    expect(baseUrl.getAttribute('aria-invalid')).toBe('true');
+    expect(baseUrl.getAttribute('aria-describedby')).toContain('base-url-error');
+    expect(document.activeElement).toBe(baseUrl);
+    expect(container.textContent).not.toContain('Saved');
+    expect(requestPermission).not.toHaveBeenCalled();
+    expect(await storage.getItem('sync:settings')).toBeNull();
+    expect(await loadApiKey()).toBe('');
+  });
+
+  it('asks for access to the endpoint, then saves trimmed settings and the key, and says Saved', async () => {
+    const container = await mountForm();
+    await choose(getByLabel<HTMLSelectElement>(container, 'Provider'), 'custom');
+    await type(getByLabel(container, 'Base URL'), '  http://192.168.1.20:8080/v1/  ');
+    await type(getByLabel(container, 'API key'), '  sk-local  ');
+    await type(getByLabel(container, 'Model'), ' qwen2.5 ');
+    await choose(getByLabel<HTMLSelectElement>(container, 'Theme'), 'dark');
+    await submit(container);
+    expect(requestPermission).toHaveBeenCalledWith({ origins: ['http://192.168.1.20/*'] });
+    expect(container.querySelector('.status')?.textContent).toBe('Saved');
+    expect(await loadSettings()).toMatchObject({
+      provider: 'custom',
+      baseUrl: 'http://192.168.1.20:8080/v1',
+      model: 'qwen2.5',
+      theme: 'dark',
+    });
+    expect(await loadApiKey()).toBe('sk-local');
+  });
+
+  it('explains why access is needed when the user declines, and still saves', async () => {
+    requestPermission.mockResolvedValue(false);
+    const container = await mountForm();
+    await submit(container);
+    const alert = [...container.querySelectorAll('[role="alert"]')].map((element) => element.textContent).join(' ');
+    expect(alert).toContain('access to https://api.openai.com');
+    expect(alert).toContain('Press Save again and choose Allow.');
+    expect(await storage.getItem('sync:settings')).not.toBeNull();
+  });
+
+  it('fills Base URL and suggests a model for a preset, showing its help', async () => {
+    const container = await mountForm();
+    await choose(getByLabel<HTMLSelectElement>(container, 'Provider'), 'ollama');
+    expect(getByLabel(container, 'Base URL').value).toBe('http://localhost:11434/v1');
+    expect(getByLabel(container, 'Model').value).toBe('llama3.1');
+    expect(container.querySelector('#provider-hint')?.textContent).toContain('OLLAMA_ORIGINS');
+  });
+
+  it('tests the connection after saving and reports the model and latency', async () => {
+    messaging.sendMessage.mockResolvedValue({ ok: true, model: 'gpt-4o-mini', latencyMs: 412, reply: 'OK' });
+    const container = await mountForm();
+    await type(getByLabel(container, 'API key'), 'sk-test');
+    await click(getButton(container, 'Test connection'));
+    await settle();
+    expect(requestPermission).toHaveBeenCalledWith({ origins: ['https://api.openai.com/*'] });
+    expect(messaging.sendMessage).toHaveBeenCalledWith('testConnection', {
+      baseUrl: 'https://api.openai.com/v1',
+      apiKey: 'sk-test',
+      model: 'gpt-4o-mini',
+    });
+    expect(container.textContent).toContain('Connected to gpt-4o-mini in 412 ms');
+    expect(await loadApiKey()).toBe('sk-test');
+  });
+
+  it('shows the exact failure of a connection test', async () => {
+    messaging.sendMessage.mockResolvedValue({
+      ok: false,
+      error: { code: 'auth-failed', status: 401, host: 'api.openai.com', detail: 'Incorrect API key provided' },
+    });
+    const container = await mountForm();
+    await click(getButton(container, 'Test connection'));
+    await settle();
+    const notice = container.querySelector('[data-error-code="auth-failed"]');
+    expect(notice?.textContent).toContain('API key rejected');
+    expect(notice?.textContent).toContain('Incorrect API key provided');
+  });
+
+  it('retries a failed connection test from its notice, but offers no "Open options" on the options page', async () => {
+    messaging.sendMessage.mockResolvedValue({
+      ok: false,
+      error: { code: 'endpoint-unreachable', host: 'localhost:11434', detail: 'Connection error.' },
+    });
+    const container = await mountForm();
+    await click(getButton(container, 'Test connection'));
+    await settle();
+    const notice = container.querySelector<HTMLElement>('[data-error-code="endpoint-unreachable"]');
+    expect(notice && buttonNames(notice)).toEqual(['Retry']);
+    await click(getButton(container, 'Retry'));
+    await settle();
+    expect(messaging.sendMessage).toHaveBeenCalledTimes(2);
+    expect(requestPermission).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists the endpoint’s models to pick from', async () => {
+    messaging.sendMessage.mockResolvedValue({ ok: true, models: ['gpt-4o', 'gpt-4o-mini', 'o3-mini'] });
+    const container = await mountForm();
+    await click(getButton(container, 'List models'));
+    await settle();
+    expect(messaging.sendMessage).toHaveBeenCalledWith('listModels', {
+      baseUrl: 'https://api.openai.com/v1',
+      apiKey: '',
+    });
+    const picker = container.querySelector<HTMLSelectElement>('select[aria-label="Available models"]');
+    expect([...(picker?.options ?? [])].map((option) => option.value)).toEqual([
+      '',
+      'gpt-4o',
+      'gpt-4o-mini',
+      'o3-mini',
+    ]);
+    if (picker) await choose(picker, 'o3-mini');
+    expect(getByLabel(container, 'Model').value).toBe('o3-mini');
+  });
+
+  it('shows a one-time notice about reset settings', async () => {
+    await storage.setItem('local:settingsNotice', 'Stored settings were unreadable and were reset to defaults.');
+    const container = await mountForm();
+    expect(container.textContent).toContain('Stored settings were unreadable');
+  });
+});

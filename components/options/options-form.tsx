@@ -1,0 +1,290 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AppError } from '../../lib/errors';
+import { type ConnectionTestResult, sendMessage } from '../../lib/messaging';
+import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../../lib/providers';
+import {
+  loadApiKey,
+  loadSettings,
+  normaliseBaseUrl,
+  saveApiKey,
+  saveSettings,
+  takeSettingsNotice,
+} from '../../lib/settings';
+import { permissionProblem } from '../../lib/ui/permission-problem';
+import { requestHostPermission } from '../../lib/ui/request-host-permission';
+import {
+  type DraftErrors,
+  type DraftField,
+  draftFromSettings,
+  type SettingsDraft,
+  validateDraft,
+} from '../../lib/ui/settings-draft';
+import { ErrorNotice } from '../error-notice';
+import { ApiKeyInput } from './api-key-input';
+import { Field, fieldAria } from './field';
+import { ModelField } from './model-field';
+import { OutputFields } from './output-fields';
+import { PrivacyNote } from './privacy-note';
+
+/** The control of each field, in the order they appear: the first invalid one gets the focus. */
+const FIELD_IDS: Record<DraftField, string> = {
+  provider: 'provider',
+  baseUrl: 'base-url',
+  apiKey: 'api-key',
+  model: 'model',
+  targetLanguage: 'target-language',
+  toolbarAction: 'toolbar-action',
+  theme: 'theme',
+};
+const FIELD_ORDER = Object.keys(FIELD_IDS) as DraftField[];
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+type Phase = 'idle' | 'saving' | 'saved' | 'testing';
+
+/** Everything on the options page: endpoint, output, appearance; Save and Test connection. */
+export function OptionsForm() {
+  const [draft, setDraft] = useState<SettingsDraft | null>(null);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const [permissionNote, setPermissionNote] = useState<string | null>(null);
+  const [testResult, setTestResult] = useState<ConnectionTestResult | null>(null);
+  const [models, setModels] = useState<string[] | null>(null);
+  const [listing, setListing] = useState(false);
+  const [listError, setListError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    Promise.all([loadSettings(), loadApiKey(), takeSettingsNotice()])
+      .then(([settings, apiKey, settingsNotice]) => {
+        setDraft(draftFromSettings(settings, apiKey));
+        setNotice(settingsNotice);
+      })
+      .catch((error: unknown) => setFailure({ code: 'unknown', detail: messageOf(error) }));
+  }, []);
+
+  if (!draft) {
+    return failure ? (
+      <ErrorNotice error={failure} />
+    ) : (
+      <div class="loading" role="status">
+        <span class="spinner" aria-hidden="true" />
+        Loading settings…
+      </div>
+    );
+  }
+
+  const update = <Field extends keyof SettingsDraft>(field: Field, value: SettingsDraft[Field]) => {
+    setDraft({ ...draft, [field]: value });
+    setErrors({ ...errors, [field]: undefined });
+    if (phase === 'saved') setPhase('idle');
+  };
+
+  const chooseProvider = (provider: ProviderId) => {
+    const preset = PROVIDERS[provider];
+    // "Custom" has no URL of its own: keep what was typed.
+    setDraft({ ...draft, provider, baseUrl: preset.baseUrl || draft.baseUrl, model: preset.suggestedModel });
+    setErrors({});
+    setModels(null);
+    setListError(null);
+    if (phase === 'saved') setPhase('idle');
+  };
+
+  /**
+   * Validates, asks for host access, saves. The permission request is the first asynchronous
+   * step, so it still runs inside the click's user gesture.
+   */
+  const persist = (): Promise<SettingsDraft | null> => {
+    const validation = validateDraft(draft);
+    if (!validation.ok) {
+      setErrors(validation.errors);
+      const firstInvalid = FIELD_ORDER.find((field) => validation.errors[field]);
+      if (firstInvalid) document.getElementById(FIELD_IDS[firstInvalid])?.focus();
+      return Promise.resolve(null);
+    }
+    const permission = requestHostPermission(validation.settings.baseUrl);
+    setErrors({});
+    setFailure(null);
+    return permission.then(async (outcome) => {
+      setPermissionNote(permissionProblem(outcome));
+      const saved = await saveSettings(validation.settings);
+      await saveApiKey(validation.apiKey);
+      const next = draftFromSettings(saved, validation.apiKey);
+      setDraft(next);
+      return next;
+    });
+  };
+
+  const onSave = (event: Event) => {
+    event.preventDefault();
+    setTestResult(null);
+    const saving = persist();
+    setPhase('saving');
+    saving
+      .then((saved) => setPhase(saved ? 'saved' : 'idle'))
+      .catch((error: unknown) => {
+        setPhase('idle');
+        setFailure({ code: 'unknown', detail: messageOf(error) });
+      });
+  };
+
+  const onTest = () => {
+    setTestResult(null);
+    const saving = persist();
+    setPhase('testing');
+    saving
+      .then((saved) =>
+        saved
+          ? sendMessage('testConnection', { baseUrl: saved.baseUrl, apiKey: saved.apiKey, model: saved.model })
+          : null,
+      )
+      .then((result) => setTestResult(result))
+      .catch((error: unknown) => setFailure({ code: 'unknown', detail: messageOf(error) }))
+      .finally(() => setPhase('idle'));
+  };
+
+  const onListModels = () => {
+    const baseUrl = normaliseBaseUrl(draft.baseUrl);
+    const permission = requestHostPermission(baseUrl);
+    setListError(null);
+    setListing(true);
+    permission
+      .then((outcome) => {
+        if (!outcome.granted && outcome.reason === 'invalid-url') {
+          setErrors({ ...errors, baseUrl: 'Base URL must be an http:// or https:// URL' });
+          return;
+        }
+        setPermissionNote(permissionProblem(outcome));
+        return sendMessage('listModels', { baseUrl, apiKey: draft.apiKey.trim() }).then((result) => {
+          if (result.ok) setModels(result.models);
+          else setListError(result.error);
+        });
+      })
+      .catch((error: unknown) => setListError({ code: 'unknown', detail: messageOf(error) }))
+      .finally(() => setListing(false));
+  };
+
+  const preset = PROVIDERS[draft.provider];
+  const busy = phase === 'saving' || phase === 'testing';
+  return (
+    <form class="options" onSubmit={onSave} noValidate>
+      <div class="options__intro">
+        <div class="brand">
+          <span class="brand__mark" aria-hidden="true">
+            S
+          </span>
+          Sourcelens
+        </div>
+        <h1 class="options__title">Options</h1>
+        <p class="muted">
+          Sourcelens works with any endpoint that speaks the OpenAI chat completions API, hosted or on your own machine.
+        </p>
+      </div>
+
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+
+      <section class="card" aria-labelledby="endpoint-title">
+        <h2 class="card__title" id="endpoint-title">
+          Model endpoint
+        </h2>
+        <Field id="provider" label="Provider" hint={preset.help}>
+          <select
+            id="provider"
+            class="input"
+            value={draft.provider}
+            onChange={(event) => chooseProvider(event.currentTarget.value as ProviderId)}
+            {...fieldAria('provider', undefined)}
+          >
+            {PROVIDER_IDS.map((id) => (
+              <option key={id} value={id}>
+                {PROVIDERS[id].label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id="base-url"
+          label="Base URL"
+          error={errors.baseUrl}
+          hint="The address that ends before /chat/completions, e.g. https://api.openai.com/v1"
+        >
+          <input
+            id="base-url"
+            class="input input--mono"
+            type="url"
+            value={draft.baseUrl}
+            spellcheck={false}
+            placeholder="https://…/v1"
+            onInput={(event) => update('baseUrl', event.currentTarget.value)}
+            {...fieldAria('base-url', errors.baseUrl)}
+          />
+        </Field>
+        <Field
+          id="api-key"
+          label="API key"
+          error={errors.apiKey}
+          hint={`Stored only on this device; never synced.${preset.keyRequired ? ` ${preset.label} requires one.` : ' Local servers usually need none.'}`}
+        >
+          <ApiKeyInput
+            id="api-key"
+            value={draft.apiKey}
+            error={errors.apiKey}
+            onInput={(value) => update('apiKey', value)}
+          />
+        </Field>
+        <ModelField
+          value={draft.model}
+          error={errors.model}
+          onInput={(value) => update('model', value)}
+          models={models}
+          listing={listing}
+          listError={listError}
+          onList={onListModels}
+        />
+      </section>
+
+      <OutputFields draft={draft} errors={errors} onChange={update} />
+
+      <div class="actions-bar">
+        <button type="submit" class="button button--primary" disabled={busy}>
+          {phase === 'saving' && <span class="spinner" aria-hidden="true" />}
+          Save
+        </button>
+        <button type="button" class="button" onClick={onTest} disabled={busy}>
+          {phase === 'testing' && <span class="spinner" aria-hidden="true" />}
+          Test connection
+        </button>
+        <span class="status status--done" role="status">
+          {phase === 'saved' ? 'Saved' : ''}
+        </span>
+      </div>
+
+      {Object.values(errors).some(Boolean) && (
+        <p class="field__error" role="alert">
+          Not saved: correct the highlighted {Object.values(errors).filter(Boolean).length === 1 ? 'field' : 'fields'}.
+        </p>
+      )}
+      {permissionNote && (
+        <p class="notice" role="alert">
+          {permissionNote}
+        </p>
+      )}
+      {failure && <ErrorNotice error={failure} />}
+      {testResult?.ok && (
+        <p class="notice notice--success" role="status">
+          Connected to {testResult.model} in {testResult.latencyMs.toLocaleString('en')} ms
+        </p>
+      )}
+      {testResult && !testResult.ok && <ErrorNotice error={testResult.error} handlers={{ retry: onTest }} />}
+
+      <PrivacyNote />
+    </form>
+  );
+}

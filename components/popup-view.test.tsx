@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buttonNames, click, getButton, type Mounted, mount } from './fixtures/mount';
+import { SEED_ANALYSIS, seedJob } from './fixtures/seed-job';
+import type { JobActions } from './job-actions';
+import { PopupView } from './popup-view';
+
+let mounted: Mounted | null = null;
+afterEach(() => {
+  mounted?.unmount();
+  mounted = null;
+});
+
+function fakeActions() {
+  return {
+    start: vi.fn<JobActions['start']>(() => Promise.resolve()),
+    cancel: vi.fn<JobActions['cancel']>(() => Promise.resolve()),
+    openOptions: vi.fn<JobActions['openOptions']>(() => Promise.resolve()),
+  };
+}
+
+describe('PopupView', () => {
+  it('starts a job once when the tab has none', async () => {
+    const actions = fakeActions();
+    mounted = await mount(<PopupView job={null} synced actions={actions} onOpenPanel={() => Promise.resolve()} />);
+    await mounted.rerender(<PopupView job={null} synced actions={actions} onOpenPanel={() => Promise.resolve()} />);
+    expect(actions.start).toHaveBeenCalledTimes(1);
+    expect(actions.start).toHaveBeenCalledWith('article', false);
+  });
+
+  it('does not start one before the snapshot says there is none, nor when there is one', async () => {
+    const actions = fakeActions();
+    mounted = await mount(
+      <PopupView job={null} synced={false} actions={actions} onOpenPanel={() => Promise.resolve()} />,
+    );
+    await mounted.rerender(
+      <PopupView job={seedJob()} synced actions={actions} onOpenPanel={() => Promise.resolve()} />,
+    );
+    expect(actions.start).not.toHaveBeenCalled();
+  });
+
+  it('shows the header and summary, and opens the side panel from the click itself', async () => {
+    const openPanel = vi.fn(() => Promise.resolve());
+    mounted = await mount(<PopupView job={seedJob()} synced actions={fakeActions()} onOpenPanel={openPanel} />);
+    expect(mounted.container.querySelector('section[aria-label="Summary"]')?.querySelectorAll('li')).toHaveLength(
+      SEED_ANALYSIS.summary.length,
+    );
+    expect(mounted.container.textContent).toContain('5 source notes and the translation are in the side panel.');
+    getButton(mounted.container, 'Open side panel').click();
+    // Synchronously: sidePanel.open() only works inside the user gesture.
+    expect(openPanel).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers Cancel while running and Retry after a failure', async () => {
+    const actions = fakeActions();
+    mounted = await mount(
+      <PopupView job={seedJob({ status: 'running' })} synced actions={actions} onOpenPanel={() => Promise.resolve()} />,
+    );
+    expect(buttonNames(mounted.container)).toContain('Cancel');
+    await click(getButton(mounted.container, 'Cancel'));
+    expect(actions.cancel).toHaveBeenCalledTimes(1);
+    await mounted.rerender(
+      <PopupView
+        job={seedJob({ status: 'error', error: { code: 'page-access-denied', url: 'https://example.com/' } })}
+        synced
+        actions={actions}
+        onOpenPanel={() => Promise.resolve()}
+      />,
+    );
+    expect(buttonNames(mounted.container)).not.toContain('Cancel');
+    await click(getButton(mounted.container, 'Retry'));
+    expect(actions.start).toHaveBeenCalledWith('article', true);
+  });
+});

@@ -1,0 +1,32 @@
+// @vitest-environment jsdom
+// jsdom, not happy-dom like the other component tests: DOMPurify does not work under happy-dom
+// (cure53/DOMPurify#1457), and this test is about what the sanitizer lets through.
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Mounted, mount } from './fixtures/mount';
+import { TranslationView } from './translation-view';
+
+let mounted: Mounted | null = null;
+afterEach(() => {
+  mounted?.unmount();
+  mounted = null;
+});
+
+describe('TranslationView', () => {
+  it('renders the Markdown sanitized, in the target language', async () => {
+    const markdown =
+      'A **supposedly** significant deal.\n\n<img src=x onerror="alert(1)"><script>alert(2)</script>\n\n[NYT](https://www.nytimes.com/) [bad](javascript:alert(3))';
+    mounted = await mount(<TranslationView markdown={markdown} lang="en" streaming={false} />);
+    const translation = mounted.container.querySelector('.translation');
+    expect(translation?.getAttribute('lang')).toBe('en');
+    expect(translation?.querySelector('strong')?.textContent).toBe('supposedly');
+    expect(translation?.innerHTML).not.toMatch(/<script|<img|onerror|javascript:/i);
+    const links = [...(translation?.querySelectorAll('a') ?? [])];
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['https://www.nytimes.com/', null]);
+    expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('shows a placeholder while the first words are on their way', async () => {
+    mounted = await mount(<TranslationView markdown="" lang="en" streaming />);
+    expect(mounted.container.querySelector('.skeleton')).not.toBeNull();
+  });
+});

@@ -1,0 +1,25 @@
+import { useMemo } from 'preact/hooks';
+import { renderMarkdown } from '../lib/ui/render-markdown';
+import { Skeleton } from './skeleton';
+
+interface TranslationViewProps {
+  markdown: string;
+  /** BCP 47 tag of the target language, when known. */
+  lang: string | undefined;
+  streaming: boolean;
+}
+
+/** The translation, as sanitized Markdown (renderMarkdown is the only source of its HTML). */
+export function TranslationView({ markdown, lang, streaming }: TranslationViewProps) {
+  const html = useMemo(() => renderMarkdown(markdown), [markdown]);
+  if (!markdown.trim()) {
+    return streaming ? <Skeleton /> : null;
+  }
+  return (
+    <div
+      class={`translation${streaming ? ' translation--streaming' : ''}`}
+      lang={lang}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
+}

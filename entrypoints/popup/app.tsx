@@ -1,0 +1,25 @@
+import { BrandBar } from '../../components/brand-bar';
+import { PopupView } from '../../components/popup-view';
+import { useTabJob } from '../../components/use-tab-job';
+import { openPanel } from '../../lib/panel';
+
+/** The compact popup for the active tab. */
+export function App() {
+  const { target, job, synced, actions } = useTabJob();
+  return (
+    <main class="page page--popup">
+      <BrandBar onOptionsOpened={() => window.close()} />
+      {actions && target ? (
+        <PopupView
+          job={job}
+          synced={synced}
+          actions={actions}
+          // openPanel calls sidePanel.open() / sidebarAction.open() synchronously, inside the click's gesture.
+          onOpenPanel={() => openPanel({ tabId: target.tabId }).then(() => window.close())}
+        />
+      ) : (
+        <p class="placeholder">No tab to show.</p>
+      )}
+    </main>
+  );
+}

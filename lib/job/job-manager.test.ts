@@ -1,0 +1,235 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Article } from '../article/article';
+import type { Analysis } from '../attribution/analysis';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { applyJobEvent, type JobEvent, type JobState } from './job';
+import { type JobEnvironment, JobManager } from './job-manager';
+import type { CachedResult } from './result-cache';
+
+const article: Article = {
+  url: 'https://news.example/a',
+  canonicalUrl: 'https://news.example/a',
+  title: 'Abkommen steht offenbar kurz bevor',
+  byline: null,
+  siteName: 'News',
+  publishedTime: null,
+  language: 'de',
+  languageSource: 'page',
+  paragraphs: [
+    { id: 'p1', text: 'Ein Abkommen steht offenbar kurz bevor.' },
+    { id: 'p2', text: 'Das Treffen sei heimlich erfolgt.' },
+  ],
+  links: [],
+  wordCount: 11,
+  source: 'article',
+};
+
+const analysis: Analysis = {
+  summary: [{ text: 'A deal is apparently close.', paragraphIds: ['p1'] }],
+  notes: [],
+};
+
+function setup(overrides: Partial<JobEnvironment> & { settings?: Partial<Settings>; apiKey?: string } = {}) {
+  const cache = new Map<string, CachedResult>();
+  const calls = { analysis: 0, translation: 0, signals: [] as AbortSignal[] };
+  const environment: JobEnvironment = {
+    now: () => 1000,
+    newId: () => `job-${Math.random()}`,
+    promptVersion: 'test-1',
+    loadConfiguration: async () => ({
+      settings: { ...DEFAULT_SETTINGS, ...overrides.settings },
+      apiKey: overrides.apiKey ?? 'sk-test',
+    }),
+    extract: async () => ({ ok: true, article }),
+    runAnalysis: async (request) => {
+      calls.analysis++;
+      calls.signals.push(request.signal);
+      request.onPartial({ summary: [{ text: 'A deal' }] });
+      return { analysis, usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 }, mode: 'json_schema' };
+    },
+    runTranslation: async (request) => {
+      calls.translation++;
+      request.onDelta('A deal is ');
+      request.onDelta('apparently close.');
+      return { usage: null };
+    },
+    readCache: async (key) => cache.get(key) ?? null,
+    writeCache: async (key, result) => {
+      cache.set(key, result);
+    },
+    ...overrides,
+  };
+  const manager = new JobManager(environment);
+  const events: JobEvent[] = [];
+  let mirrored: JobState | null = null;
+  manager.subscribe(7, (event) => {
+    events.push(event);
+    mirrored = applyJobEvent(mirrored, event, 1000);
+  });
+  return { manager, events, calls, cache, mirror: () => mirrored };
+}
+
+describe('JobManager', () => {
+  it('extracts, streams both parts, finishes and caches', async () => {
+    const { manager, events, calls, cache, mirror } = setup();
+    await manager.start(7, { source: 'article', force: false });
+    const job = manager.get(7);
+    expect(job?.status).toBe('done');
+    expect(job?.analysis).toEqual(analysis);
+    expect(job?.translation).toBe('A deal is apparently close.');
+    expect(job?.usage.analysis?.totalTokens).toBe(15);
+    expect(events.map((event) => event.type)).toContain('analysis-partial');
+    expect(mirror()).toEqual(job);
+    expect(calls).toMatchObject({ analysis: 1, translation: 1 });
+    expect(cache.size).toBe(1);
+  });
+
+  it('serves a revisit from the cache without any request, and Regenerate bypasses it', async () => {
+    const { manager, calls } = setup();
+    await manager.start(7, { source: 'article', force: false });
+    await manager.start(7, { source: 'article', force: false });
+    expect(calls.analysis).toBe(1);
+    expect(manager.get(7)).toMatchObject({
+      fromCache: true,
+      status: 'done',
+      translation: 'A deal is apparently close.',
+    });
+    await manager.start(7, { source: 'article', force: true });
+    expect(calls.analysis).toBe(2);
+    expect(manager.get(7)?.fromCache).toBe(false);
+  });
+
+  it('shows the article, then stops with missing-api-key when a provider needs a key', async () => {
+    const { manager, calls } = setup({ apiKey: '' });
+    await manager.start(7, { source: 'article', force: false });
+    expect(manager.get(7)).toMatchObject({
+      status: 'error',
+      error: { code: 'missing-api-key', host: 'api.openai.com' },
+      article: { title: article.title },
+      analysisStatus: 'pending',
+    });
+    expect(calls.analysis).toBe(0);
+  });
+
+  it('needs no key for a local server', async () => {
+    const { manager } = setup({ apiKey: '', settings: { provider: 'ollama', baseUrl: 'http://localhost:11434/v1' } });
+    await manager.start(7, { source: 'article', force: false });
+    expect(manager.get(7)?.status).toBe('done');
+  });
+
+  it('reports extraction failures as the job error', async () => {
+    const { manager } = setup({
+      extract: async () => ({ ok: false, error: { code: 'not-an-article', hasSelection: true } }),
+    });
+    await manager.start(7, { source: 'article', force: false });
+    expect(manager.get(7)).toMatchObject({ status: 'error', error: { code: 'not-an-article', hasSelection: true } });
+  });
+
+  it('keeps the translation when the analysis fails, and does not cache a partial result', async () => {
+    const { manager, cache } = setup({
+      runAnalysis: async () => {
+        throw { code: 'rate-limited', retryAfterSeconds: 20 };
+      },
+    });
+    await manager.start(7, { source: 'article', force: false });
+    expect(manager.get(7)).toMatchObject({
+      status: 'done',
+      analysisStatus: 'error',
+      analysisError: { code: 'rate-limited', retryAfterSeconds: 20 },
+      translationStatus: 'done',
+    });
+    expect(cache.size).toBe(0);
+  });
+
+  it('skips the translation when the article is already in the target language', async () => {
+    const { manager, calls } = setup({
+      extract: async () => ({ ok: true, article: { ...article, language: 'en' } }),
+    });
+    await manager.start(7, { source: 'article', force: false });
+    expect(manager.get(7)).toMatchObject({ status: 'done', translationStatus: 'skipped' });
+    expect(calls.translation).toBe(0);
+  });
+
+  it('cancels: aborts the requests and keeps what arrived', async () => {
+    let release: () => void = () => undefined;
+    const { manager, calls, events } = setup({
+      runTranslation: (request) =>
+        new Promise((resolve, reject) => {
+          request.onDelta('Partial text');
+          release = () => resolve({ usage: null });
+          request.signal.addEventListener('abort', () => reject({ code: 'cancelled' }));
+        }),
+      runAnalysis: (request) =>
+        new Promise((_resolve, reject) => {
+          calls.signals.push(request.signal);
+          request.signal.addEventListener('abort', () => reject({ code: 'cancelled' }));
+        }),
+    });
+    const running = manager.start(7, { source: 'article', force: false });
+    await vi.waitFor(() => expect(manager.get(7)?.status).toBe('running'));
+    manager.cancel(7);
+    await running;
+    release();
+    expect(calls.signals[0]?.aborted).toBe(true);
+    const job = manager.get(7);
+    expect(job).toMatchObject({
+      status: 'cancelled',
+      translation: 'Partial text',
+      analysisError: { code: 'cancelled' },
+    });
+    expect(events.at(-1)?.type).toBe('cancelled');
+  });
+
+  it('does not start a second identical job while one runs', async () => {
+    let finish: () => void = () => undefined;
+    const { manager, calls } = setup({
+      runAnalysis: () =>
+        new Promise((resolve) => {
+          calls.analysis++;
+          finish = () => resolve({ analysis, usage: null, mode: 'prompt' });
+        }),
+    });
+    const first = manager.start(7, { source: 'article', force: false });
+    await vi.waitFor(() => expect(calls.analysis).toBe(1));
+    await manager.start(7, { source: 'article', force: false });
+    finish();
+    await first;
+    expect(calls.analysis).toBe(1);
+  });
+
+  it('marks a job restored after a restart as interrupted', () => {
+    const { manager } = setup();
+    const running: JobState = {
+      ...(applyJobEvent(
+        {
+          id: 'x',
+          tabId: 9,
+          status: 'running',
+          startedAt: 0,
+          finishedAt: null,
+          model: 'm',
+          host: 'h',
+          targetLanguage: 'English',
+          article,
+          fromCache: false,
+          analysis: {},
+          analysisStatus: 'streaming',
+          analysisError: null,
+          analysisMode: null,
+          translation: 'Half',
+          translationStatus: 'streaming',
+          translationError: null,
+          usage: { analysis: null, translation: null },
+          error: null,
+        },
+        { type: 'translation-delta', text: ' done' },
+      ) as JobState),
+    };
+    manager.restore(running);
+    expect(manager.get(9)).toMatchObject({
+      status: 'error',
+      error: { code: 'stream-interrupted' },
+      translation: 'Half done',
+    });
+  });
+});

@@ -1,0 +1,273 @@
+import type { Article, ExtractionSource } from '../article/article';
+import { languageName } from '../article/language';
+import type { Analysis, PartialAnalysis } from '../attribution/analysis';
+import { type AppError, isAppError } from '../errors';
+import { PROVIDERS } from '../providers';
+import type { Settings } from '../settings';
+import { contentHash } from './content-hash';
+import { applyJobEvent, createJob, type JobEvent, type JobState, type Usage } from './job';
+import { type CachedResult, cacheKey } from './result-cache';
+import { throttle } from './throttle';
+
+export interface LlmRequest {
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+  article: Article;
+  targetLanguage: string;
+  signal: AbortSignal;
+}
+
+/** Everything the manager needs from the outside world, so it runs (and is tested) without a browser. */
+export interface JobEnvironment {
+  now(): number;
+  newId(): string;
+  loadConfiguration(): Promise<{ settings: Settings; apiKey: string }>;
+  extract(
+    tabId: number,
+    source: ExtractionSource,
+  ): Promise<{ ok: true; article: Article } | { ok: false; error: AppError }>;
+  /** Both reject with an AppError. */
+  runAnalysis(
+    request: LlmRequest & { onPartial(analysis: PartialAnalysis): void },
+  ): Promise<{ analysis: Analysis; usage: Usage | null; mode: 'json_schema' | 'json_object' | 'prompt' }>;
+  runTranslation(request: LlmRequest & { onDelta(text: string): void }): Promise<{ usage: Usage | null }>;
+  readCache(key: string): Promise<CachedResult | null>;
+  writeCache(key: string, result: CachedResult): Promise<void>;
+  promptVersion: string;
+  /** Called after every change, for persistence across service-worker restarts. */
+  onChange?(job: JobState): void;
+}
+
+type Listener = (event: JobEvent) => void;
+
+interface RunningJob {
+  state: JobState;
+  controller: AbortController;
+  source: ExtractionSource;
+}
+
+/** How often streamed progress is forwarded to the surfaces (first token always at once). */
+export const STREAM_EMIT_INTERVAL_MS = 40;
+
+/** One job per tab: starts, streams, caches, cancels. Surfaces subscribe per tab. */
+export class JobManager {
+  private readonly jobs = new Map<number, RunningJob>();
+  private readonly listeners = new Map<number, Set<Listener>>();
+
+  constructor(private readonly environment: JobEnvironment) {}
+
+  get(tabId: number): JobState | null {
+    return this.jobs.get(tabId)?.state ?? null;
+  }
+
+  /** The listener gets a snapshot at once, then every event of that tab's job. */
+  subscribe(tabId: number, listener: Listener): () => void {
+    const set = this.listeners.get(tabId) ?? new Set<Listener>();
+    set.add(listener);
+    this.listeners.set(tabId, set);
+    listener({ type: 'snapshot', job: this.get(tabId) });
+    return () => set.delete(listener);
+  }
+
+  /** Restores a job persisted before the service worker stopped (its requests are gone). */
+  restore(job: JobState): void {
+    if (this.jobs.has(job.tabId)) return;
+    const interrupted =
+      job.status === 'running' || job.status === 'extracting'
+        ? (applyJobEvent(job, {
+            type: 'failed',
+            error: { code: 'stream-interrupted', detail: 'the extension restarted' },
+          }) ?? job)
+        : job;
+    this.jobs.set(job.tabId, { state: interrupted, controller: new AbortController(), source: 'article' });
+  }
+
+  isRunning(tabId: number): boolean {
+    const status = this.get(tabId)?.status;
+    return status === 'extracting' || status === 'running';
+  }
+
+  async start(tabId: number, options: { source: ExtractionSource; force: boolean }): Promise<void> {
+    const existing = this.jobs.get(tabId);
+    // The toolbar click and the popup may both ask for the same job: one is enough.
+    if (existing && this.isRunning(tabId) && !options.force && existing.source === options.source) return;
+    existing?.controller.abort();
+
+    const { settings, apiKey } = await this.environment.loadConfiguration();
+    const controller = new AbortController();
+    const job = createJob({
+      id: this.environment.newId(),
+      tabId,
+      model: settings.model,
+      host: hostOf(settings.baseUrl),
+      targetLanguage: settings.targetLanguage,
+      now: this.environment.now(),
+    });
+    const running: RunningJob = { state: job, controller, source: options.source };
+    this.jobs.set(tabId, running);
+    this.emit(running, { type: 'snapshot', job });
+
+    const extraction = await this.environment.extract(tabId, options.source);
+    if (controller.signal.aborted) return;
+    if (!extraction.ok) return this.emit(running, { type: 'failed', error: extraction.error });
+    const article = extraction.article;
+
+    const key = cacheKey({
+      canonicalUrl: article.canonicalUrl,
+      contentHash: await contentHash(article),
+      model: settings.model,
+      targetLanguage: settings.targetLanguage,
+      promptVersion: this.environment.promptVersion,
+    });
+    if (!options.force) {
+      const cached = await this.environment.readCache(key);
+      if (controller.signal.aborted) return;
+      if (cached) return this.emit(running, { type: 'snapshot', job: fromCache(running.state, cached) });
+    }
+
+    const configurationError = checkConfiguration(settings, apiKey);
+    this.emit(running, { type: 'article', article });
+    if (configurationError) return this.emit(running, { type: 'failed', error: configurationError });
+
+    const request: LlmRequest = {
+      baseUrl: settings.baseUrl,
+      apiKey,
+      model: settings.model,
+      article,
+      targetLanguage: settings.targetLanguage,
+      signal: controller.signal,
+    };
+    await Promise.all([this.analyse(running, request), this.translate(running, request)]);
+    const { analysisStatus, translationStatus } = running.state;
+    if (analysisStatus === 'done' && (translationStatus === 'done' || translationStatus === 'skipped')) {
+      await this.environment.writeCache(key, toCached(running.state, this.environment.now()));
+    }
+  }
+
+  cancel(tabId: number): void {
+    const running = this.jobs.get(tabId);
+    if (!running || !this.isRunning(tabId)) return;
+    running.controller.abort();
+    this.emit(running, { type: 'cancelled' });
+  }
+
+  /** The tab is gone: stop its requests and drop its state. */
+  forget(tabId: number): void {
+    this.jobs.get(tabId)?.controller.abort();
+    this.jobs.delete(tabId);
+  }
+
+  private async analyse(running: RunningJob, request: LlmRequest): Promise<void> {
+    const partials = throttle<PartialAnalysis>(
+      (analysis) => this.emitIfCurrent(running, { type: 'analysis-partial', analysis }),
+      STREAM_EMIT_INTERVAL_MS,
+    );
+    try {
+      const result = await this.environment.runAnalysis({ ...request, onPartial: (partial) => partials.push(partial) });
+      partials.flush();
+      this.emitIfCurrent(running, { type: 'analysis-done', ...result });
+    } catch (error) {
+      partials.flush();
+      this.emitIfCurrent(running, { type: 'analysis-error', error: asAppError(error) });
+    }
+  }
+
+  private async translate(running: RunningJob, request: LlmRequest): Promise<void> {
+    if (isTargetLanguage(request.article.language, request.targetLanguage)) {
+      return this.emitIfCurrent(running, { type: 'translation-skipped' });
+    }
+    let buffered = '';
+    const deltas = throttle<null>(() => {
+      const text = buffered;
+      buffered = '';
+      if (text) this.emitIfCurrent(running, { type: 'translation-delta', text });
+    }, STREAM_EMIT_INTERVAL_MS);
+    try {
+      const result = await this.environment.runTranslation({
+        ...request,
+        onDelta: (text) => {
+          buffered += text;
+          deltas.push(null);
+        },
+      });
+      deltas.flush();
+      this.emitIfCurrent(running, { type: 'translation-done', usage: result.usage });
+    } catch (error) {
+      deltas.flush();
+      this.emitIfCurrent(running, { type: 'translation-error', error: asAppError(error) });
+    }
+  }
+
+  /** Events of a job that was cancelled or replaced are dropped: the surfaces show the current one. */
+  private emitIfCurrent(running: RunningJob, event: JobEvent): void {
+    if (this.jobs.get(running.state.tabId) !== running || running.controller.signal.aborted) return;
+    this.emit(running, event);
+  }
+
+  private emit(running: RunningJob, event: JobEvent): void {
+    running.state = applyJobEvent(running.state, event, this.environment.now()) ?? running.state;
+    for (const listener of this.listeners.get(running.state.tabId) ?? []) listener(event);
+    this.environment.onChange?.(running.state);
+  }
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
+function checkConfiguration(settings: Settings, apiKey: string): AppError | null {
+  if (!settings.model) return { code: 'missing-model' };
+  if (!apiKey && PROVIDERS[settings.provider].keyRequired) {
+    return { code: 'missing-api-key', host: hostOf(settings.baseUrl) };
+  }
+  return null;
+}
+
+/** "de" vs "English": translate unless the article is already in the target language. */
+export function isTargetLanguage(languageTag: string, targetLanguage: string): boolean {
+  if (languageTag === 'und') return false;
+  const target = targetLanguage.trim().toLowerCase();
+  return languageName(languageTag).toLowerCase() === target || languageTag.toLowerCase() === target;
+}
+
+function asAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof Error && isAppError((error as Error & { appError?: unknown }).appError)) {
+    return (error as Error & { appError: AppError }).appError;
+  }
+  return { code: 'unknown', detail: error instanceof Error ? error.message : String(error) };
+}
+
+function fromCache(job: JobState, cached: CachedResult): JobState {
+  return {
+    ...job,
+    ...cached,
+    status: 'done',
+    fromCache: true,
+    finishedAt: cached.savedAt,
+    analysisStatus: 'done',
+    analysisError: null,
+    translationError: null,
+    error: null,
+  };
+}
+
+function toCached(job: JobState, now: number): CachedResult {
+  return {
+    article: job.article,
+    analysis: job.analysis,
+    analysisMode: job.analysisMode,
+    translation: job.translation,
+    translationStatus: job.translationStatus,
+    usage: job.usage,
+    model: job.model,
+    host: job.host,
+    targetLanguage: job.targetLanguage,
+    savedAt: now,
+  };
+}

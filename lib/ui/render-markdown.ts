@@ -1,0 +1,93 @@
+import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
+import { Marked } from 'marked';
+
+/**
+ * Model output is untrusted: it may echo markup from the article or be steered by it
+ * (prompt injection). Markdown is parsed by `marked` and then sanitized with an allow-list,
+ * so only plain formatting survives; links are forced to http(s) and open in a new tab.
+ */
+const ALLOWED_TAGS = [
+  'p',
+  'br',
+  'hr',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'del',
+  's',
+  'sup',
+  'sub',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+];
+const ALLOWED_ATTR = ['href', 'title', 'lang', 'dir', 'start'];
+
+// A private Marked instance, so nothing else in the bundle can change how we parse.
+const markdown = new Marked({ gfm: true, breaks: false, async: false });
+
+let purifier: Purifier | null = null;
+
+function getPurifier(): Purifier {
+  if (purifier) return purifier;
+  // A private DOMPurify instance: the link hook below must not leak into other users of DOMPurify.
+  const instance = DOMPurify(window);
+  instance.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName !== 'A') return;
+    const href = node.getAttribute('href');
+    if (href && isHttpUrl(href)) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    } else {
+      // Relative links would resolve inside the extension; other schemes could run code.
+      node.removeAttribute('href');
+    }
+  });
+  purifier = instance;
+  return instance;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Markdown in, sanitized HTML out: the only string any surface assigns to innerHTML. */
+export function renderMarkdown(source: string): string {
+  const sanitizer = getPurifier();
+  // DOMPurify returns its input untouched where it cannot work; then show the text, not markup.
+  if (!sanitizer.isSupported) return `<p>${escapeHtml(source)}</p>`;
+  const html = markdown.parse(source, { async: false });
+  return sanitizer.sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    // `target` is set by the hook after sanitizing; the model's own `target` never survives.
+    ALLOW_DATA_ATTR: false,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+  });
+}

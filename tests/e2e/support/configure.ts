@@ -1,0 +1,25 @@
+import type { Page } from 'playwright-core';
+import type { LoadedExtension } from './extension';
+
+/** Sets up the endpoint on the options page, as a user would: fields by their labels, then Save. */
+export async function configureEndpoint(
+  extension: LoadedExtension,
+  endpoint: { baseUrl: string; apiKey: string; model: string },
+): Promise<Page> {
+  const options = await extension.openPage('options.html');
+  await options.getByLabel('Provider').selectOption('custom');
+  await options.getByLabel('Base URL').fill(endpoint.baseUrl);
+  await options.getByLabel('API key', { exact: true }).fill(endpoint.apiKey);
+  await options.getByLabel('Model', { exact: true }).fill(endpoint.model);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Saved').waitFor();
+  return options;
+}
+
+/** Opens the side panel page bound to the tab showing `articlePage`. */
+export async function openPanelFor(extension: LoadedExtension, articlePage: Page): Promise<Page> {
+  const tabId = await extension.tabIdOf(articlePage);
+  const panel = await extension.openPage(`sidepanel.html?tabId=${tabId}`);
+  await panel.setViewportSize({ width: 420, height: 1400 });
+  return panel;
+}
