@@ -169,6 +169,11 @@ async function writeStream(response: ServerResponse, scenario: StreamScenario, w
   send(chunk({ role: 'assistant', content: field === 'content' ? '' : null, refusal: null }, null));
   if (scenario.firstTokenDelayMs) await sleep(scenario.firstTokenDelayMs);
 
+  if (scenario.cutAfterChunks === 0) {
+    // Dropped before any content: the connection dies right after the stream opened.
+    response.write('', () => response.socket?.destroy());
+    return;
+  }
   const pieces = splitIntoPieces(text, scenario.chunkSize ?? 24);
   for (const [index, piece] of pieces.entries()) {
     if (closed) return;

@@ -6,12 +6,18 @@ import path from 'node:path';
 const PAGES_DIR = path.resolve('tests/fixtures/pages');
 
 /** Serves the saved pages on 127.0.0.1: `/<slug>/` answers `tests/fixtures/pages/<slug>/source.html`. */
-export async function startPageServer(): Promise<{
+export interface PageServer {
   origin: string;
   urlOf(slug: string): string;
+  /** Headers of every request received: a test checks that no API key ever reaches a page's server. */
+  requestHeaders: Array<Record<string, string | string[] | undefined>>;
   close(): Promise<void>;
-}> {
+}
+
+export async function startPageServer(): Promise<PageServer> {
+  const requestHeaders: PageServer['requestHeaders'] = [];
   const server = createServer(async (request, response) => {
+    requestHeaders.push(request.headers);
     const slug = (request.url ?? '/').split('/').filter(Boolean)[0] ?? '';
     if (!/^[a-z0-9-]+$/.test(slug)) {
       response.writeHead(404).end('not found');
@@ -29,6 +35,7 @@ export async function startPageServer(): Promise<{
   return {
     origin,
     urlOf: (slug) => `${origin}/${slug}/`,
+    requestHeaders,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
