@@ -1,6 +1,7 @@
 import { createBrowserJobEnvironment } from '@/lib/job/browser-environment';
 import { JobManager } from '@/lib/job/job-manager';
 import { forgetPersistedJob, loadPersistedJobs } from '@/lib/job/job-persistence';
+import { clearHighlightInTab, highlightPassagesInTab } from '@/lib/highlight/highlight-in-tab';
 import { registerJobPort } from '@/lib/job/job-port';
 import { listModels, testConnection } from '@/lib/llm/connection';
 import { onMessage } from '@/lib/messaging';
@@ -9,9 +10,7 @@ import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings
 
 export default defineBackground(() => {
   const manager = new JobManager(createBrowserJobEnvironment(new URL(browser.runtime.getURL('/')).origin));
-  void loadPersistedJobs().then((jobs) => {
-    for (const job of jobs) manager.restore(job);
-  });
+  void manager.restoreAll(loadPersistedJobs());
   void protectLocalStorage();
 
   void loadSettings().then((settings) => applyToolbarBehaviour(settings.toolbarAction));
@@ -29,6 +28,8 @@ export default defineBackground(() => {
   onMessage('cancelJob', ({ data }) => manager.cancel(data.tabId));
   onMessage('testConnection', ({ data }) => testConnection(data));
   onMessage('listModels', ({ data }) => listModels(data));
+  onMessage('highlightPassages', ({ data }) => highlightPassagesInTab(data.tabId, data.passages));
+  onMessage('clearHighlight', ({ data }) => clearHighlightInTab(data.tabId));
 
   browser.tabs.onRemoved.addListener((tabId) => {
     manager.forget(tabId);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../article/article';
 import type { Analysis } from '../attribution/analysis';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { applyJobEvent, type JobEvent, type JobState } from './job';
+import { applyJobEvent, createJob, type JobEvent, type JobState } from './job';
 import { type JobEnvironment, JobManager } from './job-manager';
 import type { CachedResult } from './result-cache';
 
@@ -27,6 +27,7 @@ const article: Article = {
 const analysis: Analysis = {
   summary: [{ text: 'A deal is apparently close.', paragraphIds: ['p1'] }],
   notes: [],
+  outsideKnowledge: [],
 };
 
 function setup(overrides: Partial<JobEnvironment> & { settings?: Partial<Settings>; apiKey?: string } = {}) {
@@ -197,6 +198,25 @@ describe('JobManager', () => {
     expect(calls.analysis).toBe(1);
   });
 
+  it('answers a subscription only once the jobs of before a restart are back', async () => {
+    const { manager } = setup();
+    let release: (jobs: JobState[]) => void = () => undefined;
+    void manager.restoreAll(new Promise((resolve) => (release = resolve)));
+    const snapshots: Array<JobState | null> = [];
+    manager.subscribe(3, (event) => {
+      if (event.type === 'snapshot') snapshots.push(event.job);
+    });
+    await Promise.resolve();
+    expect(snapshots).toEqual([]);
+    const persisted = applyJobEvent(
+      { ...(createJob({ id: 'old', tabId: 3, model: 'm', host: 'h', targetLanguage: 'English', now: 0 }) as JobState) },
+      { type: 'article', article },
+    ) as JobState;
+    release([persisted]);
+    await vi.waitFor(() => expect(snapshots).toHaveLength(1));
+    expect(snapshots[0]).toMatchObject({ id: 'old', status: 'error', analysisError: { code: 'stream-interrupted' } });
+  });
+
   it('marks a job restored after a restart as interrupted', () => {
     const { manager } = setup();
     const running: JobState = {
@@ -228,7 +248,9 @@ describe('JobManager', () => {
     manager.restore(running);
     expect(manager.get(9)).toMatchObject({
       status: 'error',
-      error: { code: 'stream-interrupted' },
+      error: null,
+      analysisError: { code: 'stream-interrupted' },
+      translationError: { code: 'stream-interrupted' },
       translation: 'Half done',
     });
   });

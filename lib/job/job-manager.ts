@@ -54,6 +54,8 @@ export const STREAM_EMIT_INTERVAL_MS = 40;
 export class JobManager {
   private readonly jobs = new Map<number, RunningJob>();
   private readonly listeners = new Map<number, Set<Listener>>();
+  /** Settles once jobs persisted before a service-worker restart are back; until then nothing is answered. */
+  private ready: Promise<void> = Promise.resolve();
 
   constructor(private readonly environment: JobEnvironment) {}
 
@@ -61,26 +63,45 @@ export class JobManager {
     return this.jobs.get(tabId)?.state ?? null;
   }
 
-  /** The listener gets a snapshot at once, then every event of that tab's job. */
+  /** The listener gets a snapshot (once restored jobs are back), then every event of that tab's job. */
   subscribe(tabId: number, listener: Listener): () => void {
     const set = this.listeners.get(tabId) ?? new Set<Listener>();
-    set.add(listener);
-    this.listeners.set(tabId, set);
-    listener({ type: 'snapshot', job: this.get(tabId) });
-    return () => set.delete(listener);
+    let active = true;
+    void this.ready.then(() => {
+      if (!active) return;
+      set.add(listener);
+      this.listeners.set(tabId, set);
+      listener({ type: 'snapshot', job: this.get(tabId) });
+    });
+    return () => {
+      active = false;
+      set.delete(listener);
+    };
   }
 
-  /** Restores a job persisted before the service worker stopped (its requests are gone). */
+  /**
+   * Brings back the jobs persisted before the service worker stopped. A surface reconnecting at
+   * that moment must see them (e.g. "interrupted, Retry"), not an empty tab: so subscriptions and
+   * starts wait for this.
+   */
+  restoreAll(jobs: Promise<JobState[]>): Promise<void> {
+    this.ready = jobs.then(
+      (restored) => {
+        for (const job of restored) this.restore(job);
+      },
+      () => undefined,
+    );
+    return this.ready;
+  }
+
+  /** Restores one persisted job; one whose requests were running is marked interrupted. */
   restore(job: JobState): void {
     if (this.jobs.has(job.tabId)) return;
-    const interrupted =
-      job.status === 'running' || job.status === 'extracting'
-        ? (applyJobEvent(job, {
-            type: 'failed',
-            error: { code: 'stream-interrupted', detail: 'the extension restarted' },
-          }) ?? job)
-        : job;
-    this.jobs.set(job.tabId, { state: interrupted, controller: new AbortController(), source: 'article' });
+    this.jobs.set(job.tabId, {
+      state: interruptedOnRestart(job, this.environment.now()),
+      controller: new AbortController(),
+      source: job.article?.source ?? 'article',
+    });
   }
 
   isRunning(tabId: number): boolean {
@@ -89,6 +110,7 @@ export class JobManager {
   }
 
   async start(tabId: number, options: { source: ExtractionSource; force: boolean }): Promise<void> {
+    await this.ready;
     const existing = this.jobs.get(tabId);
     // The toolbar click and the popup may both ask for the same job: one is enough.
     if (existing && this.isRunning(tabId) && !options.force && existing.source === options.source) return;
@@ -210,6 +232,23 @@ export class JobManager {
     for (const listener of this.listeners.get(running.state.tabId) ?? []) listener(event);
     this.environment.onChange?.(running.state);
   }
+}
+
+/**
+ * A job whose requests died with the service worker: each unfinished part ends as interrupted,
+ * keeping what had arrived, so the surfaces show it with Retry.
+ */
+function interruptedOnRestart(job: JobState, now: number): JobState {
+  const error = { code: 'stream-interrupted', detail: 'the extension was restarted by the browser' } as const;
+  if (job.status === 'extracting') return applyJobEvent(job, { type: 'failed', error }, now) ?? job;
+  if (job.status !== 'running') return job;
+  const unfinished = (status: JobState['analysisStatus']) => status === 'pending' || status === 'streaming';
+  let state = job;
+  if (unfinished(state.analysisStatus)) state = applyJobEvent(state, { type: 'analysis-error', error }, now) ?? state;
+  if (unfinished(state.translationStatus)) {
+    state = applyJobEvent(state, { type: 'translation-error', error }, now) ?? state;
+  }
+  return state;
 }
 
 function hostOf(baseUrl: string): string {
