@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenAITestServer, startOpenAITestServer } from '../support/openai-test-server';
 import { requestPurpose, seedFixtures } from '../support/seed-fixtures';
-import { configureEndpoint, openPanelFor } from './support/configure';
+import { analyseAfresh, configureEndpoint, openPanelFor } from './support/configure';
 import { ARTIFACTS_DIR, type LoadedExtension, loadExtension } from './support/extension';
 import { type PageServer, startPageServer } from './support/page-server';
 
@@ -61,4 +61,106 @@ describe('faults', () => {
     await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
     await expect.poll(() => translation.textContent()).toMatch(/allegedly[\s\S]*according to/i);
   });
+
+  it('runs two jobs in two tabs at once, each shown in its own panel', async () => {
+    const fixtures = seedFixtures();
+    endpoint.setResponder((request) => {
+      const body = JSON.stringify(request.body);
+      const purpose = requestPurpose(request.body);
+      if (purpose === 'other') return undefined;
+      // The English page is already in the target language: only its analysis is requested.
+      const english = body.includes('Little Skerry');
+      if (purpose === 'analysis' && english) {
+        return {
+          kind: 'stream',
+          content: JSON.stringify({ ...JSON.parse(fixtures.analysis), summary: [ferrySummary] }),
+          delayMs: 10,
+        };
+      }
+      return {
+        kind: 'stream',
+        content: purpose === 'analysis' ? fixtures.analysis : fixtures.translation,
+        delayMs: 10,
+      };
+    });
+    const ferrySummary = {
+      text: 'The island ferry keeps its winter timetable, the council says.',
+      paragraphIds: ['p1'],
+    };
+    const german = await extension.context.newPage();
+    await german.goto(`${pages.urlOf('seed-de')}?tab=two-jobs`);
+    const english = await extension.context.newPage();
+    await english.goto(pages.urlOf('en-no-lang'));
+    const [germanPanel, englishPanel] = [await openPanelFor(extension, german), await openPanelFor(extension, english)];
+    await Promise.all([
+      analyseAfresh(germanPanel),
+      englishPanel.getByRole('button', { name: 'Analyse this page' }).click(),
+    ]);
+    await expect
+      .poll(() => englishPanel.getByRole('region', { name: 'Summary' }).textContent(), { timeout: 20_000 })
+      .toMatch(/ferry/);
+    await expect
+      .poll(() => germanPanel.getByRole('region', { name: 'Summary' }).textContent(), { timeout: 20_000 })
+      .toMatch(/Minsk/);
+    expect(await englishPanel.getByRole('region', { name: 'Summary' }).textContent()).not.toMatch(/Minsk/);
+    expect(await englishPanel.getByRole('region', { name: 'Translation' }).textContent()).toMatch(/already in English/);
+    expect(await germanPanel.getByRole('region', { name: 'Summary' }).textContent()).not.toMatch(/ferry/);
+    endpoint.setResponder(null);
+  });
+
+  it('closing the tab mid-job aborts its requests', async () => {
+    const fixtures = seedFixtures();
+    endpoint.setResponder((request) =>
+      requestPurpose(request.body) === 'other'
+        ? undefined
+        : { kind: 'stream', content: fixtures.translation, chunkSize: 4, delayMs: 200 },
+    );
+    const article = await extension.context.newPage();
+    await article.goto(`${pages.urlOf('seed-de')}?tab=closed`);
+    const panel = await openPanelFor(extension, article);
+    const before = endpoint.requests.length;
+    await analyseAfresh(panel);
+    await expect.poll(() => endpoint.requests.length - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await article.close();
+    const jobRequests = () =>
+      endpoint.requests.slice(before).filter((request) => requestPurpose(request.body) !== 'other');
+    await expect
+      .poll(() => jobRequests().every((request) => request.clientClosedAt !== undefined), { timeout: 10_000 })
+      .toBe(true);
+    endpoint.setResponder(null);
+  });
+
+  it('a browser page gets a clear message, with nothing requested', async () => {
+    const internal = await extension.context.newPage();
+    await internal.goto('chrome://version');
+    const panel = await openPanelFor(extension, internal);
+    const before = endpoint.requests.length;
+    await panel.getByRole('button', { name: 'Analyse this page' }).click();
+    await panel.getByText('Sourcelens cannot read this page').waitFor({ timeout: 10_000 });
+    await expect.poll(() => panel.textContent('main')).toMatch(/Browser pages/);
+    expect(endpoint.requests.length).toBe(before);
+  });
+
+  it('a first token after 35 s still completes: the worker is not stopped while it waits', async () => {
+    const fixtures = seedFixtures();
+    endpoint.setResponder((request) => {
+      const purpose = requestPurpose(request.body);
+      if (purpose === 'other') return undefined;
+      const content = purpose === 'analysis' ? fixtures.analysis : fixtures.translation;
+      // Response headers only after 35 s: a local model loading, or a long prompt being read.
+      return { kind: 'stream', content, headersDelayMs: 35_000 };
+    });
+    const article = await extension.context.newPage();
+    await article.goto(`${pages.urlOf('seed-de')}?tab=slow`);
+    const panel = await openPanelFor(extension, article);
+    await analyseAfresh(panel);
+    await expect
+      .poll(() => panel.getByRole('region', { name: 'Translation' }).textContent(), {
+        timeout: 60_000,
+        interval: 1_000,
+      })
+      .toMatch(/allegedly[\s\S]*according to/i);
+    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 10_000 });
+    endpoint.setResponder(null);
+  }, 90_000);
 });

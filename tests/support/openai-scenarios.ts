@@ -13,6 +13,8 @@ export interface RecordedRequest {
   body: unknown;
   /** `Date.now()` when the request arrived. */
   receivedAt: number;
+  /** `Date.now()` when the connection closed before the answer was complete: a client abort, or a cutting scenario. */
+  clientClosedAt?: number;
 }
 
 export type Scenario =

@@ -9,7 +9,8 @@
  *
  * Without a responder it checks the key (when `apiKey` is set) and the model, lists `models`,
  * and streams the seed article's fixtures: tests/fixtures/llm/seed-analysis.json to the analysis
- * request and seed-translation.md to the translation request (told apart by PROMPT_MARKERS).
+ * request and seed-translation.md to the translation request (told apart by PROMPT_MARKERS); a
+ * translation request for part of an article gets the matching paragraphs (see seedTranslationFor).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
@@ -23,7 +24,7 @@ import {
   type Scenario,
 } from './openai-scenarios';
 import { estimateTokens, requestId, writePreflight, writeScenario } from './openai-wire';
-import { messagesText, requestPurpose, seedFixtures } from './seed-fixtures';
+import { messagesText, requestPurpose, seedFixtures, seedTranslationFor } from './seed-fixtures';
 
 export * from './openai-scenarios';
 
@@ -78,6 +79,9 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
   const handle = async (incoming: IncomingMessage, response: ServerResponse) => {
     const request = await record(incoming);
     requests.push(request);
+    response.on('close', () => {
+      if (!response.writableFinished) request.clientClosedAt = Date.now();
+    });
     const id = requestId();
     const scenario = (await responder?.(request)) ?? defaultScenario(request, options);
     if (scenario === 'preflight') return writePreflight(response, id);
@@ -155,7 +159,8 @@ function chatScenario(body: unknown, models: string[], options: OpenAITestServer
   if (typeof model !== 'string' || !models.includes(model)) return modelNotFoundError(String(model));
   const purpose = requestPurpose(body);
   const fixtures = seedFixtures();
-  const content = purpose === 'analysis' ? fixtures.analysis : purpose === 'translation' ? fixtures.translation : 'OK';
+  const content =
+    purpose === 'analysis' ? fixtures.analysis : purpose === 'translation' ? seedTranslationFor(body) : 'OK';
   if (Reflect.get(body, 'stream') !== true) return { kind: 'json', content };
   return {
     kind: 'stream',

@@ -23,3 +23,14 @@ export async function openPanelFor(extension: LoadedExtension, articlePage: Page
   await panel.setViewportSize({ width: 420, height: 1400 });
   return panel;
 }
+
+/**
+ * Starts a fresh analysis of the panel's tab, as a user would: Analyse, and if the stored result
+ * came back (the same article was analysed before in this browser), Regenerate.
+ */
+export async function analyseAfresh(panel: Page): Promise<void> {
+  await panel.getByRole('button', { name: 'Analyse this page' }).click();
+  // The header (with the word count) appears once the page is read: fresh, or with the stored result.
+  await panel.getByText(/\d+ words/).first().waitFor({ timeout: 10_000 });
+  if (await panel.getByText(/from cache/i).count()) await panel.getByRole('button', { name: 'Regenerate' }).click();
+}

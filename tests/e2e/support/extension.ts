@@ -50,12 +50,18 @@ export async function loadExtension(): Promise<LoadedExtension> {
     },
     async tabIdOf(page) {
       const url = page.url();
-      return serviceWorker.evaluate(async (pageUrl) => {
+      const byUrl = await serviceWorker.evaluate(async (pageUrl) => {
         const tabs = await chrome.tabs.query({});
-        const tab = tabs.find((candidate) => candidate.url === pageUrl);
-        if (tab?.id === undefined) throw new Error(`no tab for ${pageUrl}`);
-        return tab.id;
+        return tabs.find((candidate) => candidate.url === pageUrl)?.id ?? null;
       }, url);
+      if (byUrl !== null) return byUrl;
+      // Browser pages hide their URL from extensions: take the tab once it is the active one.
+      await page.bringToFront();
+      return serviceWorker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        if (tab?.id === undefined) throw new Error('no active tab');
+        return tab.id;
+      });
     },
     async close() {
       await context.close();
