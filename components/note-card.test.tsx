@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Mounted, mount } from './fixtures/mount';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { click, type Mounted, mount } from './fixtures/mount';
 import { SEED_ANALYSIS } from './fixtures/seed-job';
 import { NoteCard } from './note-card';
 
@@ -87,6 +87,33 @@ describe('NoteCard', () => {
     expect(mounted.container.querySelectorAll('.chain__name')).toHaveLength(2);
     expect(mounted.container.querySelector('blockquote')).toBeNull();
     expect(mounted.container.querySelector('.kind-label')).toBeNull();
+  });
+
+  it('draws each step of the chain as a box, the original source last', async () => {
+    mounted = await mount(<NoteCard note={seedNote(0)} lang="de" />);
+    const steps = [...mounted.container.querySelectorAll('.chain__link')];
+    expect(steps.map((step) => step.querySelector('.chain__step') !== null)).toEqual([true, true, true, true]);
+    expect(steps.at(-1)?.classList.contains('chain__link--origin')).toBe(true);
+    expect(steps[0]?.classList.contains('chain__link--origin')).toBe(false);
+  });
+
+  it('is a toggle when it can show its passage: a click anywhere, or its button', async () => {
+    const onToggle = vi.fn();
+    mounted = await mount(<NoteCard note={seedNote(0)} lang="de" onToggle={onToggle} pressed />);
+    const card = mounted.container.querySelector<HTMLElement>('article');
+    const button = card?.querySelector<HTMLButtonElement>('button');
+    expect(button?.getAttribute('aria-pressed')).toBe('true');
+    expect(text(button)).toBe('Show in page');
+    if (!card || !button) throw new Error('No card or button');
+    await click(card);
+    await click(button);
+    expect(onToggle).toHaveBeenCalledTimes(2);
+  });
+
+  it('is no toggle without a way to show the passage', async () => {
+    mounted = await mount(<NoteCard note={seedNote(0)} lang="de" />);
+    expect(mounted.container.querySelector('button')).toBeNull();
+    expect(mounted.container.querySelector('.note-card--toggle')).toBeNull();
   });
 
   it('leaves lang off when the article language is unknown', async () => {

@@ -1,5 +1,7 @@
+import type { ComponentChildren } from 'preact';
 import type { PartialAnalysis } from '../lib/attribution/analysis';
 import { NOTE_KIND_LABELS, SOURCE_TYPE_LABELS } from '../lib/ui/note-labels';
+import { AttributionChain } from './attribution-chain';
 
 export type PartialNote = NonNullable<PartialAnalysis['notes']>[number];
 
@@ -7,6 +9,13 @@ interface NoteCardProps {
   note: PartialNote;
   /** The article's language tag, for the original-language cue phrases, hedges and quote. */
   lang: string | undefined;
+  /** Whether the quote was found in the article, shown under it. */
+  verification?: ComponentChildren;
+  /** Shown after the quote: the closest passage of a near-miss, what the page said. */
+  children?: ComponentChildren;
+  /** Makes the card a toggle (a click anywhere on it, or its button) that shows its passage in the page. */
+  onToggle?: () => void;
+  pressed?: boolean;
 }
 
 function sourceName(note: PartialNote): string | undefined {
@@ -18,13 +27,29 @@ function sourceName(note: PartialNote): string | undefined {
 }
 
 /** One source-attribution note: claim, who says so and through whom, how hedged, and the original sentence. */
-export function NoteCard({ note, lang }: NoteCardProps) {
+export function NoteCard({ note, lang, verification, children, onToggle, pressed = false }: NoteCardProps) {
   const name = sourceName(note);
   const type = note.source?.type;
-  const chain = (note.chain ?? []).filter((link) => link.name);
   const hedges = (note.hedges ?? []).filter((hedge) => hedge.original);
+  // The whole card answers a click; its button carries the state and the keyboard (a real button:
+  // role="button" on the article would flatten the note into one long name for screen readers).
+  const onClick = (event: MouseEvent) => {
+    const selection = globalThis.getSelection?.();
+    // Selecting text of the quote is not a request to highlight it.
+    if (selection && !selection.isCollapsed && event.currentTarget instanceof Node) {
+      if (event.currentTarget.contains(selection.anchorNode)) return;
+    }
+    onToggle?.();
+  };
+  const classes = [
+    'note-card',
+    note.kind && `kind--${note.kind}`,
+    onToggle && 'note-card--toggle',
+    pressed && 'note-card--pressed',
+  ];
   return (
-    <article class={`note-card${note.kind ? ` kind--${note.kind}` : ''}`}>
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard uses the card's button; the card is the pointer's larger target.
+    <article class={classes.filter(Boolean).join(' ')} onClick={onToggle && onClick}>
       {note.kind && (
         <div class="note-card__top">
           <span class="kind-label">{NOTE_KIND_LABELS[note.kind]}</span>
@@ -39,29 +64,7 @@ export function NoteCard({ note, lang }: NoteCardProps) {
           {type && type !== 'none' && <span class="type-badge">{SOURCE_TYPE_LABELS[type]}</span>}
         </p>
       )}
-      {chain.length > 0 && (
-        <ol class="chain" aria-label="Attribution chain">
-          {chain.map((link, index) => (
-            <li class="chain__link" key={index}>
-              {index > 0 && (
-                // Spaces in the text (not only CSS padding), so copied text and reader modes read right.
-                <span class="chain__arrow" aria-hidden="true">
-                  {' → '}
-                </span>
-              )}
-              <span class="chain__name">{link.name}</span>
-              {link.cue && (
-                <>
-                  {' '}
-                  <i class="chain__cue" lang={lang}>
-                    {link.cue}
-                  </i>
-                </>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
+      <AttributionChain chain={note.chain} lang={lang} />
       {hedges.length > 0 && (
         <ul class="hedges" aria-label="Hedges">
           {hedges.map((hedge, index) => (
@@ -87,6 +90,19 @@ export function NoteCard({ note, lang }: NoteCardProps) {
           {note.quote}
         </blockquote>
       )}
+      {(verification || onToggle) && (
+        <div class="note-card__verification">
+          {verification}
+          {onToggle && (
+            // No handler of its own: its click (Enter and Space included) reaches the card's.
+            <button type="button" class="note-card__locate" aria-pressed={pressed}>
+              <span aria-hidden="true" class="note-card__locate-icon" />
+              Show in page
+            </button>
+          )}
+        </div>
+      )}
+      {children}
     </article>
   );
 }

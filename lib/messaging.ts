@@ -22,6 +22,11 @@ export interface ProtocolMap {
   cancelJob(data: { tabId: number }): void;
   testConnection(data: EndpointDraft): ConnectionTestResult;
   listModels(data: Omit<EndpointDraft, 'model'>): ModelListResult;
+  /** Highlights passages of the article in its tab and scrolls to the first; counts what the page still has. */
+  highlightPassages(data: { tabId: number; passages: string[] }): { found: number; missing: number };
+  clearHighlight(data: { tabId: number }): void;
+  /** From the highlight script to the side panel: the reader cleared the highlight with Escape in the page. */
+  highlightCleared(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

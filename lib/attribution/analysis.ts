@@ -55,15 +55,28 @@ export const NoteSchema = z.object({
   paragraphId: z.string().nullable().describe('The id of the paragraph containing the quote.'),
 });
 
+export const OutsideKnowledgeSchema = z.object({
+  topic: z.string().describe('What the background is about, e.g. "Christopher Smith" or "the outlet".'),
+  text: z
+    .string()
+    .describe('The background, in the target language, saying that it comes from general knowledge, not the article.'),
+});
+
 export const AnalysisSchema = z.object({
   summary: z.array(SummaryPointSchema),
   notes: z.array(NoteSchema),
+  outsideKnowledge: z
+    .array(OutsideKnowledgeSchema)
+    .describe(
+      "Background from the model's own knowledge, not from the article (e.g. who owns the outlet, who a person is). Never used in the notes or the summary. Empty when there is none.",
+    ),
 });
 
 export type SummaryPoint = z.infer<typeof SummaryPointSchema>;
 export type ChainLink = z.infer<typeof ChainLinkSchema>;
 export type Hedge = z.infer<typeof HedgeSchema>;
 export type Note = z.infer<typeof NoteSchema>;
+export type OutsideKnowledge = z.infer<typeof OutsideKnowledgeSchema>;
 export type NoteKind = Note['kind'];
 export type Analysis = z.infer<typeof AnalysisSchema>;
 

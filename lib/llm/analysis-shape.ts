@@ -3,6 +3,7 @@ import {
   type Hedge,
   NOTE_KINDS,
   type NoteKind,
+  type OutsideKnowledge,
   type PartialAnalysis,
   SOURCE_TYPES,
   type SummaryPoint,
@@ -25,10 +26,14 @@ export function coerceAnalysis(value: unknown): PartialAnalysis {
   const analysis: PartialAnalysis = {};
   if (Array.isArray(root.summary)) analysis.summary = root.summary.map(coerceSummaryPoint);
   if (Array.isArray(root.notes)) analysis.notes = root.notes.map(coerceNote);
+  if (Array.isArray(root.outsideKnowledge)) analysis.outsideKnowledge = root.outsideKnowledge.map(coerceBackground);
   return analysis;
 }
 
-/** Fills what a model may leave out without changing the meaning: empty lists, null roles, cues and ids. */
+/**
+ * Fills what a model may leave out without changing the meaning: empty lists (no background
+ * knowledge is the common case), null roles, cues and ids.
+ */
 export function withHarmlessDefaults(analysis: PartialAnalysis): PartialAnalysis {
   return {
     summary: (analysis.summary ?? []).map((point) => ({ ...point, paragraphIds: point.paragraphIds ?? [] })),
@@ -39,6 +44,7 @@ export function withHarmlessDefaults(analysis: PartialAnalysis): PartialAnalysis
       hedges: note.hedges ?? [],
       paragraphId: note.paragraphId ?? null,
     })),
+    outsideKnowledge: analysis.outsideKnowledge ?? [],
   };
 }
 
@@ -70,6 +76,15 @@ function coerceNote(value: unknown): PartialNote {
   if (typeof value.paragraphId === 'string') note.paragraphId = coerceParagraphId(value.paragraphId);
   else if (value.paragraphId === null) note.paragraphId = null;
   return note;
+}
+
+/** A bare string is background without a topic; the topic is then left out, and the item dropped at validation. */
+function coerceBackground(value: unknown): Partial<OutsideKnowledge> {
+  if (!isRecord(value)) return typeof value === 'string' ? { text: value } : {};
+  const background: Partial<OutsideKnowledge> = {};
+  if (typeof value.topic === 'string') background.topic = value.topic;
+  if (typeof value.text === 'string') background.text = value.text;
+  return background;
 }
 
 function coerceSource(value: Record<string, unknown>): PartialSource {

@@ -73,8 +73,28 @@ describe('parseFinalAnalysis', () => {
             paragraphId: null,
           },
         ],
+        outsideKnowledge: [],
       },
     });
+  });
+
+  it("keeps the model's background knowledge apart, dropping an item without a topic", () => {
+    expect(seedAnalysis.outsideKnowledge.map((item) => item.topic)).toContain('Christopher Smith');
+    const answer = JSON.stringify({
+      summary: [],
+      notes: [minimalNote],
+      outsideKnowledge: [
+        { topic: 'The outlet', text: 'From general knowledge: a state-funded broadcaster.' },
+        'A bare remark without a topic.',
+        { topic: 3, text: 'A topic of the wrong type.' },
+      ],
+    });
+    const result = parseFinalAnalysis(answer);
+    expect(result).toMatchObject({ ok: true, droppedItems: 2 });
+    expect(result.ok && result.analysis.outsideKnowledge).toEqual([
+      { topic: 'The outlet', text: 'From general knowledge: a state-funded broadcaster.' },
+    ]);
+    expect(result.ok && result.analysis.notes).toEqual([minimalNote]);
   });
 
   it('maps spelling variants of enums and paragraph ids', () => {

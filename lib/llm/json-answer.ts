@@ -3,6 +3,7 @@ import {
   type Analysis,
   AnalysisSchema,
   NoteSchema,
+  OutsideKnowledgeSchema,
   type PartialAnalysis,
   SummaryPointSchema,
 } from '../attribution/analysis';
@@ -13,7 +14,7 @@ export type FinalAnalysisResult =
   | {
       ok: true;
       analysis: Analysis;
-      /** Summary points or notes left out because they did not fit the schema (see parseFinalAnalysis). */
+      /** Summary points, notes or background items left out because they did not fit the schema (see parseFinalAnalysis). */
       droppedItems: number;
     }
   | { ok: false; detail: string };
@@ -31,8 +32,8 @@ export function parsePartialAnalysis(text: string): PartialAnalysis {
 
 /**
  * The complete answer, validated with AnalysisSchema. Lenient where it costs nothing: reasoning
- * blocks, code fences and prose around the JSON are ignored, missing lists become empty, missing
- * roles, cues and paragraph ids become null, and a single summary point or note that still does
+ * blocks, code fences and prose around the JSON are ignored, missing lists (outsideKnowledge too)
+ * become empty, missing roles, cues and paragraph ids become null, and a single item that still does
  * not fit is left out (counted in `droppedItems`) rather than losing the whole analysis. It fails
  * when there is no JSON, it does not parse, or nothing at all fits.
  */
@@ -63,8 +64,11 @@ export function parseFinalAnalysis(text: string): FinalAnalysisResult {
         : 'the JSON has neither a summary nor notes',
     };
   }
-  const analysis = AnalysisSchema.parse({ summary: keptSummary, notes: keptNotes });
-  return { ok: true, analysis, droppedItems: summary.length + notes.length - keptSummary.length - keptNotes.length };
+  const background = (candidate.outsideKnowledge ?? []).map((item) => OutsideKnowledgeSchema.safeParse(item));
+  const keptBackground = background.flatMap((result) => (result.success ? [result.data] : []));
+  const analysis = AnalysisSchema.parse({ summary: keptSummary, notes: keptNotes, outsideKnowledge: keptBackground });
+  const offered = summary.length + notes.length + background.length;
+  return { ok: true, analysis, droppedItems: offered - keptSummary.length - keptNotes.length - keptBackground.length };
 }
 
 /**

@@ -1,0 +1,206 @@
+import { normaliseText, originalRange } from '../attribution/normalise-text';
+
+/**
+ * Finds passages of the article in the live page and returns a DOM Range for each (null when it
+ * is not there). The page is read as the reader sees it: text nodes in document order, skipping
+ * scripts, styles and hidden elements; a passage may run through several text nodes and elements
+ * (a link inside a sentence). Both sides are compared after `normaliseText`, as grounding does, so
+ * a passage matches the page whatever its quotation marks, spaces or soft hyphens.
+ */
+
+/** Elements whose text the reader never sees as text. */
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'SELECT',
+  'OPTION',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'SVG',
+  'MATH',
+  'HEAD',
+]);
+
+/**
+ * Inline elements continue the text around them; any other element starts a new block, which
+ * counts as a line break between its text and the text before it. Tag names rather than computed
+ * styles: cheaper on big pages, and right for the markup articles use.
+ */
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'CODE',
+  'DATA',
+  'DEL',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'KBD',
+  'MARK',
+  'Q',
+  'S',
+  'SAMP',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'WBR',
+]);
+
+/** Where passages are preferred when a page repeats one (a teaser above the article, say). */
+const ARTICLE_CONTAINER = 'article, main, [role="main"], [itemprop="articleBody"]';
+
+interface TextPiece {
+  node: Text;
+  /** Offset of the node's first character in the page text. */
+  start: number;
+}
+
+interface PageText {
+  text: string;
+  pieces: TextPiece[];
+}
+
+function isRendered(element: Element): boolean {
+  // The user agent's `[hidden] { display: none }`, checked directly: not every DOM applies it.
+  if (element.hasAttribute('hidden')) return false;
+  const view = element.ownerDocument.defaultView;
+  if (typeof element.checkVisibility === 'function') {
+    // `display: contents` has no box of its own, yet its children are rendered.
+    return element.checkVisibility() || view?.getComputedStyle(element).display === 'contents';
+  }
+  return view?.getComputedStyle(element).display !== 'none';
+}
+
+// Node types by number, not `instanceof`: nodes may come from another window (a frame, a test document).
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+function isElement(node: Node | null): node is Element {
+  return node?.nodeType === ELEMENT_NODE;
+}
+
+function isText(node: Node | null): node is Text {
+  return node?.nodeType === TEXT_NODE;
+}
+
+function blockOf(node: Node): Node | null {
+  let current = node.parentNode;
+  while (isElement(current) && INLINE.has(current.tagName.toUpperCase())) current = current.parentNode;
+  return current;
+}
+
+/** The page's visible text as one string, with the text node each stretch of it came from. */
+function readPageText(document: Document): PageText {
+  const root = document.body ?? document.documentElement;
+  const view = document.defaultView;
+  const pieces: TextPiece[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  let previousBlock: Node | null = null;
+  const invisibleParents = new Map<Element, boolean>();
+  const isInvisible = (parent: Element | null): boolean => {
+    if (!parent || !view) return false;
+    let invisible = invisibleParents.get(parent);
+    if (invisible === undefined) {
+      const visibility = view.getComputedStyle(parent).visibility;
+      invisible = visibility === 'hidden' || visibility === 'collapse';
+      invisibleParents.set(parent, invisible);
+    }
+    return invisible;
+  };
+  const append = (text: string) => {
+    parts.push(text);
+    length += text.length;
+  };
+
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (isElement(node)) {
+        if (SKIPPED.has(node.tagName.toUpperCase())) return NodeFilter.FILTER_REJECT;
+        return isRendered(node) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+      }
+      return NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (isElement(node)) {
+      if (node.tagName.toUpperCase() === 'BR') append('\n');
+      continue;
+    }
+    if (!isText(node) || !node.data || isInvisible(node.parentElement)) continue;
+    const block = blockOf(node);
+    if (previousBlock !== null && block !== previousBlock) append('\n');
+    previousBlock = block;
+    pieces.push({ node, start: length });
+    append(node.data);
+  }
+  return { text: parts.join(''), pieces };
+}
+
+/** The piece holding page-text offset `offset` (binary search: pieces are in order). */
+function pieceAt(pieces: TextPiece[], offset: number): TextPiece | null {
+  let low = 0;
+  let high = pieces.length - 1;
+  let found: TextPiece | null = null;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const piece = pieces[middle];
+    if (!piece) break;
+    if (piece.start <= offset) {
+      found = piece;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+function rangeFor(document: Document, pieces: TextPiece[], start: number, end: number): Range | null {
+  const first = pieceAt(pieces, start);
+  const last = pieceAt(pieces, end - 1);
+  if (!first || !last) return null;
+  const range = document.createRange();
+  range.setStart(first.node, Math.min(start - first.start, first.node.data.length));
+  range.setEnd(last.node, Math.min(end - last.start, last.node.data.length));
+  return range;
+}
+
+/** At most this many occurrences of one passage are considered when choosing the article's. */
+const MAX_OCCURRENCES = 20;
+
+export function findPassageRanges(document: Document, passages: readonly string[]): Array<Range | null> {
+  const page = readPageText(document);
+  const normalised = normaliseText(page.text);
+  return passages.map((passage) => {
+    const needle = normaliseText(passage).text;
+    if (!needle) return null;
+    const ranges: Range[] = [];
+    for (
+      let position = normalised.text.indexOf(needle);
+      position >= 0 && ranges.length < MAX_OCCURRENCES;
+      position = normalised.text.indexOf(needle, position + 1)
+    ) {
+      const span = originalRange(normalised, position, position + needle.length);
+      const range = span && rangeFor(document, page.pieces, span.start, span.end);
+      if (range) ranges.push(range);
+    }
+    const inArticle = ranges.find((range) => range.startContainer.parentElement?.closest(ARTICLE_CONTAINER));
+    return inArticle ?? ranges[0] ?? null;
+  });
+}

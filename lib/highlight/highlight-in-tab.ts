@@ -1,0 +1,53 @@
+import { browser } from '#imports';
+import { installHighlightRequest } from './highlight-request';
+import { clearPageHighlight, HIGHLIGHT_NAME } from './page-highlight';
+
+/** How many of the passages the page showed, and how many it no longer has. */
+export interface HighlightOutcome {
+  found: number;
+  missing: number;
+}
+
+/**
+ * The highlight's look, the same on every page: a marker yellow with dark text, readable on light
+ * and dark pages alike. Only `::highlight()` rules: nothing else of the page is restyled.
+ */
+export const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { background-color: #ffe066; color: #1a1a1a; text-decoration: underline 2px #e0a800; }`;
+
+/** A sane bound on what one request can ask the page to search for. */
+const MAX_PASSAGES = 40;
+
+function countFound(result: unknown, asked: number): HighlightOutcome {
+  const found = Array.isArray(result)
+    ? result.filter(
+        (entry: unknown) => typeof entry === 'object' && entry !== null && Reflect.get(entry, 'found') === true,
+      ).length
+    : 0;
+  return { found, missing: asked - Math.min(found, asked) };
+}
+
+/**
+ * Highlights passages of the article in its tab: inserts the highlight's stylesheet, then injects
+ * `/highlight.js` with the passages, as extraction does (no content script runs before the user
+ * asks). A page the extension may no longer script (navigated elsewhere, closed) has none of them.
+ */
+export async function highlightPassagesInTab(tabId: number, passages: readonly string[]): Promise<HighlightOutcome> {
+  const wanted = passages.filter((passage) => passage.trim() !== '').slice(0, MAX_PASSAGES);
+  if (wanted.length === 0) return { found: 0, missing: 0 };
+  try {
+    const target = { tabId };
+    // Removed first, so repeated highlights do not pile up copies of the same stylesheet.
+    await browser.scripting.removeCSS({ target, css: HIGHLIGHT_CSS }).catch(() => undefined);
+    await browser.scripting.insertCSS({ target, css: HIGHLIGHT_CSS });
+    await browser.scripting.executeScript({ target, func: installHighlightRequest, args: [{ passages: wanted }] });
+    const [injection] = await browser.scripting.executeScript({ target, files: ['/highlight.js'] });
+    return countFound(injection?.result, wanted.length);
+  } catch {
+    return { found: 0, missing: wanted.length };
+  }
+}
+
+/** Clears the highlight in the tab; a tab that is gone or no longer scriptable has none to clear. */
+export async function clearHighlightInTab(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, func: clearPageHighlight }).catch(() => undefined);
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { ParagraphSchema } from '../article/article';
+import { NoteSchema, OutsideKnowledgeSchema, SummaryPointSchema } from '../attribution/analysis';
+import { HedgeCheckSchema } from '../hedges/hedge-check';
+
+/** Bump when a field changes meaning or is removed; adding an optional field needs no bump. */
+export const EVIDENCE_REPORT_VERSION = 1;
+
+const PART_STATUSES = ['pending', 'streaming', 'done', 'error', 'skipped'] as const;
+
+const UsageSchema = z.object({
+  promptTokens: z.number().int().nonnegative(),
+  completionTokens: z.number().int().nonnegative(),
+  totalTokens: z.number().int().nonnegative(),
+});
+
+/** Where a note's quote is in the original, as lib/attribution/grounding.ts found it. */
+export const NoteVerificationSchema = z.object({
+  status: z.enum(['verified', 'near-miss', 'not-found']),
+  paragraphId: z.string().nullable(),
+  /** Character offsets in that paragraph's text (`paragraphs[].text`), end exclusive. */
+  start: z.number().int().nonnegative().nullable(),
+  end: z.number().int().nonnegative().nullable(),
+  closest: z.object({ paragraphId: z.string(), text: z.string(), similarity: z.number().min(0).max(1) }).nullable(),
+});
+
+export const ReportNoteSchema = NoteSchema.extend({ verification: NoteVerificationSchema });
+
+/**
+ * Everything needed to check, later and elsewhere, what Sourcelens showed for one article:
+ * what was read (with a hash of its text), what the model said about it, how each note's quote
+ * was found in the original, and which model and endpoint said it. Never the API key.
+ */
+export const EvidenceReportSchema = z.object({
+  format: z.literal('sourcelens-evidence-report'),
+  version: z.literal(EVIDENCE_REPORT_VERSION),
+  /** When the page was read (ISO 8601). */
+  retrievedAt: z.iso.datetime({ offset: true }),
+  source: z.object({
+    url: z.string(),
+    canonicalUrl: z.string(),
+    title: z.string(),
+    /** SHA-256 (hex) of the paragraph texts joined by blank lines: lib/job/content-hash.ts. */
+    contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** What the text came from: the article Readability found, the user's selection, or the whole page. */
+    extraction: z.enum(['article', 'selection', 'page']),
+    wordCount: z.number().int().nonnegative(),
+  }),
+  outlet: z.object({
+    siteName: z.string().nullable(),
+    domain: z.string().nullable(),
+    byline: z.string().nullable(),
+    publishedTime: z.string().nullable(),
+    /** BCP 47 primary tag; `und` when unknown. */
+    language: z.string(),
+  }),
+  paragraphs: z.array(ParagraphSchema),
+  translation: z.object({
+    targetLanguage: z.string(),
+    status: z.enum(PART_STATUSES),
+    /** The whole translation as Markdown, without the paragraph markers. */
+    markdown: z.string(),
+    /** Each original paragraph with its translation where it could be aligned; null where not (yet). */
+    paragraphs: z.array(
+      z.object({
+        paragraphId: z.string().nullable(),
+        original: z.string().nullable(),
+        markdown: z.string().nullable(),
+      }),
+    ),
+  }),
+  summary: z.object({
+    status: z.enum(PART_STATUSES),
+    /** Each point with the paragraphs it cites. */
+    points: z.array(SummaryPointSchema),
+  }),
+  notes: z.array(ReportNoteSchema),
+  /** The model's background knowledge, kept apart: not from the article, not used in the notes. */
+  outsideKnowledge: z.array(OutsideKnowledgeSchema),
+  hedgePreservation: z.array(HedgeCheckSchema),
+  generator: z.object({
+    name: z.literal('Sourcelens'),
+    model: z.string(),
+    /** The endpoint's host (and port): never its credentials. */
+    endpointHost: z.string(),
+    promptVersion: z.string(),
+    /** How the structured answer was obtained: json_schema, json_object or prompt-only. */
+    analysisMode: z.enum(['json_schema', 'json_object', 'prompt']).nullable(),
+    fromCache: z.boolean(),
+  }),
+  usage: z.object({ analysis: UsageSchema.nullable(), translation: UsageSchema.nullable() }),
+});
+
+export type EvidenceReport = z.infer<typeof EvidenceReportSchema>;
+export type ReportNote = z.infer<typeof ReportNoteSchema>;
