@@ -1,5 +1,6 @@
 import type { JobState } from '../lib/job/job';
-import { usageText } from '../lib/ui/usage-text';
+import { costText } from '../lib/ui/cost-text';
+import { PauseNotice } from './pause-notice';
 
 interface JobToolbarProps {
   job: JobState;
@@ -7,10 +8,10 @@ interface JobToolbarProps {
   onRegenerate: () => void;
 }
 
-/** Cancel while the job runs; Regenerate once it is over (or came from the cache); what it cost. */
+/** Cancel while the job runs; Regenerate once it is over (or came from the cache); what it costs or cost. */
 export function JobToolbar({ job, onCancel, onRegenerate }: JobToolbarProps) {
   const running = job.status === 'extracting' || job.status === 'running';
-  const usage = usageText(job.usage);
+  const usage = costText(job);
   return (
     <div class="toolbar">
       {running ? (
@@ -27,6 +28,7 @@ export function JobToolbar({ job, onCancel, onRegenerate }: JobToolbarProps) {
         {job.model && usage && ' · '}
         {usage && <span title={usage.detail}>{usage.label}</span>}
       </span>
+      {running && job.pause && <PauseNotice pause={job.pause} />}
     </div>
   );
 }

@@ -1,19 +1,22 @@
 import type { AppError } from '../lib/errors';
 import type { JobState, PartStatus } from '../lib/job/job';
-import { languageTag } from '../lib/ui/language-tag';
+import { stripParagraphMarkers } from '../lib/translation/align';
 import { notesText } from '../lib/ui/notes-text';
 import { regionStatuses } from '../lib/ui/region-status';
 import { summaryText } from '../lib/ui/summary-text';
 import { ArticleHeader } from './article-header';
 import { EmptyState } from './empty-state';
 import { ErrorNotice } from './error-notice';
+import { ExportButtons } from './export-buttons';
 import type { JobActions } from './job-actions';
 import { JobToolbar } from './job-toolbar';
+import { OutsideKnowledgeView } from './outside-knowledge-view';
 import { Region } from './region';
 import { SourcesView } from './sources-view';
 import { SummaryView } from './summary-view';
-import { TranslationView } from './translation-view';
+import { TranslationPanel } from './translation-panel';
 import { useJobHandlers } from './use-job-handlers';
+import { usePageHighlight } from './use-page-highlight';
 
 interface JobViewProps {
   job: JobState | null;
@@ -30,6 +33,7 @@ function partError(status: PartStatus, error: AppError | null): AppError | null 
 /** The whole result for one tab: header, toolbar, and the Summary, Sources and Translation regions. */
 export function JobView({ job, synced, actions }: JobViewProps) {
   const { actionError, run, start, handlers } = useJobHandlers(job, actions);
+  const highlight = usePageHighlight();
   const actionNotice = actionError && <ErrorNotice error={actionError} handlers={{ retry: handlers.retry }} />;
 
   if (!synced) {
@@ -86,7 +90,12 @@ export function JobView({ job, synced, actions }: JobViewProps) {
       {article && !job.error && (
         <>
           <Region title="Summary" status={statuses.summary} copyText={summaryText(job.analysis.summary)}>
-            <SummaryView summary={job.analysis.summary} streaming={statuses.summary === 'streaming'} />
+            <SummaryView
+              summary={job.analysis.summary}
+              streaming={statuses.summary === 'streaming'}
+              article={article}
+              highlight={highlight}
+            />
             {sharedError ? seeAbove : analysisError && <ErrorNotice error={analysisError} handlers={handlers} />}
           </Region>
           <Region title="Sources" status={statuses.sources} copyText={notesText(job.analysis.notes)}>
@@ -95,23 +104,28 @@ export function JobView({ job, synced, actions }: JobViewProps) {
               notes={job.analysis.notes}
               streaming={analysisRunning}
               complete={job.analysisStatus === 'done'}
+              highlight={highlight}
             />
+            <OutsideKnowledgeView items={job.analysis.outsideKnowledge} />
             {analysisError && (sharedError ? seeAbove : <p class="placeholder">Not available: see the Summary.</p>)}
           </Region>
-          <Region title="Translation" status={statuses.translation} copyText={job.translation}>
+          <Region title="Translation" status={statuses.translation} copyText={stripParagraphMarkers(job.translation)}>
             {job.translationStatus === 'skipped' ? (
               <p class="placeholder">The article is already in {job.targetLanguage}.</p>
             ) : (
-              <TranslationView
+              <TranslationPanel
+                article={article}
                 markdown={job.translation}
-                lang={languageTag(job.targetLanguage)}
-                streaming={job.translationStatus === 'streaming'}
+                targetLanguage={job.targetLanguage}
+                status={job.translationStatus}
+                notes={job.analysis.notes}
               />
             )}
             {sharedError && translationError
               ? seeAbove
               : translationError && <ErrorNotice error={translationError} handlers={handlers} />}
           </Region>
+          <ExportButtons job={job} />
         </>
       )}
     </div>

@@ -25,6 +25,21 @@ describe('TranslationView', () => {
     expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
+  it('shows the translation without its paragraph markers, even one still streaming in', async () => {
+    mounted = await mount(
+      <TranslationView
+        markdown={'[p1] An allegedly big deal.\n\n[p2] According to the NYT.\n\n[p'}
+        lang="en"
+        streaming
+      />,
+    );
+    const paragraphs = [...(mounted.container.querySelectorAll('.translation p') ?? [])];
+    expect(paragraphs.map((paragraph) => paragraph.textContent)).toEqual([
+      'An allegedly big deal.',
+      'According to the NYT.',
+    ]);
+  });
+
   it('shows a placeholder while the first words are on their way', async () => {
     mounted = await mount(<TranslationView markdown="" lang="en" streaming />);
     expect(mounted.container.querySelector('.skeleton')).not.toBeNull();

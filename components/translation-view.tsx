@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks';
+import { stripParagraphMarkers } from '../lib/translation/align';
 import { renderMarkdown } from '../lib/ui/render-markdown';
 import { Skeleton } from './skeleton';
 
@@ -9,9 +10,12 @@ interface TranslationViewProps {
   streaming: boolean;
 }
 
-/** The translation, as sanitized Markdown (renderMarkdown is the only source of its HTML). */
+/**
+ * The translation, as sanitized Markdown (renderMarkdown is the only source of its HTML), without
+ * the `[p3]` paragraph markers the model writes for alignment (lib/translation/align.ts).
+ */
 export function TranslationView({ markdown, lang, streaming }: TranslationViewProps) {
-  const html = useMemo(() => renderMarkdown(markdown), [markdown]);
+  const html = useMemo(() => renderMarkdown(stripParagraphMarkers(markdown)), [markdown]);
   if (!markdown.trim()) {
     return streaming ? <Skeleton /> : null;
   }

@@ -7,6 +7,7 @@ import {
   migrateSettings,
   originPattern,
   type SettingsV1,
+  type SettingsV2,
   saveSettings,
   takeSettingsNotice,
 } from './settings';
@@ -32,15 +33,51 @@ describe('migrateSettings', () => {
     expect(result.extractedApiKey).toBe('sk-old');
     expect(result.resetReason).toBeNull();
     expect(result.settings).toEqual({
-      version: 2,
+      version: 3,
       provider: 'ollama',
       baseUrl: 'http://localhost:11434/v1',
       model: 'llama3.1',
       targetLanguage: 'English',
       toolbarAction: 'sidepanel',
       theme: 'system',
+      modelOverrides: {},
+      parallelRequests: null,
     });
     expect(JSON.stringify(result.settings)).not.toContain('sk-old');
+  });
+
+  it('migrates version 2, adding no model overrides and automatic parallel requests', () => {
+    const v2: SettingsV2 = {
+      version: 2,
+      provider: 'openrouter',
+      baseUrl: 'https://openrouter.ai/api/v1',
+      model: 'openai/gpt-4o-mini',
+      targetLanguage: 'German',
+      toolbarAction: 'popup',
+      theme: 'dark',
+    };
+    const result = migrateSettings(v2);
+    expect(result.resetReason).toBeNull();
+    expect(result.settings).toEqual({ ...v2, version: 3, modelOverrides: {}, parallelRequests: null });
+  });
+
+  it('keeps valid model overrides and rejects impossible ones', () => {
+    const override = {
+      inputPricePerMillion: 0.1,
+      outputPricePerMillion: 0.4,
+      contextTokens: 32_768,
+      maxOutputTokens: null,
+    };
+    expect(
+      migrateSettings({ ...DEFAULT_SETTINGS, modelOverrides: { 'llama3.1': override } }).settings.modelOverrides,
+    ).toEqual({
+      'llama3.1': override,
+    });
+    const negative = migrateSettings({
+      ...DEFAULT_SETTINGS,
+      modelOverrides: { m: { ...override, inputPricePerMillion: -1 } },
+    });
+    expect(negative.resetReason).toMatch(/modelOverrides/);
   });
 
   it('resets corrupt settings with a reason naming the field', () => {
@@ -59,7 +96,7 @@ describe('settings storage', () => {
       settings: { version: 1, provider: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'm', apiKey: 'sk-1' },
     });
     const settings = await loadSettings();
-    expect(settings.version).toBe(2);
+    expect(settings.version).toBe(3);
     expect(await loadApiKey()).toBe('sk-1');
     const { settings: stored } = await fakeBrowser.storage.sync.get('settings');
     expect(stored).toEqual(settings);

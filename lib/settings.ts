@@ -7,7 +7,21 @@ import { PROVIDER_IDS, PROVIDERS } from './providers';
  * The API key is not part of it: it lives in `storage.local` alone (see `apiKeyItem`), so it is
  * never synced across devices.
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
+
+/**
+ * What the user knows better than the built-in tables (lib/budget/): the price they pay and the
+ * limits their server runs a model with (e.g. an Ollama model with a raised num_ctx). Null: use
+ * the table, or the safe default.
+ */
+export const ModelOverrideSchema = z.object({
+  inputPricePerMillion: z.number().nonnegative().nullable(),
+  outputPricePerMillion: z.number().nonnegative().nullable(),
+  contextTokens: z.number().int().min(1_024).nullable(),
+  maxOutputTokens: z.number().int().min(256).nullable(),
+});
+
+export type ModelOverride = z.infer<typeof ModelOverrideSchema>;
 
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -20,6 +34,10 @@ export const SettingsSchema = z.object({
   targetLanguage: z.string().trim().min(1),
   toolbarAction: z.enum(['sidepanel', 'popup']),
   theme: z.enum(['system', 'light', 'dark']),
+  /** Keyed by model name as entered. */
+  modelOverrides: z.record(z.string(), ModelOverrideSchema),
+  /** Requests sent to the endpoint at once; null: 6 for a remote API, 2 for a local server. */
+  parallelRequests: z.number().int().min(1).max(16).nullable(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -32,7 +50,12 @@ export const DEFAULT_SETTINGS: Settings = {
   targetLanguage: 'English',
   toolbarAction: 'sidepanel',
   theme: 'system',
+  modelOverrides: {},
+  parallelRequests: null,
 };
+
+/** Version 2 had no per-model prices and limits, and no setting for parallel requests. */
+export type SettingsV2 = Omit<Settings, 'version' | 'modelOverrides' | 'parallelRequests'> & { version: 2 };
 
 /** Version 1 kept the key inside the synced settings object and had no theme. */
 export interface SettingsV1 {
@@ -73,6 +96,9 @@ export function migrateSettings(stored: unknown): MigrationResult {
       toolbarAction: v1.toolbarAction ?? 'sidepanel',
       theme: 'system',
     } satisfies Settings | Record<string, unknown>;
+  }
+  if (typeof value === 'object' && value !== null && 'version' in value && value.version === 2) {
+    value = { ...value, version: 3, modelOverrides: {}, parallelRequests: null };
   }
   const parsed = SettingsSchema.safeParse(value);
   if (parsed.success) return { settings: normaliseSettings(parsed.data), extractedApiKey, resetReason: null };

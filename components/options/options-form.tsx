@@ -21,6 +21,7 @@ import {
 } from '../../lib/ui/settings-draft';
 import { ErrorNotice } from '../error-notice';
 import { ApiKeyInput } from './api-key-input';
+import { BudgetFields } from './budget-fields';
 import { Field, fieldAria } from './field';
 import { ModelField } from './model-field';
 import { OutputFields } from './output-fields';
@@ -35,6 +36,8 @@ const FIELD_IDS: Record<DraftField, string> = {
   targetLanguage: 'target-language',
   toolbarAction: 'toolbar-action',
   theme: 'theme',
+  modelOverrides: 'input-price',
+  parallelRequests: 'parallel-requests',
 };
 const FIELD_ORDER = Object.keys(FIELD_IDS) as DraftField[];
 
@@ -251,6 +254,7 @@ export function OptionsForm() {
       </section>
 
       <OutputFields draft={draft} errors={errors} onChange={update} />
+      <BudgetFields draft={draft} errors={errors} onChange={update} />
 
       <div class="actions-bar">
         <button type="submit" class="button button--primary" disabled={busy}>

@@ -1,7 +1,7 @@
+import { clearHighlightInTab, highlightPassagesInTab } from '@/lib/highlight/highlight-in-tab';
 import { createBrowserJobEnvironment } from '@/lib/job/browser-environment';
 import { JobManager } from '@/lib/job/job-manager';
 import { forgetPersistedJob, loadPersistedJobs } from '@/lib/job/job-persistence';
-import { clearHighlightInTab, highlightPassagesInTab } from '@/lib/highlight/highlight-in-tab';
 import { registerJobPort } from '@/lib/job/job-port';
 import { listModels, testConnection } from '@/lib/llm/connection';
 import { onMessage } from '@/lib/messaging';

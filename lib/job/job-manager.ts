@@ -1,12 +1,16 @@
 import type { Article, ExtractionSource } from '../article/article';
 import { languageName } from '../article/language';
 import type { Analysis, PartialAnalysis } from '../attribution/analysis';
+import type { RequestPlan } from '../budget/request-plan';
 import { type AppError, isAppError } from '../errors';
+import type { EndpointPause } from '../llm/endpoint-pause';
 import { PROVIDERS } from '../providers';
 import type { Settings } from '../settings';
 import { contentHash } from './content-hash';
 import { applyJobEvent, createJob, type JobEvent, type JobState, type Usage } from './job';
-import { type CachedResult, cacheKey } from './result-cache';
+import { createPauseTracker } from './pause-tracker';
+import { planJob } from './plan-job';
+import { type CachedResult, cacheKey } from './result-store';
 import { throttle } from './throttle';
 
 export interface LlmRequest {
@@ -16,6 +20,10 @@ export interface LlmRequest {
   article: Article;
   targetLanguage: string;
   signal: AbortSignal;
+  /** How the requests are cut (single or map-reduce analysis, translation chunks) and how many run at once. */
+  plan: RequestPlan;
+  /** A request of this part waits out a rate limit or server error (null: it went out again). */
+  onPause(pause: EndpointPause | null, request: object): void;
 }
 
 /** Everything the manager needs from the outside world, so it runs (and is tested) without a browser. */
@@ -150,6 +158,11 @@ export class JobManager {
 
     const configurationError = checkConfiguration(settings, apiKey);
     this.emit(running, { type: 'article', article });
+    // Planning is one pass over the text with the token estimate: a few milliseconds even for 20,000 words.
+    const { plan, estimate } = planJob(article, settings, {
+      translate: !isTargetLanguage(article.language, settings.targetLanguage),
+    });
+    this.emit(running, { type: 'estimate', estimate });
     if (configurationError) return this.emit(running, { type: 'failed', error: configurationError });
 
     const request: LlmRequest = {
@@ -159,6 +172,8 @@ export class JobManager {
       article,
       targetLanguage: settings.targetLanguage,
       signal: controller.signal,
+      plan,
+      onPause: createPauseTracker((pause) => this.emitIfCurrent(running, { type: 'endpoint-pause', pause })),
     };
     await Promise.all([this.analyse(running, request), this.translate(running, request)]);
     const { analysisStatus, translationStatus } = running.state;

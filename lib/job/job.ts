@@ -1,6 +1,8 @@
 import type { Article } from '../article/article';
 import type { Analysis, PartialAnalysis } from '../attribution/analysis';
+import type { JobEstimate } from '../budget/job-estimate';
 import type { AppError } from '../errors';
+import type { EndpointPause } from '../llm/endpoint-pause';
 
 /** Token counts as the endpoint reported them in its `usage` data. */
 export interface Usage {
@@ -36,6 +38,13 @@ export interface JobState {
   translationStatus: PartStatus;
   translationError: AppError | null;
   usage: { analysis: Usage | null; translation: Usage | null };
+  /**
+   * Expected tokens and cost, from the extracted text, before the endpoint reports usage; null
+   * until then and for results from the cache. Optional: jobs persisted by an older version lack it.
+   */
+  estimate?: JobEstimate | null;
+  /** Set while requests of this job wait out the endpoint's rate limit or a server error. */
+  pause?: EndpointPause | null;
   /** A job-level failure (extraction, settings): nothing was requested. */
   error: AppError | null;
 }
@@ -52,6 +61,8 @@ export type JobEvent =
   | { type: 'translation-error'; error: AppError }
   | { type: 'translation-skipped' }
   | { type: 'failed'; error: AppError }
+  | { type: 'estimate'; estimate: JobEstimate }
+  | { type: 'endpoint-pause'; pause: EndpointPause | null }
   | { type: 'cancelled' };
 
 /** Messages from a surface to the background over the job port. */
@@ -83,6 +94,8 @@ export function createJob(init: {
     translationStatus: 'pending',
     translationError: null,
     usage: { analysis: null, translation: null },
+    estimate: null,
+    pause: null,
     error: null,
   };
 }
@@ -94,7 +107,7 @@ function settle(job: JobState, now: number): JobState {
   if (job.status !== 'running') return job;
   if (!FINISHED_PART.includes(job.analysisStatus) || !FINISHED_PART.includes(job.translationStatus)) return job;
   const failed = job.analysisStatus === 'error' && job.translationStatus === 'error';
-  return { ...job, status: failed ? 'error' : 'done', finishedAt: now };
+  return { ...job, status: failed ? 'error' : 'done', finishedAt: now, pause: null };
 }
 
 /** Pure reducer shared by the background and every surface. */
@@ -131,6 +144,10 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
       return settle({ ...job, translationStatus: 'done', usage: { ...job.usage, translation: event.usage } }, now);
     case 'translation-error':
       return settle({ ...job, translationStatus: 'error', translationError: event.error }, now);
+    case 'estimate':
+      return { ...job, estimate: event.estimate };
+    case 'endpoint-pause':
+      return { ...job, pause: event.pause };
     case 'translation-skipped':
       return settle({ ...job, translationStatus: 'skipped' }, now);
     case 'failed': {
@@ -141,6 +158,7 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
         status: 'error',
         error: event.error,
         finishedAt: now,
+        pause: null,
         analysisStatus: reset(job.analysisStatus),
         translationStatus: reset(job.translationStatus),
       };
@@ -153,6 +171,7 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
         ...job,
         status: 'cancelled',
         finishedAt: now,
+        pause: null,
         analysisStatus: stop(job.analysisStatus),
         analysisError: job.analysisStatus === 'done' ? job.analysisError : (job.analysisError ?? cancelled),
         translationStatus: stop(job.translationStatus),

@@ -1,70 +1,23 @@
 import { storage } from '#imports';
-import type { JobState } from './job';
+import { type CachedResult, createResultStore } from './result-store';
 
-/**
- * Finished results, so that opening the same article again renders at once and costs no tokens.
- * Keyed by canonical URL, content hash, model, target language and prompt version: change any of
- * them and the article is analysed again. Least recently used entries are evicted past the cap.
- */
-export interface CacheKeyParts {
-  canonicalUrl: string;
-  contentHash: string;
-  model: string;
-  targetLanguage: string;
-  promptVersion: string;
+export { type CachedResult, type CacheKeyParts, cacheKey, MAX_CACHED_RESULTS } from './result-store';
+
+/** The result store in `storage.local`: the extension's cache of finished results (see result-store.ts). */
+const store = createResultStore({
+  get: (key) => storage.getItem(`local:${key}`),
+  set: (key, value) => storage.setItem(`local:${key}`, value),
+  remove: (key) => storage.removeItem(`local:${key}`),
+});
+
+export function readCachedResult(key: string, now: number): Promise<CachedResult | null> {
+  return store.read(key, now);
 }
 
-export type CachedResult = Pick<
-  JobState,
-  | 'article'
-  | 'analysis'
-  | 'analysisMode'
-  | 'translation'
-  | 'translationStatus'
-  | 'usage'
-  | 'model'
-  | 'host'
-  | 'targetLanguage'
-> & { savedAt: number };
-
-interface IndexEntry {
-  key: string;
-  lastUsed: number;
+export function writeCachedResult(key: string, result: CachedResult, now: number): Promise<void> {
+  return store.write(key, result, now);
 }
 
-export const MAX_CACHED_RESULTS = 50;
-
-const indexItem = storage.defineItem<IndexEntry[]>('local:resultCacheIndex', { fallback: [] });
-
-export function cacheKey(parts: CacheKeyParts): string {
-  return ['result', parts.promptVersion, parts.model, parts.targetLanguage, parts.contentHash, parts.canonicalUrl].join(
-    '|',
-  );
-}
-
-function entryItem(key: string) {
-  return storage.defineItem<CachedResult | null>(`local:${key}`, { fallback: null });
-}
-
-export async function readCachedResult(key: string, now: number): Promise<CachedResult | null> {
-  const result = await entryItem(key).getValue();
-  if (!result) return null;
-  const index = await indexItem.getValue();
-  await indexItem.setValue([{ key, lastUsed: now }, ...index.filter((entry) => entry.key !== key)]);
-  return result;
-}
-
-export async function writeCachedResult(key: string, result: CachedResult, now: number): Promise<void> {
-  await entryItem(key).setValue(result);
-  const index = [{ key, lastUsed: now }, ...(await indexItem.getValue()).filter((entry) => entry.key !== key)];
-  const kept = index.slice(0, MAX_CACHED_RESULTS);
-  const evicted = index.slice(MAX_CACHED_RESULTS);
-  await Promise.all(evicted.map((entry) => entryItem(entry.key).removeValue()));
-  await indexItem.setValue(kept);
-}
-
-export async function clearResultCache(): Promise<void> {
-  const index = await indexItem.getValue();
-  await Promise.all(index.map((entry) => entryItem(entry.key).removeValue()));
-  await indexItem.setValue([]);
+export function clearResultCache(): Promise<void> {
+  return store.clear();
 }

@@ -87,6 +87,8 @@ describe('streamAnalysis', () => {
     for (const paragraph of article.paragraphs) expect(body).toContain(JSON.stringify(paragraph.text).slice(1, -1));
     // The strict schema travels in the body: every property required, no additional ones allowed.
     expect(body).toContain('"required":["claim","source","chain","kind","hedges","quote","paragraphId"]');
+    expect(body).toContain('"required":["summary","notes","outsideKnowledge"]');
+    expect(body).toContain('"required":["topic","text"]');
     expect(body).toContain('"additionalProperties":false');
     expect(body).not.toContain('"additionalProperties":true');
   });

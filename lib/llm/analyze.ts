@@ -9,7 +9,7 @@ import { endpointHost } from './endpoint-host';
 import { type ErrorContext, toAppError } from './error-mapping';
 import { parseFinalAnalysis, parsePartialAnalysis } from './json-answer';
 import { LlmError } from './llm-error';
-import { buildAnalysisMessages } from './prompts';
+import { buildAnalysisMessages, type PromptMessage } from './prompts';
 import { readChatStream } from './read-chat-stream';
 import { rejectsResponseFormat } from './rejects-response-format';
 
@@ -29,6 +29,8 @@ export interface StreamAnalysisOptions {
   startMode?: AnalysisMode;
   /** For the origin-rejected advice; defaults to the running page's origin. */
   origin?: string;
+  /** Other messages than the analysis prompt for `article`, answered in the same JSON shape (the map-reduce summary step). */
+  messages?: PromptMessage[];
 }
 
 export interface AnalysisOutcome {
@@ -57,7 +59,7 @@ export async function streamAnalysis(options: StreamAnalysisOptions): Promise<An
     model: options.model,
     origin: options.origin,
   };
-  const messages = buildAnalysisMessages(options.article, options.targetLanguage);
+  const messages = options.messages ?? buildAnalysisMessages(options.article, options.targetLanguage);
   const modes = ANALYSIS_MODES.slice(ANALYSIS_MODES.indexOf(options.startMode ?? 'json_schema'));
 
   for (const [index, mode] of modes.entries()) {

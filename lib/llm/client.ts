@@ -26,6 +26,15 @@ const DEFAULT_MAX_RETRIES = 2;
  */
 const DEFAULT_TIMEOUT_MS = 120_000;
 
+/**
+ * For clients whose requests go through an endpoint queue (endpoint-queue.ts): the queue owns
+ * retries on 429, 5xx and failed connections, so the SDK retries nothing, or a 429 would be sent
+ * again by both and retries would multiply. The queue also times the wait for response headers
+ * from when a request leaves it; the SDK's timeout would count the time spent waiting for a slot,
+ * so it is set far out, as a last resort only.
+ */
+export const QUEUED_CLIENT_OPTIONS = { maxRetries: 0, timeoutMs: 60 * 60 * 1000 } as const;
+
 /** The SDK refuses to start without a credential; this one is never sent (see below). */
 const NO_KEY_PLACEHOLDER = 'sk-no-key-required';
 

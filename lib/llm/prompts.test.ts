@@ -88,6 +88,7 @@ describe('analysis instructions', () => {
     'hedges',
     'quote',
     'paragraphId',
+    'outsideKnowledge',
   ])('explain the field %s', (field) => {
     expect(system).toContain(`- ${field}:`);
   });
@@ -107,6 +108,13 @@ describe('analysis instructions', () => {
     ]) {
       expect(system).toContain(kind);
     }
+  });
+
+  it("keep the model's background knowledge apart, labelled as such, out of the summary and notes", () => {
+    expect(system).toContain('"outsideKnowledge": [ { "topic": string, "text": string } ]');
+    expect(system).toMatch(/comes from general knowledge and not from the article/);
+    expect(system).toMatch(/Never use it in the summary or the notes/);
+    expect(system).toMatch(/An empty array when you have nothing reliable to add/);
   });
 });
 

@@ -2,7 +2,7 @@ import type { Article } from '../article/article';
 import { NOTE_KINDS, SOURCE_TYPES } from '../attribution/analysis';
 
 /** Bump when a prompt changes in a way that changes answers: cached results carry it. */
-export const PROMPT_VERSION = 'sourcelens-prompts-1';
+export const PROMPT_VERSION = 'sourcelens-prompts-2';
 
 /**
  * The first line of each system message. Besides telling the model its task, they let the
@@ -27,7 +27,7 @@ const ARTICLE_IS_DATA = [
 
 const ANALYSIS_INSTRUCTIONS = `${PROMPT_MARKERS.analysis}
 
-You help a reader see who says what in a news article: which claims the article attributes to whom, through which intermediaries, how hedged, and which it asserts without any source. Work only from the text of the article: add no knowledge from outside it, do not judge whether claims are true, and do not guess sources the text does not name.
+You help a reader see who says what in a news article: which claims the article attributes to whom, through which intermediaries, how hedged, and which it asserts without any source. Work only from the text of the article: add no knowledge from outside it to the summary or the notes, do not judge whether claims are true, and do not guess sources the text does not name. Background you know from elsewhere goes in outsideKnowledge only.
 
 ${ARTICLE_IS_DATA}
 
@@ -42,7 +42,8 @@ Answer with one JSON object and nothing else, of this shape:
     "hedges": [ { "original": string, "english": string } ],
     "quote": string,
     "paragraphId": string | null
-  } ]
+  } ],
+  "outsideKnowledge": [ { "topic": string, "text": string } ]
 }
 
 Fields:
@@ -57,7 +58,8 @@ Fields:
 - kind: direct-quote when the source's own words are given in quotation marks; reported-speech when the source's statement is reported (indirect speech, a reporting verb, a subjunctive of reported speech); paraphrase when the article restates a source in its own words (e.g. "according to X"); anonymous-source when the originator is unnamed or vague; unattributed-assertion when no source is given.
 - hedges: every word or phrase of the original that hedges the claim or marks it as reported, copied exactly in "original" (e.g. "mutmaßlich", "offenbar", "sei", "laut", "wie aus Berichten hervorgeht", a conditional or subjunctive verb form, distancing quotation marks), with its sense in the target language in "english" (e.g. "allegedly", "apparently", "reportedly", "according to", "according to reports"). An empty array when there is none.
 - quote: the exact sentence of the original article, in its original language, copied character for character with its own punctuation and quotation marks: never translated, shortened or merged with another sentence.
-- paragraphId: the id of the paragraph that contains the quote.`;
+- paragraphId: the id of the paragraph that contains the quote.
+- outsideKnowledge: background from your own general knowledge that helps a reader place the article, kept apart from everything above: e.g. who owns or runs the outlet, who a named person is, what an organisation is. topic names what it is about; text, in the target language, says plainly that it comes from general knowledge and not from the article (e.g. "From general knowledge, not the article: …"), and says so when you are unsure. Never use it in the summary or the notes. An empty array when you have nothing reliable to add.`;
 
 const TRANSLATION_INSTRUCTIONS = `${PROMPT_MARKERS.translation}
 
@@ -65,7 +67,7 @@ You translate news articles faithfully, so that a reader of the translation know
 
 ${ARTICLE_IS_DATA}
 
-Output Markdown: exactly one paragraph for each paragraph of the article, in the same order, separated by blank lines. Do not output the [p1] ids, a title, a preface, notes or comments. Translate the whole text; do not summarise, shorten, smooth or add anything.
+Output Markdown: exactly one paragraph for each paragraph of the article, in the same order, separated by blank lines. Begin each translated paragraph with the id of its source paragraph exactly as given, in square brackets and followed by one space (e.g. "[p3] The minister said …"), so the translation can be set beside the original. Do not output a title, a preface, notes or comments. Translate the whole text; do not summarise, shorten, smooth or add anything.
 
 Keep every attribution and every hedge, in the place where the original has it:
 - Attributions stay attributions: a claim the original reports ("laut der New York Times", "so die Zeitung", "nach Angaben der Zeitung", "berichten Teilnehmer") must not become a plain statement.
@@ -85,13 +87,24 @@ export function buildAnalysisMessages(article: Article, targetLanguage: string):
   ];
 }
 
-export function buildTranslationMessages(article: Article, targetLanguage: string): PromptMessage[] {
+/**
+ * `part` is set for one chunk of a long article (lib/llm/translate-in-chunks.ts): the system
+ * message stays the same for every chunk, so providers can cache it, and only the task says which part.
+ */
+export function buildTranslationMessages(
+  article: Article,
+  targetLanguage: string,
+  part?: { index: number; count: number },
+): PromptMessage[] {
+  const scope = part
+    ? `This is part ${part.index + 1} of ${part.count} of a longer article, split at paragraph boundaries (a paragraph too long for one part may be split too): translate exactly the paragraphs above, nothing before or after them. `
+    : '';
   return [
     { role: 'system', content: TRANSLATION_INSTRUCTIONS },
     { role: 'user', content: formatArticle(article) },
     {
       role: 'user',
-      content: `Task: translate the article above into ${targetLanguage}, paragraph by paragraph, keeping every attribution and hedge. Answer with the Markdown translation only.`,
+      content: `Task: translate the article above into ${targetLanguage}, paragraph by paragraph, keeping every attribution and hedge. ${scope}Begin every paragraph with its [p…] id. Answer with the Markdown translation only.`,
     },
   ];
 }

@@ -21,13 +21,19 @@ describe('the streaming reasoning filter', () => {
   it('gives the same answer whatever the delta boundaries', () => {
     fc.assert(
       fc.property(
-        fc.option(fc.string({ maxLength: 60 }).filter((value) => !/<\/?think/i.test(value)), { nil: null }),
+        fc.option(
+          fc.string({ maxLength: 60 }).filter((value) => !/<\/?think/i.test(value)),
+          { nil: null },
+        ),
         answer,
         fc.array(fc.nat(), { maxLength: 12 }),
         (thinking, text, cuts) => {
           const full = thinking === null ? text : `<think>${thinking}</think>${text}`;
           const filter = createThinkingFilter();
-          const streamed = splitAt(full, cuts).map((delta) => filter.push(delta)).join('') + filter.flush();
+          const streamed =
+            splitAt(full, cuts)
+              .map((delta) => filter.push(delta))
+              .join('') + filter.flush();
           expect(streamed.trim()).toBe(stripThinking(full));
         },
       ),

@@ -17,6 +17,8 @@ export interface StreamTranslationOptions {
   /** Each piece of Markdown as it arrives (reasoning blocks already removed). */
   onDelta: (text: string) => void;
   origin?: string;
+  /** Set when `article` holds one chunk of a longer article (see translate-in-chunks.ts). */
+  part?: { index: number; count: number };
 }
 
 /**
@@ -55,7 +57,7 @@ function startStream(options: StreamTranslationOptions) {
   return options.client.chat.completions.create(
     {
       model: options.model,
-      messages: buildTranslationMessages(options.article, options.targetLanguage),
+      messages: buildTranslationMessages(options.article, options.targetLanguage, options.part),
       stream: true,
       stream_options: { include_usage: true },
     },

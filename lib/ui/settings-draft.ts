@@ -10,6 +10,9 @@ export interface SettingsDraft {
   targetLanguage: string;
   toolbarAction: Settings['toolbarAction'];
   theme: Settings['theme'];
+  /** Prices and limits the user set per model (components/options/budget-fields.tsx). */
+  modelOverrides: Settings['modelOverrides'];
+  parallelRequests: Settings['parallelRequests'];
 }
 
 export type DraftField = keyof SettingsDraft;

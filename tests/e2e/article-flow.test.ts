@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type OpenAITestServer, startOpenAITestServer } from '../support/openai-test-server';
+import { requestPurpose, seedTranslationFor } from '../support/seed-fixtures';
 import { configureEndpoint, openPanelFor } from './support/configure';
 import { ARTIFACTS_DIR, type LoadedExtension, loadExtension } from './support/extension';
 import { startPageServer } from './support/page-server';
@@ -57,6 +58,20 @@ describe('the seed article, end to end', () => {
     const article = await openArticle('seed-de');
     const panel = await openPanelFor(extension, article);
 
+    // The translation's first token comes 400 ms after the request, so its trip to the panel can be timed.
+    endpoint.setResponder((request) =>
+      requestPurpose(request.body) === 'translation'
+        ? { kind: 'stream', content: seedTranslationFor(request.body), delayMs: 5, firstTokenDelayMs: 400 }
+        : undefined,
+    );
+    await panel.evaluate(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('.translation')?.textContent?.trim()) return;
+        document.body.dataset.translationShownAt = String(Date.now());
+        observer.disconnect();
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     const started = Date.now();
     await panel.getByRole('button', { name: 'Analyse this page' }).click();
 
@@ -85,6 +100,11 @@ describe('the seed article, end to end', () => {
     }
     const firstRequestAt = Math.min(...chats.map((request) => request.receivedAt));
     console.log(`[figures] click → first request at the endpoint: ${firstRequestAt - started} ms`);
+    const translationRequest = chats.find((request) => requestPurpose(request.body) === 'translation');
+    const shownAt = Number(await panel.evaluate(() => document.body.dataset.translationShownAt));
+    console.log(
+      `[figures] first token → appears in the panel: ${shownAt - (translationRequest?.firstContentAt ?? Number.NaN)} ms (translation, sent by the endpoint → shown in the Translation region)`,
+    );
     await screenshot(panel, 'sidepanel-seed');
   });
 

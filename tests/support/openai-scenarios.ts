@@ -11,8 +11,12 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** The parsed JSON body; null when there was none, the raw text when it was not JSON. */
   body: unknown;
-  /** `Date.now()` when the request arrived. */
+  /** `Date.now()` when the request had been read, body included. */
   receivedAt: number;
+  /** `Date.now()` when its request line and headers arrived, before the body was read. */
+  arrivedAt?: number;
+  /** `Date.now()` when the first content delta of its streamed answer was written. */
+  firstContentAt?: number;
   /** `Date.now()` when the connection closed before the answer was complete: a client abort, or a cutting scenario. */
   clientClosedAt?: number;
 }
@@ -43,6 +47,12 @@ export interface StreamScenario {
   delayMs?: number;
   /** Pause after the role chunk, before the first content delta. */
   firstTokenDelayMs?: number;
+  /**
+   * Paces the content like a model generating this many tokens a second (a token counted as four
+   * characters): whatever is due is sent every few milliseconds, measured against the clock so
+   * timer jitter does not add up. Replaces chunkSize and delayMs.
+   */
+  tokensPerSecond?: number;
   /** Pause before the status line and headers: a slow prompt evaluation or model load. */
   headersDelayMs?: number;
   finishReason?: 'stop' | 'length' | 'content_filter';

@@ -24,7 +24,8 @@ import {
   type Scenario,
 } from './openai-scenarios';
 import { estimateTokens, requestId, writePreflight, writeScenario } from './openai-wire';
-import { messagesText, requestPurpose, seedFixtures, seedTranslationFor } from './seed-fixtures';
+import { seedAnalysisFor } from './seed-analysis-for';
+import { messagesText, requestPurpose, seedTranslationFor } from './seed-fixtures';
 
 export * from './openai-scenarios';
 
@@ -44,6 +45,11 @@ export interface OpenAITestServerOptions {
    * headers. Requests without an Origin always pass. Default: every origin passes.
    */
   allowedOrigins?: string[];
+  /**
+   * Streams answered at once, like a server with that many parallel slots (vLLM, Ollama's
+   * OLLAMA_NUM_PARALLEL): a further stream waits, headers unsent, until one ends. Default: no limit.
+   */
+  maxConcurrentStreams?: number;
   /** How the default seed answers stream: characters per delta (default 24) and pause between deltas (default 0). */
   fixtureChunkSize?: number;
   fixtureDelayMs?: number;
@@ -65,6 +71,7 @@ export const DEFAULT_TEST_MODELS = ['gpt-4o-mini', 'gpt-4o', 'llama3.1'];
 export async function startOpenAITestServer(options: OpenAITestServerOptions = {}): Promise<OpenAITestServer> {
   const requests: RecordedRequest[] = [];
   let responder = options.respond;
+  const streamSlots = createSlots(options.maxConcurrentStreams ?? Number.POSITIVE_INFINITY);
 
   const server = createServer((incoming, response) => {
     handle(incoming, response).catch((error: unknown) => {
@@ -77,7 +84,8 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
   });
 
   const handle = async (incoming: IncomingMessage, response: ServerResponse) => {
-    const request = await record(incoming);
+    const arrivedAt = Date.now();
+    const request: RecordedRequest = { ...(await record(incoming)), arrivedAt };
     requests.push(request);
     response.on('close', () => {
       if (!response.writableFinished) request.clientClosedAt = Date.now();
@@ -86,11 +94,15 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
     const scenario = (await responder?.(request)) ?? defaultScenario(request, options);
     if (scenario === 'preflight') return writePreflight(response, id);
     const body = typeof request.body === 'object' && request.body !== null ? request.body : {};
+    if (scenario.kind === 'stream' && !(await streamSlots.acquire(response))) return;
     await writeScenario(response, scenario, {
       model: typeof Reflect.get(body, 'model') === 'string' ? String(Reflect.get(body, 'model')) : 'unknown',
       includeUsage: includesUsage(body),
       promptTokens: estimateTokens(messagesText(body)),
       requestId: id,
+      onFirstContent: () => {
+        request.firstContentAt = Date.now();
+      },
     });
   };
 
@@ -158,9 +170,8 @@ function chatScenario(body: unknown, models: string[], options: OpenAITestServer
   const model: unknown = Reflect.get(body, 'model');
   if (typeof model !== 'string' || !models.includes(model)) return modelNotFoundError(String(model));
   const purpose = requestPurpose(body);
-  const fixtures = seedFixtures();
   const content =
-    purpose === 'analysis' ? fixtures.analysis : purpose === 'translation' ? seedTranslationFor(body) : 'OK';
+    purpose === 'analysis' ? seedAnalysisFor(body) : purpose === 'translation' ? seedTranslationFor(body) : 'OK';
   if (Reflect.get(body, 'stream') !== true) return { kind: 'json', content };
   return {
     kind: 'stream',
@@ -203,4 +214,38 @@ function matches(pattern: string, origin: string): boolean {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A counting semaphore over responses: a slot is freed when its response closes, however it ends. */
+function createSlots(limit: number) {
+  let used = 0;
+  const waiting: Array<() => void> = [];
+  const release = () => {
+    used--;
+    waiting.shift()?.();
+  };
+  return {
+    /** False when the client went away while waiting: then there is nothing to answer. */
+    async acquire(response: ServerResponse): Promise<boolean> {
+      if (used >= limit) {
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            response.off('close', gone);
+            resolve();
+          };
+          const gone = () => {
+            const index = waiting.indexOf(go);
+            if (index !== -1) waiting.splice(index, 1);
+            resolve();
+          };
+          waiting.push(go);
+          response.once('close', gone);
+        });
+      }
+      if (response.destroyed) return false;
+      used++;
+      response.once('close', release);
+      return true;
+    },
+  };
 }

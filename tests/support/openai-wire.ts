@@ -14,6 +14,8 @@ export interface WireContext {
   includeUsage: boolean;
   promptTokens: number;
   requestId: string;
+  /** Called once, when the first content delta is written. */
+  onFirstContent?: () => void;
 }
 
 export const CORS_ALLOWED_HEADERS = [
@@ -163,6 +165,14 @@ async function writeStream(response: ServerResponse, scenario: StreamScenario, w
   const send = (data: unknown) => {
     if (!closed) response.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
   };
+  let contentStarted = false;
+  const sendContent = (piece: string) => {
+    if (!contentStarted) {
+      contentStarted = true;
+      wire.onFirstContent?.();
+    }
+    send(chunk({ [field]: piece }, null));
+  };
 
   const field = scenario.refusal === undefined ? 'content' : 'refusal';
   const text = scenario.refusal ?? scenario.content;
@@ -174,11 +184,18 @@ async function writeStream(response: ServerResponse, scenario: StreamScenario, w
     response.write('', () => response.socket?.destroy());
     return;
   }
-  const pieces = splitIntoPieces(text, scenario.chunkSize ?? 24);
+  const pieces = scenario.tokensPerSecond
+    ? await pacedPieces(
+        text,
+        scenario.tokensPerSecond,
+        (piece) => send(chunk({ [field]: piece }, null)),
+        () => closed,
+      )
+    : splitIntoPieces(text, scenario.chunkSize ?? 24);
   for (const [index, piece] of pieces.entries()) {
     if (closed) return;
     if (index > 0 && scenario.delayMs) await sleep(scenario.delayMs);
-    send(chunk({ [field]: piece }, null));
+    sendContent(piece);
     if (scenario.malformedLineAfter === index + 1)
       send(`{"id":"${id}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"`);
     if (scenario.cutAfterChunks === index + 1) {
@@ -199,6 +216,35 @@ async function writeStream(response: ServerResponse, scenario: StreamScenario, w
   send('[DONE]');
   if (!closed) response.end();
 }
+
+/**
+ * Sends the text at `tokensPerSecond` (four characters a token) as it becomes due, every
+ * PACING_TICK_MS; returns no pieces left to send.
+ */
+async function pacedPieces(
+  text: string,
+  tokensPerSecond: number,
+  send: (piece: string) => void,
+  isClosed: () => boolean,
+): Promise<string[]> {
+  const characters = Array.from(text);
+  const charactersPerMs = (tokensPerSecond * CHARACTERS_PER_TOKEN) / 1000;
+  // The first token is due at once: the time to first token is firstTokenDelayMs, nothing more.
+  const start = performance.now() - 1000 / tokensPerSecond;
+  let sent = 0;
+  while (sent < characters.length && !isClosed()) {
+    const due = Math.min(characters.length, Math.floor((performance.now() - start) * charactersPerMs));
+    if (due > sent) {
+      send(characters.slice(sent, due).join(''));
+      sent = due;
+    }
+    if (sent < characters.length) await sleep(PACING_TICK_MS);
+  }
+  return [];
+}
+
+const PACING_TICK_MS = 5;
+const CHARACTERS_PER_TOKEN = 4;
 
 /** By code points, so no emoji or accented letter is split across deltas. */
 function splitIntoPieces(text: string, size: number): string[] {

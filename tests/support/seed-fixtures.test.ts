@@ -54,6 +54,17 @@ describe('seed fixtures', () => {
     for (const note of analysis.notes) expect(note.chain[0]).toEqual({ name: 'This page', cue: null });
   });
 
+  it("labels the model's background knowledge as such and keeps it out of the summary and notes", () => {
+    expect(analysis.outsideKnowledge.length).toBeGreaterThan(0);
+    for (const item of analysis.outsideKnowledge) {
+      expect(item.text).toMatch(/^From general knowledge, not from the article:/);
+      expect(item.topic).not.toBe('');
+    }
+    // The seed article never calls Smith a diplomat or a "Deputy Assistant": that is background only.
+    const articleSide = JSON.stringify({ summary: analysis.summary, notes: analysis.notes });
+    expect(articleSide).not.toMatch(/general knowledge|Deputy Assistant|career US diplomat/);
+  });
+
   it('translates all seven paragraphs and keeps the hedges and attributions', () => {
     const translation = seedFixtures().translation;
     expect(translation.trim().split(/\n\s*\n/)).toHaveLength(7);

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { PROMPT_MARKERS } from '../../lib/llm/prompts';
+import { SUMMARY_REDUCE_MARKER } from '../../lib/llm/summary-reduce-prompt';
+import { alignTranslation } from '../../lib/translation/align';
+import { messagesText, requestParagraphs } from './request-paragraphs';
+import { seedArticle } from './seed-article';
+
+export { messagesText };
 
 /**
  * The seed article's expected answers, as the test server streams them by default. Read from
@@ -27,20 +33,51 @@ export type RequestPurpose = 'analysis' | 'translation' | 'other';
 export function requestPurpose(body: unknown): RequestPurpose {
   if (typeof body !== 'object' || body === null) return 'other';
   const text = messagesText(body);
-  if (text.includes(PROMPT_MARKERS.analysis) || 'response_format' in body) return 'analysis';
+  if (text.includes(PROMPT_MARKERS.analysis) || text.includes(SUMMARY_REDUCE_MARKER) || 'response_format' in body) {
+    return 'analysis';
+  }
   if (text.includes(PROMPT_MARKERS.translation)) return 'translation';
   return 'other';
 }
 
-/** All message contents joined: what the prompt-token estimate counts and the markers are looked for in. */
-export function messagesText(body: object): string {
-  const messages: unknown = Reflect.get(body, 'messages');
-  if (!Array.isArray(messages)) return '';
-  return messages
-    .map((message: unknown) => {
-      const content: unknown = typeof message === 'object' && message !== null ? Reflect.get(message, 'content') : '';
-      if (typeof content === 'string') return content;
-      return Array.isArray(content) ? JSON.stringify(content) : '';
-    })
-    .join('\n');
+/**
+ * The translation a careful model would give for the paragraphs in this request. The whole seed
+ * article (or a stand-in with the seed's ids, as small tests send) gets the whole fixture. Any
+ * other article, such as a long one made from seed paragraphs for the chunking tests and the
+ * benchmark, gets one marked paragraph per paragraph: the fixture's translation where the text
+ * is a seed paragraph's, else the source text itself, so the answer has the right shape and size.
+ */
+export function seedTranslationFor(body: unknown): string {
+  const fixture = seedFixtures().translation;
+  const paragraphs = requestParagraphs(body);
+  const bySourceText = seedTranslationsBySourceText();
+  const isSeedOrStandIn =
+    paragraphs.every((paragraph) => SEED_PARAGRAPH_IDS.includes(paragraph.id)) &&
+    (paragraphs.length === SEED_PARAGRAPH_IDS.length ||
+      !paragraphs.some((paragraph) => bySourceText.has(paragraph.text)));
+  if (isSeedOrStandIn) return fixture;
+  return paragraphs
+    .map((paragraph) => `[${paragraph.id}] ${bySourceText.get(paragraph.text) ?? paragraph.text}`)
+    .join('\n\n');
+}
+
+const SEED_PARAGRAPH_IDS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'];
+
+let translationsBySourceText: Map<string, string> | null = null;
+
+function seedTranslationsBySourceText(): Map<string, string> {
+  if (translationsBySourceText) return translationsBySourceText;
+  const translated = new Map(
+    alignTranslation(seedFixtures().translation, SEED_PARAGRAPH_IDS).map((entry) => [
+      entry.paragraphId,
+      entry.markdown,
+    ]),
+  );
+  translationsBySourceText = new Map(
+    seedArticle().paragraphs.flatMap((paragraph) => {
+      const translation = translated.get(paragraph.id);
+      return translation ? [[paragraph.text, translation] as const] : [];
+    }),
+  );
+  return translationsBySourceText;
 }

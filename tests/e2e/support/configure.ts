@@ -31,6 +31,9 @@ export async function openPanelFor(extension: LoadedExtension, articlePage: Page
 export async function analyseAfresh(panel: Page): Promise<void> {
   await panel.getByRole('button', { name: 'Analyse this page' }).click();
   // The header (with the word count) appears once the page is read: fresh, or with the stored result.
-  await panel.getByText(/\d+ words/).first().waitFor({ timeout: 10_000 });
+  await panel
+    .getByText(/\d+ words/)
+    .first()
+    .waitFor({ timeout: 10_000 });
   if (await panel.getByText(/from cache/i).count()) await panel.getByRole('button', { name: 'Regenerate' }).click();
 }

@@ -1,0 +1,119 @@
+import { modelLimits } from '../../lib/budget/model-limits';
+import { modelPrice } from '../../lib/budget/model-prices';
+import { defaultParallelRequests } from '../../lib/budget/parallel-requests';
+import type { ModelOverride } from '../../lib/settings';
+import type { DraftErrors, SettingsDraft } from '../../lib/ui/settings-draft';
+import { Field, fieldAria } from './field';
+
+interface BudgetFieldsProps {
+  draft: SettingsDraft;
+  errors: DraftErrors;
+  onChange: <Name extends keyof SettingsDraft>(field: Name, value: SettingsDraft[Name]) => void;
+}
+
+const NO_OVERRIDE: ModelOverride = {
+  inputPricePerMillion: null,
+  outputPricePerMillion: null,
+  contextTokens: null,
+  maxOutputTokens: null,
+};
+
+/**
+ * Prices and limits for the chosen model, where the user knows better than the built-in tables:
+ * the price their plan charges, the context their local server runs the model with. Empty fields
+ * use the table (shown as the placeholder).
+ */
+export function BudgetFields({ draft, errors, onChange }: BudgetFieldsProps) {
+  const override = draft.modelOverrides[draft.model] ?? NO_OVERRIDE;
+  const builtInPrice = modelPrice(draft.model, draft.baseUrl);
+  const builtInLimits = modelLimits(draft.model, draft.baseUrl);
+  const setOverride = (name: keyof ModelOverride, value: number | null) => {
+    const next = { ...override, [name]: value };
+    const others = Object.fromEntries(Object.entries(draft.modelOverrides).filter(([model]) => model !== draft.model));
+    const empty = Object.values(next).every((entry) => entry === null);
+    onChange('modelOverrides', empty ? others : { ...others, [draft.model]: next });
+  };
+  const numberField = (id: string, name: keyof ModelOverride, label: string, placeholder: string, step: string) => (
+    <Field id={id} label={label} hint={`Empty: ${placeholder}.`} error={undefined}>
+      <input
+        id={id}
+        class="input"
+        type="number"
+        min="0"
+        step={step}
+        inputMode="decimal"
+        value={override[name] ?? ''}
+        placeholder={placeholder}
+        onInput={(event) => setOverride(name, numberOrNull(event.currentTarget.value))}
+        {...fieldAria(id, undefined)}
+      />
+    </Field>
+  );
+  return (
+    <section class="card" aria-labelledby="budget-title">
+      <h2 class="card__title" id="budget-title">
+        Cost and limits{draft.model ? ` for ${draft.model}` : ''}
+      </h2>
+      <div class="field-grid">
+        {numberField(
+          'input-price',
+          'inputPricePerMillion',
+          'Input price ($ per 1M tokens)',
+          builtInPrice ? String(builtInPrice.inputPerMillion) : 'unknown, no cost shown',
+          'any',
+        )}
+        {numberField(
+          'output-price',
+          'outputPricePerMillion',
+          'Output price ($ per 1M tokens)',
+          builtInPrice ? String(builtInPrice.outputPerMillion) : 'unknown, no cost shown',
+          'any',
+        )}
+        {numberField(
+          'context-tokens',
+          'contextTokens',
+          'Context window (tokens)',
+          String(builtInLimits.contextTokens),
+          '1',
+        )}
+        {numberField(
+          'max-output-tokens',
+          'maxOutputTokens',
+          'Longest answer (tokens)',
+          String(builtInLimits.maxOutputTokens),
+          '1',
+        )}
+        <Field
+          id="parallel-requests"
+          label="Parallel requests"
+          hint={`How many requests go to the endpoint at once. Empty: ${defaultParallelRequests(draft.baseUrl)}.`}
+          error={errors.parallelRequests}
+        >
+          <input
+            id="parallel-requests"
+            class="input"
+            type="number"
+            min="1"
+            max="16"
+            step="1"
+            value={draft.parallelRequests ?? ''}
+            placeholder={String(defaultParallelRequests(draft.baseUrl))}
+            onInput={(event) => onChange('parallelRequests', numberOrNull(event.currentTarget.value))}
+            {...fieldAria('parallel-requests', errors.parallelRequests)}
+          />
+        </Field>
+      </div>
+      {errors.modelOverrides && (
+        <p class="field__error" role="alert">
+          {errors.modelOverrides}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function numberOrNull(value: string): number | null {
+  if (value.trim() === '') return null;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : null;
+}

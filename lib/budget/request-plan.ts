@@ -1,0 +1,112 @@
+import type { Article } from '../article/article';
+import { buildAnalysisMessages, buildTranslationMessages } from '../llm/prompts';
+import { estimateTokens, TOKENS_PER_MESSAGE } from '../tokens/estimate-tokens';
+import { type TokenizerFamily, tokenizerFamily } from '../tokens/tokenizer-family';
+import { type PlannedChunk, planChunks } from '../translation/plan-chunks';
+import type { ModelLimits } from './model-limits';
+
+/**
+ * How a job's requests are cut: one analysis request, or a map-reduce over parts when the article
+ * does not fit the model's context window; one translation request, or parallel chunks. Decided
+ * from the model's limits and the token estimate, before anything is sent.
+ */
+export interface RequestPlan {
+  family: TokenizerFamily;
+  limits: ModelLimits;
+  parallelRequests: number;
+  /** The paragraphs' text, estimated. */
+  articleTokens: number;
+  /** The instructions and article header around a part, per request. */
+  analysisOverheadTokens: number;
+  translationOverheadTokens: number;
+  /** One chunk: the ordinary single request. More: map-reduce. */
+  analysisChunks: PlannedChunk[];
+  translationChunks: PlannedChunk[];
+}
+
+export interface PlanRequestsOptions {
+  model: string;
+  targetLanguage: string;
+  limits: ModelLimits;
+  parallelRequests: number;
+}
+
+/** A translation may come out longer than its source (English into German, say): room for that. */
+export const TRANSLATION_EXPANSION = 1.3;
+/** Estimates are within about ±25%: budgets keep a tenth of the window free besides. */
+const SAFETY = 0.9;
+/** Parallel chunks repeat the instructions: at most this share of the article may go to repeating them. */
+const MAX_REPEATED_INSTRUCTIONS_SHARE = 0.15;
+/** The smallest answer room an analysis request is given, whatever the part's size. */
+const MIN_ANALYSIS_ANSWER = 1_024;
+/** Each `[p12] ` and line break around a paragraph. */
+const TOKENS_PER_PARAGRAPH_LINE = 4;
+
+export function planRequests(article: Article, options: PlanRequestsOptions): RequestPlan {
+  const family = tokenizerFamily(options.model);
+  // Each paragraph is counted once, however many times the planning below asks.
+  const counted = new Map<string, number>();
+  const count = (text: string) => {
+    let tokens = counted.get(text);
+    if (tokens === undefined) {
+      tokens = estimateTokens(text, family) + TOKENS_PER_PARAGRAPH_LINE;
+      counted.set(text, tokens);
+    }
+    return tokens;
+  };
+  const bare = { ...article, paragraphs: [] };
+  const messagesTokens = (messages: { content: string }[]) =>
+    messages.reduce((sum, message) => sum + estimateTokens(message.content, family) + TOKENS_PER_MESSAGE, 0);
+  const analysisOverheadTokens = messagesTokens(buildAnalysisMessages(bare, options.targetLanguage));
+  const translationOverheadTokens = messagesTokens(
+    buildTranslationMessages(bare, options.targetLanguage, { index: 0, count: 2 }),
+  );
+  const articleTokens = article.paragraphs.reduce((sum, paragraph) => sum + count(paragraph.text), 0);
+  const { contextTokens, maxOutputTokens } = options.limits;
+  const usable = contextTokens * SAFETY;
+
+  const analysisAnswer = (partTokens: number) => Math.min(maxOutputTokens, Math.max(MIN_ANALYSIS_ANSWER, partTokens));
+  const fitsWhole = analysisOverheadTokens + articleTokens + analysisAnswer(articleTokens) <= usable;
+  const analysisChunks = planChunks(article.paragraphs, {
+    maxChunkTokens: fitsWhole
+      ? Number.POSITIVE_INFINITY
+      : analysisPartBudget(usable - analysisOverheadTokens, maxOutputTokens),
+    countTokens: count,
+  });
+
+  const translationBudget = Math.max(
+    64,
+    Math.min(
+      (maxOutputTokens * SAFETY) / TRANSLATION_EXPANSION,
+      (usable - translationOverheadTokens) / (1 + TRANSLATION_EXPANSION),
+    ),
+  );
+  // Parallel chunks for speed, one slot left for the analysis that runs beside them, and few
+  // enough that repeating the instructions stays a small share of the article.
+  const worthRepeating = Math.floor((articleTokens * MAX_REPEATED_INSTRUCTIONS_SHARE) / translationOverheadTokens);
+  const targetChunks = Math.max(1, Math.min(options.parallelRequests - 1, worthRepeating));
+  const translationChunks = planChunks(article.paragraphs, {
+    maxChunkTokens: translationBudget,
+    targetChunks,
+    countTokens: count,
+  });
+
+  return {
+    family,
+    limits: options.limits,
+    parallelRequests: options.parallelRequests,
+    articleTokens,
+    analysisOverheadTokens,
+    translationOverheadTokens,
+    analysisChunks,
+    translationChunks,
+  };
+}
+
+/** The largest part whose prompt and answer (about as long as the part, at least 1,024) fit the room. */
+function analysisPartBudget(room: number, maxOutputTokens: number): number {
+  let budget = room / 2;
+  if (budget > maxOutputTokens) budget = room - maxOutputTokens;
+  if (budget < MIN_ANALYSIS_ANSWER) budget = room - MIN_ANALYSIS_ANSWER;
+  return Math.max(256, Math.floor(budget));
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { seedArticle } from '../../tests/support/seed-article';
+import type { Article } from '../article/article';
+import type { Analysis } from '../attribution/analysis';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { applyJobEvent, type JobEvent, type JobState } from './job';
+import { type JobEnvironment, JobManager, type LlmRequest } from './job-manager';
+
+const seed = seedArticle();
+const long: Article = {
+  ...seed,
+  paragraphs: Array.from({ length: 140 }, (_, index) => ({
+    id: `p${index + 1}`,
+    text: seed.paragraphs[index % seed.paragraphs.length]?.text ?? '',
+  })),
+};
+const analysis: Analysis = { summary: [{ text: 'A deal.', paragraphIds: ['p1'] }], notes: [], outsideKnowledge: [] };
+
+function setup(options: { article?: Article; settings?: Partial<Settings>; environment?: Partial<JobEnvironment> }) {
+  const requests: LlmRequest[] = [];
+  const environment: JobEnvironment = {
+    now: () => Date.now(),
+    newId: () => 'job',
+    promptVersion: 'test',
+    loadConfiguration: async () => ({ settings: { ...DEFAULT_SETTINGS, ...options.settings }, apiKey: 'sk-test' }),
+    extract: async () => ({ ok: true, article: options.article ?? seed }),
+    runAnalysis: async (request) => {
+      requests.push(request);
+      return { analysis, usage: null, mode: 'json_schema' };
+    },
+    runTranslation: async (request) => {
+      requests.push(request);
+      return { usage: null };
+    },
+    readCache: async () => null,
+    writeCache: async () => undefined,
+    ...options.environment,
+  };
+  const manager = new JobManager(environment);
+  const events: JobEvent[] = [];
+  let mirror: JobState | null = null;
+  manager.subscribe(1, (event) => {
+    events.push(event);
+    mirror = applyJobEvent(mirror, event);
+  });
+  return { manager, events, requests, mirror: () => mirror };
+}
+
+describe('JobManager: estimate, plan and pauses', () => {
+  it('estimates tokens and cost right after the article, before any request', async () => {
+    const { manager, events, mirror } = setup({});
+    await manager.start(1, { source: 'article', force: false });
+    const types = events.map((event) => event.type);
+    expect(types.indexOf('estimate')).toBe(types.indexOf('article') + 1);
+    expect(mirror()?.estimate).toMatchObject({
+      requests: 2,
+      price: { inputPerMillion: 0.15, outputPerMillion: 0.6 },
+      inputTokens: expect.any(Number),
+    });
+    expect(mirror()?.estimate?.inputTokens).toBeGreaterThan(1_000);
+  });
+
+  it('hands both parts the plan: chunks for a long article, map-reduce past a small window', async () => {
+    const { manager, requests } = setup({
+      article: long,
+      settings: {
+        model: 'llama3.1',
+        provider: 'ollama',
+        baseUrl: 'http://localhost:11434/v1',
+        modelOverrides: {
+          'llama3.1': {
+            contextTokens: 8_192,
+            maxOutputTokens: 4_096,
+            inputPricePerMillion: null,
+            outputPricePerMillion: null,
+          },
+        },
+      },
+    });
+    await manager.start(1, { source: 'article', force: false });
+    const [request] = requests;
+    expect(request?.plan.limits).toEqual({ contextTokens: 8_192, maxOutputTokens: 4_096 });
+    expect(request?.plan.parallelRequests).toBe(4);
+    expect(request?.plan.analysisChunks.length).toBeGreaterThan(1);
+    expect(request?.plan.translationChunks.length).toBeGreaterThan(1);
+  });
+
+  it('shows the latest pause of any of the job’s requests, and clears it when none waits', async () => {
+    let release: () => void = () => undefined;
+    const snapshots: Array<JobState['pause']> = [];
+    const { manager, mirror } = setup({
+      environment: {
+        runTranslation: async (request) => {
+          const first = {};
+          const second = {};
+          request.onPause({ reason: 'rate-limit', until: 5_000, attempt: 1 }, first);
+          request.onPause({ reason: 'server-error', until: 3_000, attempt: 1 }, second);
+          snapshots.push(manager.get(1)?.pause);
+          request.onPause(null, first);
+          snapshots.push(manager.get(1)?.pause);
+          request.onPause(null, second);
+          snapshots.push(manager.get(1)?.pause);
+          request.onPause({ reason: 'rate-limit', until: 9_000, attempt: 2 }, first);
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
+          return { usage: null };
+        },
+      },
+    });
+    const started = manager.start(1, { source: 'article', force: false });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(snapshots).toEqual([
+      { reason: 'rate-limit', until: 5_000, attempt: 1 },
+      { reason: 'server-error', until: 3_000, attempt: 1 },
+      null,
+    ]);
+    expect(mirror()?.pause).toEqual({ reason: 'rate-limit', until: 9_000, attempt: 2 });
+    release();
+    await started;
+    expect(mirror()?.pause).toBeNull();
+  });
+
+  it('cancels every request of the job at once and leaves the job cancelled, whatever arrives later', async () => {
+    const signals: AbortSignal[] = [];
+    let late: () => void = () => undefined;
+    const { manager, mirror } = setup({
+      environment: {
+        runAnalysis: (request) => {
+          signals.push(request.signal);
+          return new Promise((_resolve, reject) =>
+            request.signal.addEventListener('abort', () => reject({ code: 'cancelled' })),
+          );
+        },
+        runTranslation: (request) => {
+          signals.push(request.signal);
+          late = () => request.onDelta('late text');
+          return new Promise((_resolve, reject) =>
+            request.signal.addEventListener('abort', () => reject({ code: 'cancelled' })),
+          );
+        },
+      },
+    });
+    const started = manager.start(1, { source: 'article', force: false });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    manager.cancel(1);
+    await started;
+    late();
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, true]);
+    expect(mirror()).toMatchObject({
+      status: 'cancelled',
+      analysisStatus: 'error',
+      translationStatus: 'error',
+      translation: '',
+      pause: null,
+    });
+  });
+});

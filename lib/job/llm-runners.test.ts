@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type OpenAITestServer, rateLimitError, startOpenAITestServer } from '../../tests/support/openai-test-server';
+import { seedArticle } from '../../tests/support/seed-article';
+import { seedFixtures } from '../../tests/support/seed-fixtures';
+import { planRequests } from '../budget/request-plan';
+import type { EndpointPause } from '../llm/endpoint-pause';
+import type { LlmRequest } from './job-manager';
+import { createLlmRunners } from './llm-runners';
+
+const article = seedArticle();
+let server: OpenAITestServer;
+
+beforeEach(async () => {
+  server = await startOpenAITestServer({ apiKey: 'sk-runners' });
+});
+
+afterEach(async () => {
+  await server.close();
+});
+
+function request(pauses: Array<EndpointPause | null>): LlmRequest & { onDelta(text: string): void } {
+  return {
+    baseUrl: server.url,
+    apiKey: 'sk-runners',
+    model: 'gpt-4o-mini',
+    article,
+    targetLanguage: 'English',
+    signal: new AbortController().signal,
+    plan: planRequests(article, {
+      model: 'gpt-4o-mini',
+      targetLanguage: 'English',
+      limits: { contextTokens: 128_000, maxOutputTokens: 16_384 },
+      parallelRequests: 6,
+    }),
+    onPause: (pause) => pauses.push(pause),
+    onDelta: () => undefined,
+  };
+}
+
+/** A 429 whose wait is short enough for a test: retry-after-ms is what OpenAI sends alongside retry-after. */
+const briefRateLimit = () => ({ ...rateLimitError({ retryAfterSeconds: null }), headers: { 'retry-after-ms': '150' } });
+
+describe('createLlmRunners', () => {
+  it('sits out a 429 for its retry-after and then finishes, sending the request once more and no more', async () => {
+    let limited = false;
+    server.setResponder((incoming) => {
+      if (incoming.path !== '/v1/chat/completions' || limited) return undefined;
+      limited = true;
+      return briefRateLimit();
+    });
+    const pauses: Array<EndpointPause | null> = [];
+    const runners = createLlmRunners({ origin: 'chrome-extension://test' });
+    const result = await runners.runTranslation(request(pauses));
+    expect(result.usage?.completionTokens).toBe(Math.ceil(seedFixtures().translation.length / 4));
+    expect(server.requests.filter((incoming) => incoming.path === '/v1/chat/completions')).toHaveLength(2);
+    expect(pauses.map((pause) => pause?.reason ?? null)).toEqual(['rate-limit', null]);
+  });
+
+  it('gives up after five 429s with the rate-limited error and its wait', async () => {
+    server.setResponder((incoming) =>
+      incoming.path === '/v1/chat/completions'
+        ? { ...rateLimitError({ retryAfterSeconds: null }), headers: { 'retry-after-ms': '20' } }
+        : undefined,
+    );
+    const runners = createLlmRunners({ origin: 'chrome-extension://test' });
+    const error = await runners.runTranslation(request([])).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 0.02 });
+    expect(server.requests.filter((incoming) => incoming.path === '/v1/chat/completions')).toHaveLength(5);
+  });
+});

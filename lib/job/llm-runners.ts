@@ -1,0 +1,57 @@
+import { streamMapReduceAnalysis } from '../llm/analyze-in-parts';
+import { createClient, QUEUED_CLIENT_OPTIONS } from '../llm/client';
+import { endpointHost } from '../llm/endpoint-host';
+import { endpointQueueFor } from '../llm/endpoint-queue-registry';
+import { toAppError } from '../llm/error-mapping';
+import { streamChunkedTranslation } from '../llm/translate-in-chunks';
+import type { JobEnvironment, LlmRequest } from './job-manager';
+
+/**
+ * The JobManager's two LLM parts, as the extension runs them and the benchmark measures them:
+ * every request through the endpoint's one queue, the analysis as one request or a map-reduce,
+ * the translation as one request or parallel chunks, all as the request's plan says.
+ */
+export function createLlmRunners(options: {
+  /** The extension's origin, for the advice when a local server refuses it. */
+  origin: string;
+  fetch?: typeof globalThis.fetch;
+}): Pick<JobEnvironment, 'runAnalysis' | 'runTranslation'> {
+  const clientFor = (request: LlmRequest) => {
+    const queue = endpointQueueFor(request.baseUrl, request.apiKey, request.plan.parallelRequests);
+    return createClient({
+      baseUrl: request.baseUrl,
+      apiKey: request.apiKey,
+      ...QUEUED_CLIENT_OPTIONS,
+      fetch: queue.bind(options.fetch ?? globalThis.fetch.bind(globalThis), { onPause: request.onPause }),
+    });
+  };
+  const mapError = (request: LlmRequest, error: unknown) =>
+    toAppError(error, { host: endpointHost(request.baseUrl), model: request.model, origin: options.origin });
+
+  return {
+    runAnalysis: async (request) => {
+      try {
+        return await streamMapReduceAnalysis({
+          ...request,
+          client: clientFor(request),
+          chunks: request.plan.analysisChunks,
+          origin: options.origin,
+        });
+      } catch (error) {
+        throw mapError(request, error);
+      }
+    },
+    runTranslation: async (request) => {
+      try {
+        return await streamChunkedTranslation({
+          ...request,
+          client: clientFor(request),
+          chunks: request.plan.translationChunks,
+          origin: options.origin,
+        });
+      } catch (error) {
+        throw mapError(request, error);
+      }
+    },
+  };
+}

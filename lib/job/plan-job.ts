@@ -1,0 +1,28 @@
+import type { Article } from '../article/article';
+import { estimateJob, type JobEstimate } from '../budget/job-estimate';
+import { modelLimits } from '../budget/model-limits';
+import { modelPrice } from '../budget/model-prices';
+import { defaultParallelRequests } from '../budget/parallel-requests';
+import { planRequests, type RequestPlan } from '../budget/request-plan';
+import type { Settings } from '../settings';
+
+/** How a job's requests are cut, and what they are expected to cost, from the settings and the article. */
+export function planJob(
+  article: Article,
+  settings: Settings,
+  options: { translate: boolean },
+): { plan: RequestPlan; estimate: JobEstimate } {
+  const override = settings.modelOverrides[settings.model];
+  const plan = planRequests(article, {
+    model: settings.model,
+    targetLanguage: settings.targetLanguage,
+    limits: modelLimits(settings.model, settings.baseUrl, override),
+    parallelRequests: settings.parallelRequests ?? defaultParallelRequests(settings.baseUrl),
+  });
+  const estimate = estimateJob(article, plan, {
+    translate: options.translate,
+    price: modelPrice(settings.model, settings.baseUrl, override),
+    targetLanguage: settings.targetLanguage,
+  });
+  return { plan, estimate };
+}

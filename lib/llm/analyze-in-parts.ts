@@ -1,0 +1,73 @@
+import type { Article } from '../article/article';
+import type { Analysis, OutsideKnowledge, PartialAnalysis } from '../attribution/analysis';
+import type { PlannedChunk } from '../translation/plan-chunks';
+import { type AnalysisOutcome, type StreamAnalysisOptions, streamAnalysis } from './analyze';
+import { groundNoteInPart } from './ground-note';
+import { sumUsage } from './sum-usage';
+import { buildSummaryReduceMessages } from './summary-reduce-prompt';
+
+export interface MapReduceAnalysisOptions extends Omit<StreamAnalysisOptions, 'messages'> {
+  /** From planChunks with the analysis budget; one chunk (or none) means the ordinary single request. */
+  chunks: PlannedChunk[];
+}
+
+/**
+ * The analysis of an article longer than the model's context window. Map: each part is analysed
+ * with the ordinary analysis prompt, in parallel; its notes quote that part's own sentences and
+ * carry its real paragraph ids (checked again by groundNoteInPart), and they are kept as they
+ * are, in article order. Reduce: one more request writes the summary of the whole from the
+ * parts' summaries. Notes stream in as the parts produce them, the summary as the reduce does.
+ */
+export async function streamMapReduceAnalysis(options: MapReduceAnalysisOptions): Promise<AnalysisOutcome> {
+  const { chunks, ...single } = options;
+  if (chunks.length <= 1) return streamAnalysis(single);
+
+  const parts = chunks.map((chunk) => chunkArticle(options.article, chunk));
+  const partialNotes: NonNullable<PartialAnalysis['notes']>[] = chunks.map(() => []);
+  const notesSoFar = () => partialNotes.flat();
+
+  const mapped = await Promise.all(
+    parts.map((part, index) =>
+      streamAnalysis({
+        ...single,
+        article: part,
+        onPartial: (partial) => {
+          partialNotes[index] = partial.notes ?? [];
+          options.onPartial?.({ notes: notesSoFar() });
+        },
+      }),
+    ),
+  );
+  const notes = mapped.flatMap((outcome, index) =>
+    outcome.analysis.notes.map((note) => groundNoteInPart(note, parts[index]?.paragraphs ?? [])),
+  );
+  const outsideKnowledge = distinctByTopic(mapped.flatMap((outcome) => outcome.analysis.outsideKnowledge));
+  options.onPartial?.({ notes, outsideKnowledge });
+
+  const reduced = await streamAnalysis({
+    ...single,
+    startMode: mapped[0]?.mode ?? options.startMode,
+    messages: buildSummaryReduceMessages(
+      options.article,
+      mapped.map((outcome) => outcome.analysis.summary),
+      options.targetLanguage,
+    ),
+    onPartial: (partial) => options.onPartial?.({ summary: partial.summary ?? [], notes, outsideKnowledge }),
+  });
+  const analysis: Analysis = { summary: reduced.analysis.summary, notes, outsideKnowledge };
+  return { analysis, usage: sumUsage([...mapped, reduced].map((outcome) => outcome.usage)), mode: reduced.mode };
+}
+
+function chunkArticle(article: Article, chunk: PlannedChunk): Article {
+  return { ...article, paragraphs: chunk.pieces.map((piece) => ({ id: piece.paragraphId, text: piece.text })) };
+}
+
+function distinctByTopic(items: OutsideKnowledge[]): OutsideKnowledge[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = item.topic.trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
