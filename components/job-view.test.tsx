@@ -150,6 +150,23 @@ describe('JobView', () => {
     }
   });
 
+  it('keeps what arrived before a shared failure, and calls it incomplete', async () => {
+    const interrupted = { code: 'stream-interrupted' } as const;
+    const job = seedJob({
+      status: 'error',
+      analysis: {},
+      analysisStatus: 'error',
+      analysisError: interrupted,
+      translation: '[p1] An allegedly significant agreement',
+      translationStatus: 'error',
+      translationError: interrupted,
+    });
+    mounted = await mount(<JobView job={job} synced actions={fakeActions()} />);
+    expect(region('Translation').textContent).toContain('An allegedly significant agreement');
+    expect(region('Translation').textContent).toContain('Incomplete: see the message above.');
+    expect(region('Summary').textContent).toContain('Not available: see the message above.');
+  });
+
   it('shows one notice with Retry for a cancelled job, keeping what arrived', async () => {
     const actions = fakeActions();
     const job = applyJobEvent(runningSeedJob(), { type: 'cancelled' });

@@ -67,7 +67,12 @@ export function JobView({ job, synced, actions }: JobViewProps) {
     analysisError && (translationError?.code === analysisError.code || job.translationStatus === 'skipped')
       ? analysisError
       : null;
-  const seeAbove = <p class="placeholder">Not available: see the message above.</p>;
+  // What arrived before a failure stays shown; the note says whether it is partial or missing.
+  const seeAbove = (partial: boolean, where = 'the message above') => (
+    <p class="placeholder">{partial ? `Incomplete: see ${where}.` : `Not available: see ${where}.`}</p>
+  );
+  const analysisArrived = (job.analysis.summary?.length ?? 0) > 0;
+  const notesArrived = (job.analysis.notes?.length ?? 0) > 0;
   return (
     <div class="job-view">
       {article && <ArticleHeader article={article} cachedAt={cachedAt} />}
@@ -96,7 +101,9 @@ export function JobView({ job, synced, actions }: JobViewProps) {
               article={article}
               highlight={highlight}
             />
-            {sharedError ? seeAbove : analysisError && <ErrorNotice error={analysisError} handlers={handlers} />}
+            {sharedError
+              ? seeAbove(analysisArrived)
+              : analysisError && <ErrorNotice error={analysisError} handlers={handlers} />}
           </Region>
           <Region title="Sources" status={statuses.sources} copyText={notesText(job.analysis.notes)}>
             <SourcesView
@@ -107,7 +114,7 @@ export function JobView({ job, synced, actions }: JobViewProps) {
               highlight={highlight}
             />
             <OutsideKnowledgeView items={job.analysis.outsideKnowledge} />
-            {analysisError && (sharedError ? seeAbove : <p class="placeholder">Not available: see the Summary.</p>)}
+            {analysisError && seeAbove(notesArrived, sharedError ? 'the message above' : 'the Summary')}
           </Region>
           <Region title="Translation" status={statuses.translation} copyText={stripParagraphMarkers(job.translation)}>
             {job.translationStatus === 'skipped' ? (
@@ -122,7 +129,7 @@ export function JobView({ job, synced, actions }: JobViewProps) {
               />
             )}
             {sharedError && translationError
-              ? seeAbove
+              ? seeAbove(job.translation.trim().length > 0)
               : translationError && <ErrorNotice error={translationError} handlers={handlers} />}
           </Region>
           <ExportButtons job={job} />
