@@ -167,6 +167,15 @@ describe('JobView', () => {
     expect(region('Summary').textContent).toContain('Not available: see the message above.');
   });
 
+  it('says when the tab has moved on, keeping the result and offering to analyse the new page', async () => {
+    const actions = fakeActions();
+    mounted = await mount(<JobView job={seedJob({ pageChanged: true })} synced actions={actions} />);
+    expect(mounted.container.textContent).toContain('This tab has moved on');
+    expect(region('Summary').querySelectorAll('li')).toHaveLength(SEED_ANALYSIS.summary.length);
+    await click(getButton(mounted.container, 'Analyse the page shown now'));
+    expect(actions.start).toHaveBeenCalledWith('article', false);
+  });
+
   it('shows one notice with Retry for a cancelled job, keeping what arrived', async () => {
     const actions = fakeActions();
     const job = applyJobEvent(runningSeedJob(), { type: 'cancelled' });

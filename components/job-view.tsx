@@ -11,6 +11,7 @@ import { ExportButtons } from './export-buttons';
 import type { JobActions } from './job-actions';
 import { JobToolbar } from './job-toolbar';
 import { OutsideKnowledgeView } from './outside-knowledge-view';
+import { PageChangedNotice } from './page-changed-notice';
 import { Region } from './region';
 import { SourcesView } from './sources-view';
 import { SummaryView } from './summary-view';
@@ -82,6 +83,9 @@ export function JobView({ job, synced, actions }: JobViewProps) {
         onRegenerate={() => start(article?.source ?? 'article')}
       />
       {actionNotice}
+      {job.pageChanged && article && (
+        <PageChangedNotice title={article.title} onAnalyse={() => run(() => actions.start('article', false))} />
+      )}
       {job.error && <ErrorNotice error={job.error} handlers={handlers} />}
       {job.status === 'extracting' && (
         <div class="loading" role="status">

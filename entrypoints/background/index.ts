@@ -31,6 +31,10 @@ export default defineBackground(() => {
   onMessage('highlightPassages', ({ data }) => highlightPassagesInTab(data.tabId, data.passages));
   onMessage('clearHighlight', ({ data }) => clearHighlightInTab(data.tabId));
 
+  // Without the tabs permission a navigation shows as status "loading", its URL only where we have access.
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'loading' || changeInfo.url) manager.pageChanged(tabId, changeInfo.url ?? null);
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     manager.forget(tabId);
     void forgetPersistedJob(tabId);

@@ -198,6 +198,28 @@ describe('JobManager', () => {
     expect(calls.analysis).toBe(1);
   });
 
+  it('says when the tab moves on, and analyses the new page when asked, even mid-job', async () => {
+    const finishers: Array<() => void> = [];
+    const { manager, calls } = setup({
+      runAnalysis: () =>
+        new Promise((resolve) => {
+          calls.analysis++;
+          finishers.push(() => resolve({ analysis, usage: null, mode: 'prompt' }));
+        }),
+    });
+    const first = manager.start(7, { source: 'article', force: false });
+    await vi.waitFor(() => expect(calls.analysis).toBe(1));
+    manager.pageChanged(7, `${article.url}#comments`);
+    expect(manager.get(7)?.pageChanged).toBeUndefined();
+    manager.pageChanged(7, null);
+    expect(manager.get(7)?.pageChanged).toBe(true);
+    const second = manager.start(7, { source: 'article', force: false });
+    await vi.waitFor(() => expect(calls.analysis).toBe(2));
+    expect(manager.get(7)?.pageChanged).toBeUndefined();
+    for (const finish of finishers) finish();
+    await Promise.all([first, second]);
+  });
+
   it('answers a subscription only once the jobs of before a restart are back', async () => {
     const { manager } = setup();
     let release: (jobs: JobState[]) => void = () => undefined;

@@ -121,7 +121,8 @@ export class JobManager {
     await this.ready;
     const existing = this.jobs.get(tabId);
     // The toolbar click and the popup may both ask for the same job: one is enough.
-    if (existing && this.isRunning(tabId) && !options.force && existing.source === options.source) return;
+    const sameJob = existing && existing.source === options.source && !existing.state.pageChanged;
+    if (sameJob && this.isRunning(tabId) && !options.force) return;
     existing?.controller.abort();
 
     const { settings, apiKey } = await this.environment.loadConfiguration();
@@ -187,6 +188,18 @@ export class JobManager {
     if (!running || !this.isRunning(tabId)) return;
     running.controller.abort();
     this.emit(running, { type: 'cancelled' });
+  }
+
+  /**
+   * The tab started loading another page (or reloaded). The job keeps going (it is about the
+   * article it read), and the surfaces say that the tab has moved on, offering to analyse it.
+   */
+  pageChanged(tabId: number, url: string | null): void {
+    const running = this.jobs.get(tabId);
+    if (!running) return;
+    const article = running.state.article;
+    if (url !== null && article && withoutFragment(url) === withoutFragment(article.url)) return;
+    if (!running.state.pageChanged) this.emit(running, { type: 'page-changed' });
   }
 
   /** The tab is gone: stop its requests and drop its state. */
@@ -264,6 +277,10 @@ function interruptedOnRestart(job: JobState, now: number): JobState {
     state = applyJobEvent(state, { type: 'translation-error', error }, now) ?? state;
   }
   return state;
+}
+
+function withoutFragment(url: string): string {
+  return url.split('#')[0] ?? url;
 }
 
 function hostOf(baseUrl: string): string {

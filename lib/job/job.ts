@@ -45,6 +45,11 @@ export interface JobState {
   estimate?: JobEstimate | null;
   /** Set while requests of this job wait out the endpoint's rate limit or a server error. */
   pause?: EndpointPause | null;
+  /**
+   * The tab has loaded another page (or reloaded) since the article was read: the result still
+   * stands for that article, but not for what the tab shows now.
+   */
+  pageChanged?: boolean;
   /** A job-level failure (extraction, settings): nothing was requested. */
   error: AppError | null;
 }
@@ -63,6 +68,7 @@ export type JobEvent =
   | { type: 'failed'; error: AppError }
   | { type: 'estimate'; estimate: JobEstimate }
   | { type: 'endpoint-pause'; pause: EndpointPause | null }
+  | { type: 'page-changed' }
   | { type: 'cancelled' };
 
 /** Messages from a surface to the background over the job port. */
@@ -148,6 +154,8 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
       return { ...job, estimate: event.estimate };
     case 'endpoint-pause':
       return { ...job, pause: event.pause };
+    case 'page-changed':
+      return { ...job, pageChanged: true };
     case 'translation-skipped':
       return settle({ ...job, translationStatus: 'skipped' }, now);
     case 'failed': {

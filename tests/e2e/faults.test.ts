@@ -163,4 +163,31 @@ describe('faults', () => {
     await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 10_000 });
     endpoint.setResponder(null);
   }, 90_000);
+
+  it('navigating away keeps the result, says the tab has moved on, and analyses the new page on request', async () => {
+    const fixtures = seedFixtures();
+    const ferry = { text: 'The island ferry keeps its winter timetable, the council says.', paragraphIds: ['p1'] };
+    endpoint.setResponder((request) => {
+      const purpose = requestPurpose(request.body);
+      if (purpose !== 'analysis' || !JSON.stringify(request.body).includes('Little Skerry')) return undefined;
+      return { kind: 'stream', content: JSON.stringify({ ...JSON.parse(fixtures.analysis), summary: [ferry] }) };
+    });
+    const tab = await extension.context.newPage();
+    await tab.goto(`${pages.urlOf('seed-de')}?tab=navigates`);
+    const panel = await openPanelFor(extension, tab);
+    await panel.getByRole('button', { name: 'Analyse this page' }).click();
+    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
+
+    await tab.goto(pages.urlOf('en-no-lang'));
+    await panel.getByText('This tab has moved on').waitFor({ timeout: 10_000 });
+    expect(await panel.getByRole('region', { name: 'Summary' }).textContent()).toMatch(/Minsk/);
+    await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'sidepanel-page-changed.png'), fullPage: true });
+
+    await panel.getByRole('button', { name: 'Analyse the page shown now' }).click();
+    await expect
+      .poll(() => panel.getByRole('region', { name: 'Summary' }).textContent(), { timeout: 20_000 })
+      .toMatch(/ferry/);
+    expect(await panel.textContent('main')).not.toContain('This tab has moved on');
+    endpoint.setResponder(null);
+  });
 });
