@@ -1,8 +1,9 @@
 import type { Article } from '../lib/article/article';
+import { languageName } from '../lib/article/language';
+import { siteDomain } from '../lib/article/site-domain';
 import { articleLang } from '../lib/ui/article-lang';
 import { formatDate } from '../lib/ui/format-date';
 import { formatTime } from '../lib/ui/format-time';
-import { languageName } from '../lib/ui/language-name';
 
 interface ArticleHeaderProps {
   article: Article;
@@ -16,17 +17,9 @@ const SOURCE_BADGES: Record<Article['source'], string | null> = {
   page: 'Whole page text',
 };
 
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-}
-
 /** What was read: outlet, title, byline, date, language and length, and where the text came from. */
 export function ArticleHeader({ article, cachedAt = null }: ArticleHeaderProps) {
-  const site = article.siteName ?? hostOf(article.canonicalUrl);
+  const site = article.siteName ?? siteDomain(article.canonicalUrl);
   const date = formatDate(article.publishedTime);
   const language = languageName(article.language);
   const sourceBadge = SOURCE_BADGES[article.source];

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
+import { languageName } from '../lib/article/language';
 import type { ParagraphPair } from '../lib/bilingual/pair-translation';
 import type { HedgeCheck } from '../lib/hedges/hedge-check';
-import { languageName } from '../lib/ui/language-name';
 import { renderMarkdown } from '../lib/ui/render-markdown';
 import './bilingual-view.css';
 

@@ -1,4 +1,5 @@
 import type { Article } from '../lib/article/article';
+import { siteDomain } from '../lib/article/site-domain';
 import type { PartialAnalysis } from '../lib/attribution/analysis';
 import { linkedSources } from '../lib/attribution/linked-sources';
 import { formatDate } from '../lib/ui/format-date';
@@ -10,20 +11,11 @@ interface OutletBlockProps {
   complete: boolean;
 }
 
-function hostOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname.replace(/^www\./, '') : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Who published the page, and which of the named sources the article links to (so a reader can check them). */
 export function OutletBlock({ article, notes, complete }: OutletBlockProps) {
-  const domain = hostOf(article.canonicalUrl) ?? hostOf(article.url);
+  const domain = siteDomain(article.canonicalUrl) ?? siteDomain(article.url);
   const date = formatDate(article.publishedTime);
-  const linked = linkedSources(article, notes).filter((source) => hostOf(source.url) !== null);
+  const linked = linkedSources(article, notes).filter((source) => siteDomain(source.url) !== null);
   const details = [domain, article.byline, date].filter(Boolean).join(' · ');
   return (
     <div class="outlet-block">
@@ -37,7 +29,7 @@ export function OutletBlock({ article, notes, complete }: OutletBlockProps) {
               <li key={source.url}>
                 <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.url}>
                   {source.name}
-                  <span class="muted">{hostOf(source.url)}</span>
+                  <span class="muted">{siteDomain(source.url)}</span>
                 </a>
               </li>
             ))}

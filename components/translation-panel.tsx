@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Article } from '../lib/article/article';
+import { languageTag } from '../lib/article/language-tag';
 import type { PartialAnalysis } from '../lib/attribution/analysis';
 import { pairTranslation } from '../lib/bilingual/pair-translation';
 import { checkHedgePreservation } from '../lib/hedges/check-hedge-preservation';
@@ -7,7 +8,6 @@ import type { HedgeCheck } from '../lib/hedges/hedge-check';
 import type { PartStatus } from '../lib/job/job';
 import { alignTranslation } from '../lib/translation/align';
 import { articleLang } from '../lib/ui/article-lang';
-import { languageTag } from '../lib/ui/language-tag';
 import { BilingualView } from './bilingual-view';
 import { TranslationView } from './translation-view';
 import './translation-panel.css';

@@ -60,8 +60,9 @@ describe('languageName', () => {
     expect(languageName('pt-BR')).toBe('Brazilian Portuguese');
   });
 
-  it('returns the tag when there is no name for it', () => {
-    expect(languageName('qqq')).toBe('qqq');
-    expect(languageName('not a tag!')).toBe('not a tag!');
+  it('gives up, with null, on unknown and malformed tags', () => {
+    expect(languageName('und')).toBeNull();
+    expect(languageName('qqq')).toBeNull();
+    expect(languageName('not a tag!')).toBeNull();
   });
 });

@@ -19,13 +19,17 @@ export function resolveLanguage(article: Article, detected: { language: string; 
 
 let displayNames: Intl.DisplayNames | null = null;
 
-/** English name of a language tag for the UI: `de` → `German`; a tag without a name comes back as it is. */
-export function languageName(tag: string): string {
+/**
+ * English name of a language tag for the UI: `de` → `German`. Null for `und` (unknown) or a tag
+ * with no name, so callers leave the language out rather than show a code.
+ */
+export function languageName(tag: string): string | null {
+  if (!tag || tag === 'und') return null;
   try {
     displayNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-    return displayNames.of(tag) ?? tag;
+    return displayNames.of(tag) ?? null;
   } catch {
-    // Intl.DisplayNames throws a RangeError for strings that are not well-formed tags.
-    return tag;
+    // Intl.DisplayNames throws a RangeError for strings that are not well-formed tags: the tag came from the page.
+    return null;
   }
 }

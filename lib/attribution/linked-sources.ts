@@ -1,4 +1,5 @@
 import type { Article } from '../article/article';
+import { siteDomain } from '../article/site-domain';
 import type { PartialAnalysis } from './analysis';
 
 export interface LinkedSource {
@@ -44,14 +45,6 @@ export function siteLabel(hostname: string): string | null {
   const secondLevel = parts[tld - 1];
   if (parts.length >= 3 && parts[tld]?.length === 2 && secondLevel && SECOND_LEVEL.has(secondLevel)) tld -= 1;
   return parts[tld - 1] ?? null;
-}
-
-function hostnameOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.replace(/^www\d*\./, '');
-  } catch {
-    return null;
-  }
 }
 
 /** A single all-capitals token such as "NYT" or "AP": the way outlets are abbreviated. */
@@ -144,13 +137,13 @@ function candidateNames(notes: PartialAnalysis['notes']): string[] {
  * by their text only: the outlet's internal links are not its sources.
  */
 export function linkedSources(article: Article, notes: PartialAnalysis['notes']): LinkedSource[] {
-  const ownHost = hostnameOf(article.canonicalUrl) ?? hostnameOf(article.url);
+  const ownHost = siteDomain(article.canonicalUrl) ?? siteDomain(article.url);
   const result: LinkedSource[] = [];
   const usedUrls = new Set<string>();
   for (const name of candidateNames(notes)) {
     for (const link of article.links) {
       if (usedUrls.has(link.url)) continue;
-      const host = hostnameOf(link.url);
+      const host = siteDomain(link.url);
       if (!host) continue;
       const label = host === ownHost ? null : siteLabel(host);
       if (nameMatchesAnchor(name, link.text) || (label !== null && nameMatchesSite(name, label))) {

@@ -3,7 +3,7 @@ import type { Article } from '../article/article';
 import type { Analysis } from '../attribution/analysis';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { applyJobEvent, createJob, type JobEvent, type JobState } from './job';
-import { type JobEnvironment, JobManager } from './job-manager';
+import { isTargetLanguage, type JobEnvironment, JobManager } from './job-manager';
 import type { CachedResult } from './result-cache';
 
 const article: Article = {
@@ -275,5 +275,18 @@ describe('JobManager', () => {
       translationError: { code: 'stream-interrupted' },
       translation: 'Half done',
     });
+  });
+});
+
+describe('isTargetLanguage', () => {
+  it.each([
+    ['en', 'English', true],
+    ['de-AT', 'German', true],
+    ['de', 'Deutsch', true],
+    ['de', 'de', true],
+    ['de', 'English', false],
+    ['und', 'English', false],
+  ])('%s in %s → %s', (article, target, expected) => {
+    expect(isTargetLanguage(article, target)).toBe(expected);
   });
 });

@@ -1,8 +1,10 @@
 import type { Article, ExtractionSource } from '../article/article';
-import { languageName } from '../article/language';
+import { primaryLanguageTag } from '../article/language';
+import { languageTag } from '../article/language-tag';
 import type { Analysis, PartialAnalysis } from '../attribution/analysis';
 import type { RequestPlan } from '../budget/request-plan';
 import { type AppError, isAppError } from '../errors';
+import { endpointHost } from '../llm/endpoint-host';
 import type { EndpointPause } from '../llm/endpoint-pause';
 import { PROVIDERS } from '../providers';
 import type { Settings } from '../settings';
@@ -131,7 +133,7 @@ export class JobManager {
       id: this.environment.newId(),
       tabId,
       model: settings.model,
-      host: hostOf(settings.baseUrl),
+      host: endpointHost(settings.baseUrl),
       targetLanguage: settings.targetLanguage,
       now: this.environment.now(),
     });
@@ -283,27 +285,19 @@ function withoutFragment(url: string): string {
   return url.split('#')[0] ?? url;
 }
 
-function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
-  }
-}
-
 function checkConfiguration(settings: Settings, apiKey: string): AppError | null {
   if (!settings.model) return { code: 'missing-model' };
   if (!apiKey && PROVIDERS[settings.provider].keyRequired) {
-    return { code: 'missing-api-key', host: hostOf(settings.baseUrl) };
+    return { code: 'missing-api-key', host: endpointHost(settings.baseUrl) };
   }
   return null;
 }
 
 /** "de" vs "English": translate unless the article is already in the target language. */
-export function isTargetLanguage(languageTag: string, targetLanguage: string): boolean {
-  if (languageTag === 'und') return false;
-  const target = targetLanguage.trim().toLowerCase();
-  return languageName(languageTag).toLowerCase() === target || languageTag.toLowerCase() === target;
+export function isTargetLanguage(articleLanguage: string, targetLanguage: string): boolean {
+  if (articleLanguage === 'und') return false;
+  const target = languageTag(targetLanguage) ?? targetLanguage.trim().toLowerCase();
+  return primaryLanguageTag(articleLanguage) === target;
 }
 
 function asAppError(error: unknown): AppError {

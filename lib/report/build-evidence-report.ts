@@ -1,3 +1,5 @@
+import { languageTag } from '../article/language-tag';
+import { siteDomain } from '../article/site-domain';
 import { NoteSchema, OutsideKnowledgeSchema, SummaryPointSchema } from '../attribution/analysis';
 import { groundNotes } from '../attribution/grounding';
 import { pairTranslation } from '../bilingual/pair-translation';
@@ -6,7 +8,6 @@ import { contentHash } from '../job/content-hash';
 import type { JobState } from '../job/job';
 import { PROMPT_VERSION } from '../llm/prompts';
 import { alignTranslation, stripParagraphMarkers } from '../translation/align';
-import { languageTag } from '../ui/language-tag';
 import { EVIDENCE_REPORT_VERSION, type EvidenceReport, EvidenceReportSchema } from './evidence-report-schema';
 
 /**
@@ -40,7 +41,7 @@ export async function buildEvidenceReport(job: JobState, options: { retrievedAt:
     },
     outlet: {
       siteName: article.siteName,
-      domain: hostnameOf(article.canonicalUrl) ?? hostnameOf(article.url),
+      domain: siteDomain(article.canonicalUrl) ?? siteDomain(article.url),
       byline: article.byline,
       publishedTime: article.publishedTime,
       language: article.language,
@@ -101,14 +102,6 @@ export async function buildEvidenceReport(job: JobState, options: { retrievedAt:
     usage: { analysis: job.usage.analysis, translation: job.usage.translation },
   };
   return EvidenceReportSchema.parse(report);
-}
-
-function hostnameOf(url: string): string | null {
-  try {
-    return new URL(url).hostname || null;
-  } catch {
-    return null;
-  }
 }
 
 /** `user:secret@host:8080` → `host:8080`: a host as typed may carry credentials; the report never does. */

@@ -1,22 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { SEED_ANALYSIS } from '../../components/fixtures/seed-job';
+import { languageTag } from '../article/language-tag';
 import { applyCachedTheme, applyTheme } from './apply-theme';
 import { formatDate } from './format-date';
-import { languageName } from './language-name';
-import { languageTag } from './language-tag';
 import { notesText } from './notes-text';
 import { summaryText } from './summary-text';
 import { usageText } from './usage-text';
-
-describe('languageName', () => {
-  it('names languages in English and gives up on unknown tags', () => {
-    expect(languageName('de')).toBe('German');
-    expect(languageName('uk')).toBe('Ukrainian');
-    expect(languageName('und')).toBeNull();
-    expect(languageName('not a tag!')).toBeNull();
-  });
-});
 
 describe('languageTag', () => {
   it('turns a target language name into a tag, in English or in the language itself', () => {
