@@ -1,31 +1,28 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, startOpenAITestServer } from '../support/openai-test-server';
+import type { OpenAITestServer } from '../support/openai-test-server';
 import { requestPurpose, seedTranslationFor } from '../support/seed-fixtures';
 import { configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR, type LoadedExtension, loadExtension } from './support/extension';
-import { startPageServer } from './support/page-server';
+import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
+import type { PageServer } from './support/page-server';
+import { startWorld, type World } from './support/world';
 
 const API_KEY = 'sk-test-sourcelens-0123456789';
 const MODEL = 'test-model-1';
 
 let extension: LoadedExtension;
 let endpoint: OpenAITestServer;
-let pages: Awaited<ReturnType<typeof startPageServer>>;
+let pages: PageServer;
+let world: World | undefined;
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  [extension, endpoint, pages] = await Promise.all([
-    loadExtension(),
-    startOpenAITestServer({ apiKey: API_KEY, models: [MODEL, 'test-model-2'], fixtureDelayMs: 5 }),
-    startPageServer(),
-  ]);
+  world = await startWorld({ apiKey: API_KEY, models: [MODEL, 'test-model-2'], fixtureDelayMs: 5 });
+  ({ extension, endpoint, pages } = world);
 });
 
 afterAll(async () => {
-  await Promise.all([extension?.close(), endpoint?.close(), pages?.close()]);
+  await world?.close();
 });
 
 beforeEach(() => {

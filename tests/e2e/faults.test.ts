@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, startOpenAITestServer } from '../support/openai-test-server';
+import type { OpenAITestServer } from '../support/openai-test-server';
 import { requestPurpose, seedFixtures } from '../support/seed-fixtures';
 import { analyseAfresh, configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR, type LoadedExtension, loadExtension } from './support/extension';
-import { type PageServer, startPageServer } from './support/page-server';
+import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
+import type { PageServer } from './support/page-server';
+import { startWorld, type World } from './support/world';
 
 const API_KEY = 'sk-faults-test';
 const MODEL = 'test-model-1';
@@ -12,18 +13,16 @@ const MODEL = 'test-model-1';
 let extension: LoadedExtension;
 let endpoint: OpenAITestServer;
 let pages: PageServer;
+let world: World | undefined;
 
 beforeAll(async () => {
-  [extension, endpoint, pages] = await Promise.all([
-    loadExtension(),
-    startOpenAITestServer({ apiKey: API_KEY, models: [MODEL] }),
-    startPageServer(),
-  ]);
+  world = await startWorld({ apiKey: API_KEY, models: [MODEL] });
+  ({ extension, endpoint, pages } = world);
   await configureEndpoint(extension, { baseUrl: endpoint.url, apiKey: API_KEY, model: MODEL });
 });
 
 afterAll(async () => {
-  await Promise.all([extension?.close(), endpoint?.close(), pages?.close()]);
+  await world?.close();
 });
 
 describe('faults', () => {

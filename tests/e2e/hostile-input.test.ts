@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, startOpenAITestServer } from '../support/openai-test-server';
+import type { OpenAITestServer } from '../support/openai-test-server';
 import { requestPurpose } from '../support/seed-fixtures';
 import { configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR, type LoadedExtension, loadExtension } from './support/extension';
-import { type PageServer, startPageServer } from './support/page-server';
+import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
+import type { PageServer } from './support/page-server';
+import { startWorld, type World } from './support/world';
 
 const API_KEY = 'sk-hostile-test-key-7f3a9c';
 const MODEL = 'test-model-1';
@@ -45,23 +46,21 @@ const HOSTILE_TRANSLATION = [
 let extension: LoadedExtension;
 let endpoint: OpenAITestServer;
 let pages: PageServer;
+let world: World | undefined;
 let panel: Page;
 
 beforeAll(async () => {
-  [extension, endpoint, pages] = await Promise.all([
-    loadExtension(),
-    startOpenAITestServer({
-      apiKey: API_KEY,
-      models: [MODEL],
-      respond: (request) => {
-        const purpose = requestPurpose(request.body);
-        if (purpose === 'analysis') return { kind: 'stream', content: JSON.stringify(HOSTILE_ANALYSIS) };
-        if (purpose === 'translation') return { kind: 'stream', content: HOSTILE_TRANSLATION };
-        return undefined;
-      },
-    }),
-    startPageServer(),
-  ]);
+  world = await startWorld({
+    apiKey: API_KEY,
+    models: [MODEL],
+    respond: (request) => {
+      const purpose = requestPurpose(request.body);
+      if (purpose === 'analysis') return { kind: 'stream', content: JSON.stringify(HOSTILE_ANALYSIS) };
+      if (purpose === 'translation') return { kind: 'stream', content: HOSTILE_TRANSLATION };
+      return undefined;
+    },
+  });
+  ({ extension, endpoint, pages } = world);
   await configureEndpoint(extension, { baseUrl: endpoint.url, apiKey: ` ${API_KEY} `, model: MODEL });
   const article = await extension.context.newPage();
   await article.goto(pages.urlOf('hostile-fr'));
@@ -72,7 +71,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([extension?.close(), endpoint?.close(), pages?.close()]);
+  await world?.close();
 });
 
 describe('a hostile page and a model steered by it', () => {

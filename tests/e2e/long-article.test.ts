@@ -2,12 +2,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { longArticle } from '../support/long-article';
-import { type OpenAITestServer, type RecordedRequest, startOpenAITestServer } from '../support/openai-test-server';
+import type { OpenAITestServer, RecordedRequest } from '../support/openai-test-server';
 import { requestParagraphs } from '../support/request-paragraphs';
 import { requestPurpose } from '../support/seed-fixtures';
 import { configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR, type LoadedExtension, loadExtension } from './support/extension';
-import { type PageServer, startPageServer } from './support/page-server';
+import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
+import type { PageServer } from './support/page-server';
+import { startWorld, type World } from './support/world';
 
 const API_KEY = 'sk-long-article-test-5e1d';
 const MODEL = 'test-model-1';
@@ -22,13 +23,11 @@ const SMALL_ANALYSIS = JSON.stringify({
 let extension: LoadedExtension;
 let endpoint: OpenAITestServer;
 let pages: PageServer;
+let world: World | undefined;
 
 beforeAll(async () => {
-  [extension, endpoint, pages] = await Promise.all([
-    loadExtension(),
-    startOpenAITestServer({ apiKey: API_KEY, models: [MODEL] }),
-    startPageServer(),
-  ]);
+  world = await startWorld({ apiKey: API_KEY, models: [MODEL] });
+  ({ extension, endpoint, pages } = world);
   // The page is made here rather than saved: the long article is built from the seed's paragraphs.
   const html = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${article.title}</title></head><body><main><article><h1>${article.title}</h1>${article.paragraphs.map((paragraph) => `<p>${paragraph.text}</p>`).join('')}</article></main></body></html>`;
   await extension.context.route(`${pages.origin}/long-de/**`, (route) =>
@@ -38,7 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([extension?.close(), endpoint?.close(), pages?.close()]);
+  await world?.close();
 });
 
 beforeEach(() => {

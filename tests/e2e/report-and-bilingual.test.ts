@@ -1,29 +1,27 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EvidenceReportSchema } from '../../lib/report/evidence-report-schema';
-import { type OpenAITestServer, startOpenAITestServer } from '../support/openai-test-server';
+import type { OpenAITestServer } from '../support/openai-test-server';
 import { requestPurpose, seedFixtures } from '../support/seed-fixtures';
 import { configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR, type LoadedExtension, loadExtension } from './support/extension';
-import { startPageServer } from './support/page-server';
+import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
+import type { PageServer } from './support/page-server';
+import { startWorld, type World } from './support/world';
 
 const API_KEY = 'sk-report-test-7f3a9c2e5b1d4086';
 const MODEL = 'test-model-1';
 
 let extension: LoadedExtension;
 let endpoint: OpenAITestServer;
-let pages: Awaited<ReturnType<typeof startPageServer>>;
+let pages: PageServer;
+let world: World | undefined;
 let panel: Page;
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  [extension, endpoint, pages] = await Promise.all([
-    loadExtension(),
-    startOpenAITestServer({ apiKey: API_KEY, models: [MODEL], fixtureDelayMs: 5 }),
-    startPageServer(),
-  ]);
+  world = await startWorld({ apiKey: API_KEY, models: [MODEL], fixtureDelayMs: 5 });
+  ({ extension, endpoint, pages } = world);
   await configureEndpoint(extension, { baseUrl: endpoint.url, apiKey: API_KEY, model: MODEL });
   const article = await extension.context.newPage();
   await article.goto(pages.urlOf('seed-de'));
@@ -33,7 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([extension?.close(), endpoint?.close(), pages?.close()]);
+  await world?.close();
 });
 
 function region(name: 'Summary' | 'Sources' | 'Translation') {

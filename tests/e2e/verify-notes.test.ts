@@ -1,13 +1,13 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FABRICATED_NOTE } from '../../components/fixtures/seed-answer';
-import { type OpenAITestServer, startOpenAITestServer } from '../support/openai-test-server';
+import type { OpenAITestServer } from '../support/openai-test-server';
 import { requestPurpose, seedFixtures } from '../support/seed-fixtures';
 import { analyseAfresh, configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR, type LoadedExtension, loadExtension } from './support/extension';
-import { startPageServer } from './support/page-server';
+import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
+import type { PageServer } from './support/page-server';
+import { startWorld, type World } from './support/world';
 
 const API_KEY = 'sk-verify-notes-test';
 const MODEL = 'test-model-1';
@@ -16,15 +16,12 @@ const SECRET_MEETING = 'Smiths Treffen mit Lukaschenko sei heimlich erfolgt.';
 
 let extension: LoadedExtension;
 let endpoint: OpenAITestServer;
-let pages: Awaited<ReturnType<typeof startPageServer>>;
+let pages: PageServer;
+let world: World | undefined;
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  [extension, endpoint, pages] = await Promise.all([
-    loadExtension(),
-    startOpenAITestServer({ apiKey: API_KEY, models: [MODEL] }),
-    startPageServer(),
-  ]);
+  world = await startWorld({ apiKey: API_KEY, models: [MODEL] });
+  ({ extension, endpoint, pages } = world);
   await configureEndpoint(extension, { baseUrl: endpoint.url, apiKey: API_KEY, model: MODEL });
   const seed = JSON.parse(seedFixtures().analysis);
   const answer = JSON.stringify({ ...seed, notes: [...seed.notes, FABRICATED_NOTE] });
@@ -34,7 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([extension?.close(), endpoint?.close(), pages?.close()]);
+  await world?.close();
 });
 
 /** The texts of the ranges registered under the extension's highlight in the page; null when there is none. */
