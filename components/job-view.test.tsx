@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { applyJobEvent, createJob, type JobState } from '../lib/job/job';
+import { fakeActions } from './fixtures/fake-actions';
 import { click, findButton, getButton, type Mounted, mount, settle } from './fixtures/mount';
 import { SEED_ANALYSIS, SEED_ARTICLE, seedJob } from './fixtures/seed-job';
-import type { JobActions } from './job-actions';
 import { JobView } from './job-view';
 
 let mounted: Mounted | null = null;
@@ -11,14 +11,6 @@ afterEach(() => {
   mounted?.unmount();
   mounted = null;
 });
-
-function fakeActions() {
-  return {
-    start: vi.fn<JobActions['start']>(() => Promise.resolve()),
-    cancel: vi.fn<JobActions['cancel']>(() => Promise.resolve()),
-    openOptions: vi.fn<JobActions['openOptions']>(() => Promise.resolve()),
-  };
-}
 
 /** The seed job half-way: the article read, the summary and one note streamed, some translation. */
 function runningSeedJob(): JobState {

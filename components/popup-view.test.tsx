@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeActions } from './fixtures/fake-actions';
 import { buttonNames, click, getButton, type Mounted, mount } from './fixtures/mount';
 import { SEED_ANALYSIS, seedJob } from './fixtures/seed-job';
-import type { JobActions } from './job-actions';
 import { PopupView } from './popup-view';
 
 let mounted: Mounted | null = null;
@@ -10,14 +10,6 @@ afterEach(() => {
   mounted?.unmount();
   mounted = null;
 });
-
-function fakeActions() {
-  return {
-    start: vi.fn<JobActions['start']>(() => Promise.resolve()),
-    cancel: vi.fn<JobActions['cancel']>(() => Promise.resolve()),
-    openOptions: vi.fn<JobActions['openOptions']>(() => Promise.resolve()),
-  };
-}
 
 describe('PopupView', () => {
   it('starts a job once when the tab has none', async () => {
