@@ -4,7 +4,7 @@ import type { Analysis } from '../attribution/analysis';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { applyJobEvent, createJob, type JobEvent, type JobState } from './job';
 import { isTargetLanguage, type JobEnvironment, JobManager } from './job-manager';
-import type { CachedResult } from './result-cache';
+import type { CachedResult } from './result-store';
 
 const article: Article = {
   url: 'https://news.example/a',

@@ -1,8 +1,6 @@
 import { storage } from '#imports';
 import { type CachedResult, createResultStore } from './result-store';
 
-export { type CachedResult, type CacheKeyParts, cacheKey, MAX_CACHED_RESULTS } from './result-store';
-
 /** The result store in `storage.local`: the extension's cache of finished results (see result-store.ts). */
 const store = createResultStore({
   get: (key) => storage.getItem(`local:${key}`),
@@ -16,8 +14,4 @@ export function readCachedResult(key: string, now: number): Promise<CachedResult
 
 export function writeCachedResult(key: string, result: CachedResult, now: number): Promise<void> {
   return store.write(key, result, now);
-}
-
-export function clearResultCache(): Promise<void> {
-  return store.clear();
 }
