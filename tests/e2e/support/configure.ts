@@ -35,5 +35,10 @@ export async function analyseAfresh(panel: Page): Promise<void> {
     .getByText(/\d+ words/)
     .first()
     .waitFor({ timeout: 10_000 });
-  if (await panel.getByText(/from cache/i).count()) await panel.getByRole('button', { name: 'Regenerate' }).click();
+  const fromCache = panel.getByText(/from cache/i);
+  if (!(await fromCache.count())) return;
+  await panel.getByRole('button', { name: 'Regenerate' }).click();
+  // Until the fresh job's first snapshot arrives, the panel still shows the stored result: a check
+  // made in that moment would read the old translation as the new one.
+  await fromCache.waitFor({ state: 'detached', timeout: 10_000 });
 }
