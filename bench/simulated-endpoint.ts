@@ -7,7 +7,7 @@
  * Prints its base URL as the first line of stdout, and stops when its stdin closes.
  */
 import { startOpenAITestServer } from '../tests/support/openai-test-server';
-import { requestPurpose } from '../tests/support/seed-fixtures';
+import { combinedAnswer, requestPurpose } from '../tests/support/seed-fixtures';
 import { simulatedAnalysis, simulatedTranslation } from './simulated-answers';
 
 const [ttftMs, tokensPerSecond, maxStreams] = process.argv.slice(2, 5).map(Number);
@@ -19,10 +19,13 @@ const server = await startOpenAITestServer({
   maxConcurrentStreams: maxStreams,
   respond: (request) => {
     if (request.path !== '/v1/chat/completions') return undefined;
+    const purpose = requestPurpose(request.body);
     const content =
-      requestPurpose(request.body) === 'translation'
+      purpose === 'translation'
         ? simulatedTranslation(request.body)
-        : simulatedAnalysis(request.body);
+        : purpose === 'combined'
+          ? combinedAnswer(simulatedAnalysis(request.body), simulatedTranslation(request.body))
+          : simulatedAnalysis(request.body);
     // Time to first token counts from the request's arrival: the simulator's own work on it is part of it.
     const firstTokenDelayMs = Math.max(0, (ttftMs ?? 0) - (Date.now() - (request.arrivedAt ?? request.receivedAt)));
     return { kind: 'stream', content, firstTokenDelayMs, tokensPerSecond };

@@ -26,8 +26,13 @@ export async function timeJob(manager: JobManager, tabId: number, force: boolean
   };
   let start = 0;
   const elapsed = () => performance.now() - start;
+  let combined = false;
   const unsubscribe = manager.subscribe(tabId, (event) => {
-    if (event.type === 'analysis-partial') {
+    if (event.type === 'estimate') combined = event.estimate.combined;
+    // In one combined answer the translation follows the summary: its first text means the summary is whole.
+    else if (event.type === 'translation-delta' && combined && timings.firstSummaryToken !== null) {
+      timings.fullSummary ??= elapsed();
+    } else if (event.type === 'analysis-partial') {
       if (timings.firstSummaryToken === null && event.analysis.summary?.[0]?.text)
         timings.firstSummaryToken = elapsed();
       if (timings.fullSummary === null && event.analysis.notes !== undefined && event.analysis.summary?.length) {

@@ -1,6 +1,7 @@
 import type { Article } from '../article/article';
 import { buildSummaryReduceMessages } from '../llm/summary-reduce-prompt';
 import { estimateTokens, TOKENS_PER_MESSAGE } from '../tokens/estimate-tokens';
+import { expectedAnalysisAnswer, expectedTranslationAnswer, REDUCE_ANSWER } from './expected-answer';
 import type { ModelPrice } from './model-prices';
 import type { RequestPlan } from './request-plan';
 
@@ -13,16 +14,9 @@ export interface JobEstimate {
   requests: number;
   analysisParts: number;
   translationChunks: number;
+  /** One request answers both (a short article): see RequestPlan.combined. */
+  combined: boolean;
 }
-
-/**
- * A careful model's analysis (the seed's is about four times the article) grows with the article
- * until the output limit stops it; a translation is about as long as its source.
- */
-const ANALYSIS_ANSWER_PER_ARTICLE_TOKEN = 2.5;
-const ANALYSIS_ANSWER_BASE = 400;
-const REDUCE_ANSWER = 300;
-const TRANSLATION_ANSWER_PER_SOURCE_TOKEN = 1;
 
 export function estimateJob(
   article: Pick<Article, 'title'>,
@@ -31,10 +25,27 @@ export function estimateJob(
 ): JobEstimate {
   const { maxOutputTokens } = plan.limits;
   const analysisParts = plan.analysisChunks.length;
-  const analysisAnswer = (tokens: number) =>
-    Math.min(maxOutputTokens, ANALYSIS_ANSWER_BASE + ANALYSIS_ANSWER_PER_ARTICLE_TOKEN * tokens);
+  const translationChunks = options.translate ? plan.translationChunks.length : 0;
+  if (plan.combined) {
+    // One request: the instructions and the article once, both answers in it.
+    return {
+      inputTokens: Math.round(plan.combinedOverheadTokens + plan.articleTokens),
+      outputTokens: Math.round(
+        expectedAnalysisAnswer(plan.articleTokens, maxOutputTokens) +
+          expectedTranslationAnswer(plan.articleTokens, maxOutputTokens),
+      ),
+      price: options.price,
+      requests: 1,
+      analysisParts: 1,
+      translationChunks: 1,
+      combined: true,
+    };
+  }
   let inputTokens = plan.analysisChunks.reduce((sum, chunk) => sum + plan.analysisOverheadTokens + chunk.tokens, 0);
-  let outputTokens = plan.analysisChunks.reduce((sum, chunk) => sum + analysisAnswer(chunk.tokens), 0);
+  let outputTokens = plan.analysisChunks.reduce(
+    (sum, chunk) => sum + expectedAnalysisAnswer(chunk.tokens, maxOutputTokens),
+    0,
+  );
   if (analysisParts > 1) {
     const reduceInstructions = buildSummaryReduceMessages(article, [], options.targetLanguage).reduce(
       (sum, message) => sum + estimateTokens(message.content, plan.family) + TOKENS_PER_MESSAGE,
@@ -43,11 +54,10 @@ export function estimateJob(
     inputTokens += reduceInstructions + analysisParts * REDUCE_ANSWER;
     outputTokens += REDUCE_ANSWER;
   }
-  const translationChunks = options.translate ? plan.translationChunks.length : 0;
   if (options.translate) {
     for (const chunk of plan.translationChunks) {
       inputTokens += plan.translationOverheadTokens + chunk.tokens;
-      outputTokens += Math.min(maxOutputTokens, chunk.tokens * TRANSLATION_ANSWER_PER_SOURCE_TOKEN);
+      outputTokens += expectedTranslationAnswer(chunk.tokens, maxOutputTokens);
     }
   }
   return {
@@ -57,5 +67,6 @@ export function estimateJob(
     requests: analysisParts + (analysisParts > 1 ? 1 : 0) + translationChunks,
     analysisParts,
     translationChunks,
+    combined: false,
   };
 }

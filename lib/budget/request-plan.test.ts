@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { longArticle } from '../../tests/support/long-article';
 import { seedArticle } from '../../tests/support/seed-article';
 import type { Article } from '../article/article';
 import { estimateJob } from './job-estimate';
 import { LOCAL_DEFAULT_LIMITS, modelLimits } from './model-limits';
 import { modelPrice } from './model-prices';
 import { defaultParallelRequests } from './parallel-requests';
-import { planRequests } from './request-plan';
+import { MAX_INPUT_RATIO, planRequests } from './request-plan';
 
 const seed = seedArticle();
 /** About 20,000 words: the seed's paragraphs over and over. */
@@ -16,17 +17,50 @@ const long: Article = {
     text: seed.paragraphs[index % seed.paragraphs.length]?.text ?? '',
   })),
 };
-const gpt4oMini = { model: 'gpt-4o-mini', targetLanguage: 'English', parallelRequests: 6 };
+const gpt4oMini = { model: 'gpt-4o-mini', targetLanguage: 'English', parallelRequests: 6, translate: true };
+/** A model whose output limit is too small for both answers of the seed in one. */
+const smallOutput = { contextTokens: 128_000, maxOutputTokens: 4_096 };
 const remote = 'https://api.openai.com/v1';
 const local = 'http://localhost:11434/v1';
 
 describe('planRequests', () => {
-  it('sends a short article as one analysis and one translation request', () => {
+  it('sends a short article once, in one request answering both, when sending it twice would cost more than 2.3× the article', () => {
     const plan = planRequests(seed, { ...gpt4oMini, limits: modelLimits('gpt-4o-mini', remote) });
+    expect(plan.combined).toBe(true);
+    expect(plan.analysisOverheadTokens + plan.translationOverheadTokens + 2 * plan.articleTokens).toBeGreaterThan(
+      MAX_INPUT_RATIO * plan.articleTokens,
+    );
+    expect(plan.family).toBe('o200k');
+    const estimate = estimateJob(seed, plan, { translate: true, price: null, targetLanguage: 'English' });
+    expect(estimate.requests).toBe(1);
+    expect(estimate.inputTokens).toBe(plan.combinedOverheadTokens + plan.articleTokens);
+    // The seed is under 500 words: its instructions alone outweigh it, but it is sent once, not twice.
+    expect(estimate.inputTokens).toBeLessThan(
+      0.75 * (plan.analysisOverheadTokens + plan.translationOverheadTokens + 2 * plan.articleTokens),
+    );
+  });
+
+  it('sends a short article as one analysis and one translation request when one answer could not hold both', () => {
+    const plan = planRequests(seed, { ...gpt4oMini, limits: smallOutput });
+    expect(plan.combined).toBe(false);
     expect(plan.analysisChunks).toHaveLength(1);
     expect(plan.translationChunks).toHaveLength(1);
-    expect(plan.family).toBe('o200k');
   });
+
+  it('never combines when there is nothing to translate', () => {
+    const plan = planRequests(seed, { ...gpt4oMini, translate: false, limits: modelLimits('gpt-4o-mini', remote) });
+    expect(plan.combined).toBe(false);
+  });
+
+  it.each([500, 1_000, 2_000, 4_000, 8_000, 20_000])(
+    'keeps the input of a %i-word article within 2.3× the article’s tokens',
+    (words) => {
+      const article = longArticle(words);
+      const plan = planRequests(article, { ...gpt4oMini, limits: modelLimits('gpt-4o-mini', remote) });
+      const estimate = estimateJob(article, plan, { translate: true, price: null, targetLanguage: 'English' });
+      expect(estimate.inputTokens / plan.articleTokens).toBeLessThanOrEqual(MAX_INPUT_RATIO);
+    },
+  );
 
   it('analyses a long article in one request when it fits the window, and translates it in parallel chunks', () => {
     const plan = planRequests(long, { ...gpt4oMini, limits: modelLimits('gpt-4o-mini', remote) });
@@ -74,7 +108,7 @@ describe('planRequests', () => {
 
 describe('estimateJob', () => {
   it('counts both requests of a short article and prices them', () => {
-    const plan = planRequests(seed, { ...gpt4oMini, limits: modelLimits('gpt-4o-mini', remote) });
+    const plan = planRequests(seed, { ...gpt4oMini, limits: smallOutput });
     const estimate = estimateJob(seed, plan, {
       translate: true,
       price: modelPrice('gpt-4o-mini', remote),

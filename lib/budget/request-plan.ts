@@ -1,14 +1,16 @@
 import type { Article } from '../article/article';
-import { buildAnalysisMessages, buildTranslationMessages } from '../llm/prompts';
+import { buildAnalysisMessages, buildCombinedMessages, buildTranslationMessages } from '../llm/prompts';
 import { estimateTokens, TOKENS_PER_MESSAGE } from '../tokens/estimate-tokens';
 import { type TokenizerFamily, tokenizerFamily } from '../tokens/tokenizer-family';
 import { type PlannedChunk, planChunks } from '../translation/plan-chunks';
+import { expectedAnalysisAnswer, expectedTranslationAnswer } from './expected-answer';
 import type { ModelLimits } from './model-limits';
 
 /**
  * How a job's requests are cut: one analysis request, or a map-reduce over parts when the article
- * does not fit the model's context window; one translation request, or parallel chunks. Decided
- * from the model's limits and the token estimate, before anything is sent.
+ * does not fit the model's context window; one translation request, or parallel chunks; or, for a
+ * short article, one request answering both. Decided from the model's limits and the token
+ * estimate, before anything is sent.
  */
 export interface RequestPlan {
   family: TokenizerFamily;
@@ -19,6 +21,13 @@ export interface RequestPlan {
   /** The instructions and article header around a part, per request. */
   analysisOverheadTokens: number;
   translationOverheadTokens: number;
+  combinedOverheadTokens: number;
+  /**
+   * One request for the analysis and the translation together: the article is sent once. Chosen
+   * when sending it twice would cost more than MAX_INPUT_RATIO times the article and one answer
+   * can hold both comfortably.
+   */
+  combined: boolean;
   /** One chunk: the ordinary single request. More: map-reduce. */
   analysisChunks: PlannedChunk[];
   translationChunks: PlannedChunk[];
@@ -29,7 +38,20 @@ export interface PlanRequestsOptions {
   targetLanguage: string;
   limits: ModelLimits;
   parallelRequests: number;
+  /** False when the article is already in the target language: nothing to translate, nothing to combine. */
+  translate: boolean;
 }
+
+/**
+ * Input tokens a job may spend per article token. Two requests each carrying the article spend
+ * 2× plus their instructions, which on a short article outweigh the article itself.
+ */
+export const MAX_INPUT_RATIO = 2.3;
+/**
+ * A combined answer is one long stream: the notes wait for the translation, and a cut answer loses
+ * both. So it is only chosen while both answers together stay well inside the output limit.
+ */
+const COMBINED_ANSWER_SHARE = 0.6;
 
 /** A translation may come out longer than its source (English into German, say): room for that. */
 export const TRANSLATION_EXPANSION = 1.3;
@@ -61,6 +83,7 @@ export function planRequests(article: Article, options: PlanRequestsOptions): Re
   const translationOverheadTokens = messagesTokens(
     buildTranslationMessages(bare, options.targetLanguage, { index: 0, count: 2 }),
   );
+  const combinedOverheadTokens = messagesTokens(buildCombinedMessages(bare, options.targetLanguage));
   const articleTokens = article.paragraphs.reduce((sum, paragraph) => sum + count(paragraph.text), 0);
   const { contextTokens, maxOutputTokens } = options.limits;
   const usable = contextTokens * SAFETY;
@@ -91,6 +114,20 @@ export function planRequests(article: Article, options: PlanRequestsOptions): Re
     countTokens: count,
   });
 
+  const splitInput =
+    analysisChunks.length * analysisOverheadTokens +
+    articleTokens +
+    translationChunks.length * translationOverheadTokens +
+    articleTokens;
+  const combinedAnswer =
+    expectedAnalysisAnswer(articleTokens, maxOutputTokens) + expectedTranslationAnswer(articleTokens, maxOutputTokens);
+  const combined =
+    options.translate &&
+    analysisChunks.length === 1 &&
+    splitInput > MAX_INPUT_RATIO * articleTokens &&
+    combinedAnswer <= maxOutputTokens * SAFETY * COMBINED_ANSWER_SHARE &&
+    combinedOverheadTokens + articleTokens + combinedAnswer <= usable;
+
   return {
     family,
     limits: options.limits,
@@ -98,6 +135,8 @@ export function planRequests(article: Article, options: PlanRequestsOptions): Re
     articleTokens,
     analysisOverheadTokens,
     translationOverheadTokens,
+    combinedOverheadTokens,
+    combined,
     analysisChunks,
     translationChunks,
   };

@@ -16,13 +16,31 @@ const long: Article = {
 };
 const analysis: Analysis = { summary: [{ text: 'A deal.', paragraphIds: ['p1'] }], notes: [], outsideKnowledge: [] };
 
+/**
+ * An output limit too small for both of the seed's answers in one, large enough for its translation
+ * in one piece: analysis and translation go out apart (see request-plan.ts).
+ */
+const TWO_REQUESTS: Partial<Settings> = {
+  modelOverrides: {
+    [DEFAULT_SETTINGS.model]: {
+      inputPricePerMillion: null,
+      outputPricePerMillion: null,
+      contextTokens: null,
+      maxOutputTokens: 2_048,
+    },
+  },
+};
+
 function setup(options: { article?: Article; settings?: Partial<Settings>; environment?: Partial<JobEnvironment> }) {
   const requests: LlmRequest[] = [];
   const environment: JobEnvironment = {
     now: () => Date.now(),
     newId: () => 'job',
     promptVersion: 'test',
-    loadConfiguration: async () => ({ settings: { ...DEFAULT_SETTINGS, ...options.settings }, apiKey: 'sk-test' }),
+    loadConfiguration: async () => ({
+      settings: { ...DEFAULT_SETTINGS, ...TWO_REQUESTS, ...options.settings },
+      apiKey: 'sk-test',
+    }),
     extract: async () => ({ ok: true, article: options.article ?? seed }),
     runAnalysis: async (request) => {
       requests.push(request);

@@ -30,6 +30,22 @@ const analysis: Analysis = {
   outsideKnowledge: [],
 };
 
+/**
+ * An output limit too small for both answers in one: the analysis and the translation go out as
+ * two requests, as for any article long enough (see lib/budget/request-plan.ts). The tests of the
+ * combined request for a short article drop it.
+ */
+const TWO_REQUESTS: Partial<Settings> = {
+  modelOverrides: {
+    [DEFAULT_SETTINGS.model]: {
+      inputPricePerMillion: null,
+      outputPricePerMillion: null,
+      contextTokens: null,
+      maxOutputTokens: 256,
+    },
+  },
+};
+
 function setup(overrides: Partial<JobEnvironment> & { settings?: Partial<Settings>; apiKey?: string } = {}) {
   const cache = new Map<string, CachedResult>();
   const calls = { analysis: 0, translation: 0, signals: [] as AbortSignal[] };
@@ -38,7 +54,7 @@ function setup(overrides: Partial<JobEnvironment> & { settings?: Partial<Setting
     newId: () => `job-${Math.random()}`,
     promptVersion: 'test-1',
     loadConfiguration: async () => ({
-      settings: { ...DEFAULT_SETTINGS, ...overrides.settings },
+      settings: { ...DEFAULT_SETTINGS, ...TWO_REQUESTS, ...overrides.settings },
       apiKey: overrides.apiKey ?? 'sk-test',
     }),
     extract: async () => ({ ok: true, article }),
@@ -71,6 +87,66 @@ function setup(overrides: Partial<JobEnvironment> & { settings?: Partial<Setting
 }
 
 describe('JobManager', () => {
+  describe('a short article, in one request answering both', () => {
+    const oneRequest = { settings: { modelOverrides: {} } };
+
+    it('streams the translation out of the analysis answer, finishes both and caches', async () => {
+      const { manager, calls, cache, events } = setup({
+        ...oneRequest,
+        runAnalysis: async (request) => {
+          calls.analysis++;
+          expect(request.plan.combined).toBe(true);
+          request.onPartial({ summary: [{ text: 'A deal' }] });
+          request.onTranslation?.('[p1] A deal is ', false);
+          request.onTranslation?.('[p1] A deal is apparently close.', true);
+          return { analysis, usage: null, mode: 'json_schema', translation: '[p1] A deal is apparently close.' };
+        },
+      });
+      await manager.start(7, { source: 'article', force: false });
+      const job = manager.get(7);
+      expect(calls).toMatchObject({ analysis: 1, translation: 0 });
+      expect(job).toMatchObject({ status: 'done', analysisStatus: 'done', translationStatus: 'done' });
+      expect(job?.translation).toBe('[p1] A deal is apparently close.');
+      expect(job?.estimate).toMatchObject({ requests: 1, combined: true });
+      const deltas = events.flatMap((event) => (event.type === 'translation-delta' ? [event.text] : []));
+      expect(deltas.join('')).toBe('[p1] A deal is apparently close.');
+      // Done as soon as its string closed, before the notes that follow it in the answer.
+      const types = events.map((event) => event.type);
+      expect(types.filter((type) => type === 'translation-done')).toHaveLength(1);
+      expect(types.indexOf('translation-done')).toBeLessThan(types.indexOf('analysis-done'));
+      expect(cache.size).toBe(1);
+    });
+
+    it('keeps the analysis and says so when the answer carries no translation', async () => {
+      const { manager, cache } = setup({
+        ...oneRequest,
+        runAnalysis: async () => ({ analysis, usage: null, mode: 'prompt', translation: null }),
+      });
+      await manager.start(7, { source: 'article', force: false });
+      const job = manager.get(7);
+      expect(job).toMatchObject({ analysisStatus: 'done', translationStatus: 'error' });
+      expect(job?.analysis).toEqual(analysis);
+      expect(job?.translationError).toMatchObject({ code: 'answer-not-understood' });
+      expect(cache.size).toBe(0);
+    });
+
+    it('ends both parts with the request’s error, keeping the translation that arrived', async () => {
+      const { manager } = setup({
+        ...oneRequest,
+        runAnalysis: async (request) => {
+          request.onTranslation?.('[p1] A deal is ', false);
+          throw { code: 'stream-interrupted', detail: 'socket hang up' };
+        },
+      });
+      await manager.start(7, { source: 'article', force: false });
+      const job = manager.get(7);
+      expect(job).toMatchObject({ analysisStatus: 'error', translationStatus: 'error' });
+      expect(job?.analysisError).toMatchObject({ code: 'stream-interrupted' });
+      expect(job?.translationError).toMatchObject({ code: 'stream-interrupted' });
+      expect(job?.translation).toBe('[p1] A deal is ');
+    });
+  });
+
   it('extracts, streams both parts, finishes and caches', async () => {
     const { manager, events, calls, cache, mirror } = setup();
     await manager.start(7, { source: 'article', force: false });

@@ -37,10 +37,21 @@ export interface JobEnvironment {
     tabId: number,
     source: ExtractionSource,
   ): Promise<{ ok: true; article: Article } | { ok: false; error: AppError }>;
-  /** Both reject with an AppError. */
+  /**
+   * Both reject with an AppError. With `onTranslation` (a combined plan), the analysis answer
+   * carries the translation too: streamed through it, and returned as `translation`.
+   */
   runAnalysis(
-    request: LlmRequest & { onPartial(analysis: PartialAnalysis): void },
-  ): Promise<{ analysis: Analysis; usage: Usage | null; mode: 'json_schema' | 'json_object' | 'prompt' }>;
+    request: LlmRequest & {
+      onPartial(analysis: PartialAnalysis): void;
+      onTranslation?: (textSoFar: string, complete: boolean) => void;
+    },
+  ): Promise<{
+    analysis: Analysis;
+    usage: Usage | null;
+    mode: 'json_schema' | 'json_object' | 'prompt';
+    translation?: string | null;
+  }>;
   runTranslation(request: LlmRequest & { onDelta(text: string): void }): Promise<{ usage: Usage | null }>;
   readCache(key: string): Promise<CachedResult | null>;
   writeCache(key: string, result: CachedResult): Promise<void>;
@@ -178,7 +189,9 @@ export class JobManager {
       plan,
       onPause: createPauseTracker((pause) => this.emitIfCurrent(running, { type: 'endpoint-pause', pause })),
     };
-    await Promise.all([this.analyse(running, request), this.translate(running, request)]);
+    const translating = !isTargetLanguage(article.language, settings.targetLanguage);
+    if (plan.combined && translating) await this.analyseAndTranslate(running, request);
+    else await Promise.all([this.analyse(running, request), this.translate(running, request)]);
     const { analysisStatus, translationStatus } = running.state;
     if (analysisStatus === 'done' && (translationStatus === 'done' || translationStatus === 'skipped')) {
       await this.environment.writeCache(key, toCached(running.state, this.environment.now()));
@@ -229,26 +242,84 @@ export class JobManager {
     if (isTargetLanguage(request.article.language, request.targetLanguage)) {
       return this.emitIfCurrent(running, { type: 'translation-skipped' });
     }
-    let buffered = '';
-    const deltas = throttle<null>(() => {
-      const text = buffered;
-      buffered = '';
-      if (text) this.emitIfCurrent(running, { type: 'translation-delta', text });
-    }, STREAM_EMIT_INTERVAL_MS);
+    const deltas = this.translationDeltas(running);
     try {
-      const result = await this.environment.runTranslation({
-        ...request,
-        onDelta: (text) => {
-          buffered += text;
-          deltas.push(null);
-        },
-      });
+      const result = await this.environment.runTranslation({ ...request, onDelta: deltas.push });
       deltas.flush();
       this.emitIfCurrent(running, { type: 'translation-done', usage: result.usage });
     } catch (error) {
       deltas.flush();
       this.emitIfCurrent(running, { type: 'translation-error', error: asAppError(error) });
     }
+  }
+
+  /**
+   * A short article's one request (plan.combined): the translation streams out of the analysis
+   * answer into the same events as from its own request; its usage is the analysis's.
+   */
+  private async analyseAndTranslate(running: RunningJob, request: LlmRequest): Promise<void> {
+    const partials = throttle<PartialAnalysis>(
+      (analysis) => this.emitIfCurrent(running, { type: 'analysis-partial', analysis }),
+      STREAM_EMIT_INTERVAL_MS,
+    );
+    const deltas = this.translationDeltas(running);
+    let delivered = '';
+    let translationDone = false;
+    const deliverUpTo = (textSoFar: string) => {
+      if (!textSoFar.startsWith(delivered) || textSoFar.length === delivered.length) return;
+      deltas.push(textSoFar.slice(delivered.length));
+      delivered = textSoFar;
+    };
+    // The translation is done when its string closes, while the notes still stream after it.
+    const finishTranslation = () => {
+      if (translationDone) return;
+      translationDone = true;
+      deltas.flush();
+      this.emitIfCurrent(running, { type: 'translation-done', usage: null });
+    };
+    try {
+      const result = await this.environment.runAnalysis({
+        ...request,
+        onPartial: (partial) => partials.push(partial),
+        onTranslation: (textSoFar, complete) => {
+          deliverUpTo(textSoFar);
+          if (complete) finishTranslation();
+        },
+      });
+      partials.flush();
+      const { analysis, usage, mode, translation } = result;
+      if (translation) {
+        deliverUpTo(translation);
+        finishTranslation();
+      } else if (!translationDone) {
+        deltas.flush();
+        const error = { code: 'answer-not-understood', detail: 'the answer had no translation' } as const;
+        this.emitIfCurrent(running, { type: 'translation-error', error });
+      }
+      this.emitIfCurrent(running, { type: 'analysis-done', analysis, usage, mode });
+    } catch (error) {
+      partials.flush();
+      deltas.flush();
+      this.emitIfCurrent(running, { type: 'analysis-error', error: asAppError(error) });
+      if (!translationDone) this.emitIfCurrent(running, { type: 'translation-error', error: asAppError(error) });
+    }
+  }
+
+  /** Translation text, forwarded to the surfaces at most every STREAM_EMIT_INTERVAL_MS (the first piece at once). */
+  private translationDeltas(running: RunningJob): { push(text: string): void; flush(): void } {
+    let buffered = '';
+    const deltas = throttle<null>(() => {
+      const text = buffered;
+      buffered = '';
+      if (text) this.emitIfCurrent(running, { type: 'translation-delta', text });
+    }, STREAM_EMIT_INTERVAL_MS);
+    return {
+      push: (text) => {
+        buffered += text;
+        deltas.push(null);
+      },
+      flush: () => deltas.flush(),
+    };
   }
 
   /** Events of a job that was cancelled or replaced are dropped: the surfaces show the current one. */

@@ -31,6 +31,7 @@ function request(pauses: Array<EndpointPause | null>): LlmRequest & { onDelta(te
       targetLanguage: 'English',
       limits: { contextTokens: 128_000, maxOutputTokens: 16_384 },
       parallelRequests: 6,
+      translate: true,
     }),
     onPause: (pause) => pauses.push(pause),
     onDelta: () => undefined,

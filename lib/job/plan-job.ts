@@ -18,6 +18,7 @@ export function planJob(
     targetLanguage: settings.targetLanguage,
     limits: modelLimits(settings.model, settings.baseUrl, override),
     parallelRequests: settings.parallelRequests ?? defaultParallelRequests(settings.baseUrl),
+    translate: options.translate,
   });
   const estimate = estimateJob(article, plan, {
     translate: options.translate,

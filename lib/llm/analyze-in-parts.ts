@@ -19,8 +19,10 @@ export interface MapReduceAnalysisOptions extends Omit<StreamAnalysisOptions, 'm
  * parts' summaries. Notes stream in as the parts produce them, the summary as the reduce does.
  */
 export async function streamMapReduceAnalysis(options: MapReduceAnalysisOptions): Promise<AnalysisOutcome> {
-  const { chunks, ...single } = options;
-  if (chunks.length <= 1) return streamAnalysis(single);
+  const { chunks, ...whole } = options;
+  if (chunks.length <= 1) return streamAnalysis(whole);
+  // A combined answer is only planned for an article that fits one request: the parts never translate.
+  const { onTranslation: _translatedApart, ...single } = whole;
 
   const parts = chunks.map((chunk) => chunkArticle(options.article, chunk));
   const partialNotes: NonNullable<PartialAnalysis['notes']>[] = chunks.map(() => []);
@@ -55,7 +57,12 @@ export async function streamMapReduceAnalysis(options: MapReduceAnalysisOptions)
     onPartial: (partial) => options.onPartial?.({ summary: partial.summary ?? [], notes, outsideKnowledge }),
   });
   const analysis: Analysis = { summary: reduced.analysis.summary, notes, outsideKnowledge };
-  return { analysis, usage: sumUsage([...mapped, reduced].map((outcome) => outcome.usage)), mode: reduced.mode };
+  return {
+    analysis,
+    usage: sumUsage([...mapped, reduced].map((outcome) => outcome.usage)),
+    mode: reduced.mode,
+    translation: null,
+  };
 }
 
 function chunkArticle(article: Article, chunk: PlannedChunk): Article {

@@ -7,7 +7,7 @@ import {
   unsupportedResponseFormatError,
 } from '../../tests/support/openai-test-server';
 import { seedArticle } from '../../tests/support/seed-article';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
+import { requestPurpose, seedFixtures } from '../../tests/support/seed-fixtures';
 import { AnalysisSchema, type PartialAnalysis } from '../attribution/analysis';
 import { type AnalysisMode, streamAnalysis } from './analyze';
 import { createClient } from './client';
@@ -255,5 +255,54 @@ describe('streamAnalysis', () => {
     });
     expect(await failure(outcome)).toMatchObject({ code: 'auth-failed', status: 401, host: new URL(server.url).host });
     expect(chatRequests()).toHaveLength(1);
+  });
+});
+
+describe('streamAnalysis with the translation in the same answer', () => {
+  it('asks for both under one strict schema, streams the translation as it grows and returns it whole', async () => {
+    const translations: string[] = [];
+    const partials: PartialAnalysis[] = [];
+    const outcome = await streamAnalysis({
+      client: createClient({ baseUrl: server.url, apiKey: API_KEY, maxRetries: 0 }),
+      model: 'gpt-4o-mini',
+      article,
+      targetLanguage: 'English',
+      onPartial: (partial) => partials.push(partial),
+      onTranslation: (textSoFar) => translations.push(textSoFar),
+    });
+    const [request] = chatRequests();
+    expect(requestPurpose(request?.body)).toBe('combined');
+    const format = Reflect.get(Object(request?.body), 'response_format');
+    expect(format).toMatchObject({ type: 'json_schema', json_schema: { name: 'sourcelens_analysis_and_translation' } });
+    expect(Object.keys(format.json_schema.schema.properties)).toEqual([
+      'summary',
+      'translation',
+      'notes',
+      'outsideKnowledge',
+    ]);
+    expect(outcome.translation).toBe(seedFixtures().translation);
+    expect(outcome.analysis).toEqual(seedAnalysis);
+    // The translation arrived in many growing pieces, each extending the one before.
+    expect(translations.length).toBeGreaterThan(10);
+    for (const [index, text] of translations.entries()) {
+      if (index > 0) expect(text.startsWith(translations[index - 1] ?? '')).toBe(true);
+    }
+    expect(translations.at(-1)).toBe(seedFixtures().translation);
+    // The summary was whole before the first note: the notes come last, after the translation.
+    const firstWithNotes = partials.findIndex((partial) => (partial.notes?.length ?? 0) > 0);
+    expect(partials[firstWithNotes - 1]?.summary).toEqual(seedAnalysis.summary);
+  });
+
+  it('returns no translation when the answer carries none', async () => {
+    server.setResponder(() => ({ kind: 'stream', content: seedFixtures().analysis }));
+    const outcome = await streamAnalysis({
+      client: createClient({ baseUrl: server.url, apiKey: API_KEY, maxRetries: 0 }),
+      model: 'gpt-4o-mini',
+      article,
+      targetLanguage: 'English',
+      onTranslation: () => undefined,
+    });
+    expect(outcome.translation).toBeNull();
+    expect(outcome.analysis).toEqual(seedAnalysis);
   });
 });

@@ -7,9 +7,10 @@ import { type Analysis, AnalysisSchema, type PartialAnalysis } from '../attribut
 import type { Usage } from '../job/job';
 import { endpointHost } from './endpoint-host';
 import { type ErrorContext, toAppError } from './error-mapping';
-import { parseFinalAnalysis, parsePartialAnalysis } from './json-answer';
+import { CombinedAnswerSchema } from './combined-answer';
+import { parseFinalAnalysis, parseFinalTranslation, parsePartialAnswer } from './json-answer';
 import { LlmError } from './llm-error';
-import { buildAnalysisMessages, type PromptMessage } from './prompts';
+import { buildAnalysisMessages, buildCombinedMessages, type PromptMessage } from './prompts';
 import { readChatStream } from './read-chat-stream';
 import { rejectsResponseFormat } from './rejects-response-format';
 
@@ -31,12 +32,20 @@ export interface StreamAnalysisOptions {
   origin?: string;
   /** Other messages than the analysis prompt for `article`, answered in the same JSON shape (the map-reduce summary step). */
   messages?: PromptMessage[];
+  /**
+   * Set to ask for the translation in the same answer (a short article, see request-plan.ts):
+   * called with the translation so far, which only grows, whenever it changed, and once more with
+   * `complete` as soon as its string is closed (the notes still to come).
+   */
+  onTranslation?: (textSoFar: string, complete: boolean) => void;
 }
 
 export interface AnalysisOutcome {
   analysis: Analysis;
   usage: Usage | null;
   mode: AnalysisMode;
+  /** The translation of a combined answer; null when none was asked for or the answer had none. */
+  translation: string | null;
 }
 
 /**
@@ -45,6 +54,10 @@ export interface AnalysisOutcome {
  * nullable fields as type unions).
  */
 const ANALYSIS_RESPONSE_FORMAT: ResponseFormatJSONSchema = zodResponseFormat(AnalysisSchema, 'sourcelens_analysis');
+const COMBINED_RESPONSE_FORMAT: ResponseFormatJSONSchema = zodResponseFormat(
+  CombinedAnswerSchema,
+  'sourcelens_analysis_and_translation',
+);
 const JSON_OBJECT_FORMAT: ResponseFormatJSONObject = { type: 'json_object' };
 
 /**
@@ -59,7 +72,11 @@ export async function streamAnalysis(options: StreamAnalysisOptions): Promise<An
     model: options.model,
     origin: options.origin,
   };
-  const messages = options.messages ?? buildAnalysisMessages(options.article, options.targetLanguage);
+  const combined = options.onTranslation !== undefined;
+  const messages =
+    options.messages ??
+    (combined ? buildCombinedMessages : buildAnalysisMessages)(options.article, options.targetLanguage);
+  const schemaFormat = combined ? COMBINED_RESPONSE_FORMAT : ANALYSIS_RESPONSE_FORMAT;
   const modes = ANALYSIS_MODES.slice(ANALYSIS_MODES.indexOf(options.startMode ?? 'json_schema'));
 
   for (const [index, mode] of modes.entries()) {
@@ -72,7 +89,7 @@ export async function streamAnalysis(options: StreamAnalysisOptions): Promise<An
           messages,
           stream: true,
           stream_options: { include_usage: true },
-          ...(mode === 'json_schema' ? { response_format: ANALYSIS_RESPONSE_FORMAT } : {}),
+          ...(mode === 'json_schema' ? { response_format: schemaFormat } : {}),
           ...(mode === 'json_object' ? { response_format: JSON_OBJECT_FORMAT } : {}),
         },
         { signal: options.signal },
@@ -83,11 +100,24 @@ export async function streamAnalysis(options: StreamAnalysisOptions): Promise<An
     }
 
     let lastPartial = '';
+    let lastTranslation = '';
+    let translationComplete = false;
     const { text, usage } = await readChatStream(stream, {
       signal: options.signal,
       context,
       onContent: (_delta, textSoFar) => {
-        const partial = parsePartialAnalysis(textSoFar);
+        const { analysis: partial, translation, translationComplete: complete } = parsePartialAnswer(textSoFar);
+        const grew = translation !== null && translation.length > lastTranslation.length;
+        if (
+          translation !== null &&
+          !translationComplete &&
+          (grew || complete) &&
+          translation.startsWith(lastTranslation)
+        ) {
+          lastTranslation = translation;
+          translationComplete = complete;
+          options.onTranslation?.(translation, complete);
+        }
         const serialised = JSON.stringify(partial);
         // Whitespace and half-written enum values change the text but not the object: no call then.
         if (serialised === lastPartial || serialised === '{}') return;
@@ -97,7 +127,7 @@ export async function streamAnalysis(options: StreamAnalysisOptions): Promise<An
     });
     const parsed = parseFinalAnalysis(text);
     if (!parsed.ok) throw new LlmError({ code: 'answer-not-understood', detail: parsed.detail });
-    return { analysis: parsed.analysis, usage, mode };
+    return { analysis: parsed.analysis, usage, mode, translation: combined ? parseFinalTranslation(text) : null };
   }
   // Unreachable: the last mode either returns or throws. Kept for the type checker.
   throw new LlmError({ code: 'unknown', detail: 'no analysis mode was tried' });

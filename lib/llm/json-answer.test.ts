@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { seedFixtures } from '../../tests/support/seed-fixtures';
 import { AnalysisSchema } from '../attribution/analysis';
-import { extractJsonText, parseFinalAnalysis, parsePartialAnalysis } from './json-answer';
+import {
+  extractJsonText,
+  parseFinalAnalysis,
+  parseFinalTranslation,
+  parsePartialAnalysis,
+  parsePartialAnswer,
+} from './json-answer';
 
 const seedJson = seedFixtures().analysis;
 const seedAnalysis = AnalysisSchema.parse(JSON.parse(seedJson));
@@ -189,5 +195,39 @@ describe('parsePartialAnalysis', () => {
       const final = parseFinalAnalysis(text);
       expect(final.ok && final.analysis).toEqual(parsePartialAnalysis(text));
     }
+  });
+});
+
+describe('parsePartialAnswer', () => {
+  const answer = JSON.stringify({
+    summary: [{ text: 'A deal is reportedly close.', paragraphIds: ['p1'] }],
+    translation: '[p1] A deal is \\"reportedly\\" close.\n\n[p2] The meeting was allegedly secret.',
+    notes: [],
+    outsideKnowledge: [],
+  });
+  const cut = (marker: string) => answer.slice(0, answer.indexOf(marker));
+
+  it('gives the translation as it grows, always a prefix of the final one, and says when its string has closed', () => {
+    const final = parseFinalTranslation(answer) ?? '';
+    let previous = '';
+    for (let end = 1; end <= answer.length; end++) {
+      const { translation, translationComplete } = parsePartialAnswer(answer.slice(0, end));
+      if (translation === null) continue;
+      expect(final.startsWith(translation)).toBe(true);
+      expect(translation.length).toBeGreaterThanOrEqual(previous.length);
+      previous = translation;
+      if (translationComplete) expect(translation).toBe(final);
+    }
+    expect(parsePartialAnswer(cut('[p2]')).translationComplete).toBe(false);
+    expect(parsePartialAnswer(cut('"notes"')).translationComplete).toBe(false);
+    expect(parsePartialAnswer(`${cut('"notes"')}"notes": [`)).toMatchObject({
+      translation: final,
+      translationComplete: true,
+    });
+  });
+
+  it('has no translation for an analysis-only answer', () => {
+    expect(parsePartialAnswer('{"summary": [{"text": "A deal"').translation).toBeNull();
+    expect(parseFinalTranslation('{"summary": [], "notes": []}')).toBeNull();
   });
 });

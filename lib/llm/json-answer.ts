@@ -21,13 +21,51 @@ export type FinalAnalysisResult =
 
 /** The analysis so far, from an answer still streaming. Never throws; `{}` until there is something. */
 export function parsePartialAnalysis(text: string): PartialAnalysis {
+  return parsePartialAnswer(text).analysis;
+}
+
+/**
+ * The analysis and, in a combined answer, the translation so far (null until its string starts).
+ * The string only grows as the answer streams: an escape cut in half is left out until it is whole.
+ */
+export function parsePartialAnswer(text: string): {
+  analysis: PartialAnalysis;
+  translation: string | null;
+  /** The translation's string is closed: a key follows it. */
+  translationComplete: boolean;
+} {
   const json = extractJsonText(text);
-  if (json === null) return {};
+  const nothing = { analysis: {}, translation: null, translationComplete: false };
+  if (json === null) return nothing;
   try {
-    return coerceAnalysis(parsePartialJson(json, Allow.ALL));
+    const value: unknown = parsePartialJson(json, Allow.ALL);
+    const translation = translationOf(value);
+    const keys = typeof value === 'object' && value !== null ? Object.keys(value) : [];
+    return {
+      analysis: coerceAnalysis(value),
+      translation,
+      translationComplete: translation !== null && keys.at(-1) !== 'translation',
+    };
   } catch {
-    return {};
+    return nothing;
   }
+}
+
+/** The translation of a complete combined answer, or null when the answer has none. */
+export function parseFinalTranslation(text: string): string | null {
+  const json = extractJsonText(text);
+  if (json === null) return null;
+  try {
+    return translationOf(JSON.parse(json));
+  } catch {
+    return null;
+  }
+}
+
+function translationOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const translation: unknown = Reflect.get(value, 'translation');
+  return typeof translation === 'string' ? translation : null;
 }
 
 /**

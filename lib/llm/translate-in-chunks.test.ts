@@ -42,7 +42,7 @@ afterEach(async () => {
 
 /** Which part of the article a request is, from the `part k of n` in its task. */
 function partOf(request: RecordedRequest): number {
-  const match = JSON.stringify(request.body).match(/This is part (\d+) of/);
+  const match = JSON.stringify(request.body).match(/These are part (\d+) of/);
   return match ? Number(match[1]) - 1 : -1;
 }
 

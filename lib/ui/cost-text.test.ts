@@ -11,6 +11,7 @@ const estimate: JobEstimate = {
   requests: 2,
   analysisParts: 1,
   translationChunks: 1,
+  combined: false,
 };
 const usage = {
   analysis: { promptTokens: 2_140, completionTokens: 1_380, totalTokens: 3_520 },
@@ -19,6 +20,13 @@ const usage = {
 const none = { analysis: null, translation: null };
 
 describe('costText', () => {
+  it('says when one answer carries both, so the article is sent once', () => {
+    const combined = { ...estimate, requests: 1, combined: true };
+    expect(costText({ status: 'running', usage: none, estimate: combined })?.detail).toBe(
+      'Estimated from the article’s text before sending: 1 request, the analysis and the translation in one answer, so the article is sent once.',
+    );
+  });
+
   it('shows the estimate, with its cost, while the job runs', () => {
     expect(costText({ status: 'running', usage: none, estimate })?.label).toBe(
       '≈ 3,100 tokens in · ≈ 900 out · ≈ $0.001',

@@ -28,6 +28,7 @@ export function costText(
   }
   const requests = `${estimate.requests} ${estimate.requests === 1 ? 'request' : 'requests'}`;
   const split = [
+    estimate.combined ? 'the analysis and the translation in one answer, so the article is sent once' : null,
     estimate.analysisParts > 1 ? `the analysis in ${estimate.analysisParts} parts and a summary` : null,
     estimate.translationChunks > 1 ? `the translation in ${estimate.translationChunks} parallel parts` : null,
   ].filter((text): text is string => text !== null);

@@ -25,7 +25,7 @@ import {
 } from './openai-scenarios';
 import { estimateTokens, requestId, writePreflight, writeScenario } from './openai-wire';
 import { seedAnalysisFor } from './seed-analysis-for';
-import { messagesText, requestPurpose, seedTranslationFor } from './seed-fixtures';
+import { combinedAnswer, messagesText, requestPurpose, seedTranslationFor } from './seed-fixtures';
 
 export * from './openai-scenarios';
 
@@ -171,7 +171,13 @@ function chatScenario(body: unknown, models: string[], options: OpenAITestServer
   if (typeof model !== 'string' || !models.includes(model)) return modelNotFoundError(String(model));
   const purpose = requestPurpose(body);
   const content =
-    purpose === 'analysis' ? seedAnalysisFor(body) : purpose === 'translation' ? seedTranslationFor(body) : 'OK';
+    purpose === 'analysis'
+      ? seedAnalysisFor(body)
+      : purpose === 'translation'
+        ? seedTranslationFor(body)
+        : purpose === 'combined'
+          ? combinedAnswer(seedAnalysisFor(body), seedTranslationFor(body))
+          : 'OK';
   if (Reflect.get(body, 'stream') !== true) return { kind: 'json', content };
   return {
     kind: 'stream',

@@ -23,16 +23,18 @@ export function seedFixtures(): { analysis: string; translation: string } {
   return cached;
 }
 
-export type RequestPurpose = 'analysis' | 'translation' | 'other';
+export type RequestPurpose = 'analysis' | 'translation' | 'combined' | 'other';
 
 /**
- * Which of the app's two requests a chat completion body is. The system message opens with
- * PROMPT_MARKERS (lib/llm/prompts.ts), which holds in every analysis mode, including prompt-only
- * where no response_format is sent; a response_format alone also means analysis.
+ * Which of the app's requests a chat completion body is: analysis, translation, or both in one
+ * (a short article, see lib/budget/request-plan.ts). The system message opens with PROMPT_MARKERS
+ * (lib/llm/prompts.ts), which holds in every analysis mode, including prompt-only where no
+ * response_format is sent; a response_format alone also means analysis.
  */
 export function requestPurpose(body: unknown): RequestPurpose {
   if (typeof body !== 'object' || body === null) return 'other';
   const text = messagesText(body);
+  if (text.includes(PROMPT_MARKERS.combined)) return 'combined';
   if (text.includes(PROMPT_MARKERS.analysis) || text.includes(SUMMARY_REDUCE_MARKER) || 'response_format' in body) {
     return 'analysis';
   }
@@ -80,4 +82,13 @@ function seedTranslationsBySourceText(): Map<string, string> {
     }),
   );
   return translationsBySourceText;
+}
+
+/**
+ * A combined answer in the order a model writes it under the strict schema (summary, translation,
+ * notes, background), made of the two answers the server would give to the separate requests.
+ */
+export function combinedAnswer(analysisJson: string, translation: string): string {
+  const { summary, notes, outsideKnowledge } = JSON.parse(analysisJson) as Record<string, unknown>;
+  return JSON.stringify({ summary, translation, notes, outsideKnowledge });
 }
