@@ -26,6 +26,13 @@ describe('redactKeys', () => {
   it('redacts a long token after "token" or "Bearer", whatever its shape', () => {
     expect(redactKeys('invalid token: 8f14e45fceea167a5a36dedd4bea2543')).toBe('invalid token: …2543');
     expect(redactKeys('Authorization: Bearer abcdefghij0123456789XYZ')).toBe('Authorization: Bearer …9XYZ');
+    // The sentence's full stop is not part of the key, nor is it lost.
+    expect(redactKeys('Incorrect API key provided: canary-Key-6Hq2-wX9v-Lp31-tR7e.')).toBe(
+      'Incorrect API key provided: …tR7e.',
+    );
+    expect(redactKeys('bad token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl1 here')).toBe(
+      'bad token …XJl1 here',
+    );
   });
 
   it("leaves OpenAI's own mask, models, hosts and ordinary words alone", () => {

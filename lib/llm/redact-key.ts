@@ -16,7 +16,10 @@ const MIN_SHOWN_LENGTH = 12;
  */
 const PREFIXED_KEY = /\b(?:sk|rk|gsk|xai|hf|pplx|nvapi|r8|fw|AIza)[-_]?[A-Za-z0-9][A-Za-z0-9_-]{15,}/g;
 const AFTER_KEY_WORD =
-  /(\b(?:api[ _-]?key|key|token|bearer|authorization)\b["']?\s*(?:provided)?\s*[:=]?\s*["']?)([A-Za-z0-9][A-Za-z0-9_\-.]{19,})/gi;
+  /(\b(?:api[ _-]?key|key|token|bearer)\b["']?\s*(?:provided)?\s*[:=]?\s*["']?)([A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*)/gi;
+
+/** Shorter words after "key" or "token" are ordinary words, not secrets. */
+const MIN_TOKEN_LENGTH = 20;
 
 /** `…wxyz` for a long secret, `…` for a short one. */
 export function maskSecret(secret: string): string {
@@ -31,7 +34,7 @@ export function redactKeys(text: string, knownKeys: readonly string[] = []): str
   }
   return redacted
     .replace(PREFIXED_KEY, (match) => maskSecret(match))
-    .replace(AFTER_KEY_WORD, (_match, lead: string, secret: string) =>
-      /\d/.test(secret) ? `${lead}${maskSecret(secret)}` : `${lead}${secret}`,
+    .replace(AFTER_KEY_WORD, (_match, lead: string, word: string) =>
+      word.length >= MIN_TOKEN_LENGTH && /\d/.test(word) ? `${lead}${maskSecret(word)}` : `${lead}${word}`,
     );
 }
