@@ -117,7 +117,7 @@ describe('the API key in console output, errors, reports and storage', () => {
         () =>
           options.evaluate((mark) => {
             const popup = chrome.extension.getViews().find((view) => view.location.pathname.endsWith('/popup.html'));
-            popup?.console.log(mark);
+            (popup as (Window & { console: Console }) | undefined)?.console.log(mark);
             return popup !== undefined;
           }, marks.popup),
         { timeout: 10_000 },
