@@ -34,7 +34,7 @@ function partError(status: PartStatus, error: AppError | null): AppError | null 
 /** The whole result for one tab: header, toolbar, and the Summary, Sources and Translation regions. */
 export function JobView({ job, synced, actions }: JobViewProps) {
   const { actionError, run, start, handlers } = useJobHandlers(job, actions);
-  const highlight = usePageHighlight();
+  const highlight = usePageHighlight({ pageChanged: job?.pageChanged === true });
   const actionNotice = actionError && <ErrorNotice error={actionError} handlers={{ retry: handlers.retry }} />;
 
   if (!synced) {

@@ -7,8 +7,8 @@ export function PageChangedNotice({ title, onAnalyse }: { title: string; onAnaly
     <div class="error-notice error-notice--neutral" role="status">
       <p class="error-notice__title">This tab has moved on</p>
       <p>
-        The tab has loaded a page since the article was read. The result below is for “{title}”; highlighting in the
-        page may no longer find its passages.
+        The tab has loaded a page since the article was read. The result below is for “{title}”; its passages are not
+        highlighted in the page shown now.
       </p>
       <div class="button-row">
         <button type="button" class="button button--primary" onClick={onAnalyse}>

@@ -11,22 +11,26 @@ afterEach(() => {
   mounted = null;
 });
 
-/** Renders the hook and hands out its latest value. */
-async function mountHook(highlighter: PageHighlighter) {
+/** Renders the hook and hands out its latest value; `setPageChanged` re-renders it with the job's flag. */
+async function mountHook(highlighter: PageHighlighter, options: { pageChanged?: boolean } = {}) {
   const latest: { current: PageHighlight | null } = { current: null };
-  function Probe() {
-    latest.current = usePageHighlight();
+  function Probe({ pageChanged }: { pageChanged: boolean }) {
+    latest.current = usePageHighlight({ pageChanged });
     return null;
   }
-  mounted = await mount(
+  const tree = (pageChanged: boolean) => (
     <PageHighlighterContext.Provider value={highlighter}>
-      <Probe />
-    </PageHighlighterContext.Provider>,
+      <Probe pageChanged={pageChanged} />
+    </PageHighlighterContext.Provider>
   );
-  return () => {
+  mounted = await mount(tree(options.pageChanged ?? false));
+  const hook = () => {
     if (!latest.current) throw new Error('The hook did not render');
     return latest.current;
   };
+  return Object.assign(hook, {
+    setPageChanged: (pageChanged: boolean) => mounted?.rerender(tree(pageChanged)) ?? Promise.resolve(),
+  });
 }
 
 function fakeHighlighter() {
@@ -100,5 +104,31 @@ describe('usePageHighlight', () => {
     mounted = null;
     expect(highlighter.clear).not.toHaveBeenCalled();
     expect(highlighter.highlight).not.toHaveBeenCalled();
+  });
+
+  it('once the tab has moved on, searches the page for nothing and says the page has changed', async () => {
+    const highlighter = fakeHighlighter();
+    const hook = await mountHook(highlighter, { pageChanged: true });
+    await act(() => hook().toggle('note:1', ['Ein Satz, den die neue Seite zitiert.']));
+    await settle();
+    expect(highlighter.highlight).not.toHaveBeenCalled();
+    expect(hook().active).toBe('note:1');
+    expect(hook().status).toBe('missing');
+  });
+
+  it('clears a highlight shown before the tab moved on, and answers missing from then on', async () => {
+    const highlighter = fakeHighlighter();
+    const hook = await mountHook(highlighter);
+    await act(() => hook().toggle('note:1', ['Satz.']));
+    await settle();
+    expect(hook().status).toBe('shown');
+    await hook.setPageChanged(true);
+    await settle();
+    expect(highlighter.clear).toHaveBeenCalledTimes(1);
+    expect(hook().status).toBe('missing');
+    await act(() => hook().preview('summary:0', ['Absatz.']));
+    await settle();
+    expect(highlighter.highlight).toHaveBeenCalledTimes(1);
+    expect(hook().status).toBe('missing');
   });
 });

@@ -32,8 +32,13 @@ export interface PageHighlight {
  * (a summary point hovered), the preview winning while it lasts. Each change sends one message;
  * an answer that arrives after a newer request is ignored. Escape in the panel or in the page
  * clears both.
+ *
+ * `pageChanged`: the tab has moved on from the article (another page, or a single-page app's new
+ * URL). Its passages are then never searched for: the new page may quote them (a teaser with the
+ * old lead), and a highlight there would point at another article. Every request answers
+ * "missing", which the views word as "the page has changed".
  */
-export function usePageHighlight(): PageHighlight {
+export function usePageHighlight({ pageChanged = false }: { pageChanged?: boolean } = {}): PageHighlight {
   const highlighter = useContext(PageHighlighterContext);
   const [pinned, setPinned] = useState<HighlightRequest | null>(null);
   const [preview, setPreview] = useState<HighlightRequest | null>(null);
@@ -52,6 +57,12 @@ export function usePageHighlight(): PageHighlight {
       setAnswer(null);
       return;
     }
+    if (pageChanged) {
+      if (shownInPage.current) void highlighter.clear().catch(() => undefined);
+      shownInPage.current = false;
+      setAnswer({ owner: activeOwner, status: 'missing' });
+      return;
+    }
     let current = true;
     shownInPage.current = true;
     setAnswer({ owner: activeOwner, status: 'pending' });
@@ -65,7 +76,7 @@ export function usePageHighlight(): PageHighlight {
     return () => {
       current = false;
     };
-  }, [highlighter, activeOwner]);
+  }, [highlighter, activeOwner, pageChanged]);
 
   // The reader pressed Escape in the page: it is cleared there already.
   useEffect(() => {

@@ -26,7 +26,12 @@ export function createLlmRunners(options: {
     });
   };
   const mapError = (request: LlmRequest, error: unknown) =>
-    toAppError(error, { host: endpointHost(request.baseUrl), model: request.model, origin: options.origin });
+    toAppError(error, {
+      host: endpointHost(request.baseUrl),
+      model: request.model,
+      origin: options.origin,
+      apiKey: request.apiKey,
+    });
 
   return {
     runAnalysis: async (request) => {

@@ -23,7 +23,7 @@ export async function testConnection(
 ): Promise<ConnectionTestResult> {
   const model = draft.model.trim();
   if (!model) return { ok: false, error: { code: 'missing-model' } };
-  const context = { host: endpointHost(draft.baseUrl), model, origin: clientOptions.origin };
+  const context = { host: endpointHost(draft.baseUrl), model, origin: clientOptions.origin, apiKey: draft.apiKey };
   try {
     const client = createClient({
       ...CONNECTION_DEFAULTS,
@@ -69,6 +69,7 @@ export async function listModels(
       host: endpointHost(draft.baseUrl),
       model: '',
       origin: clientOptions.origin,
+      apiKey: draft.apiKey,
     });
     return { ok: false, error: appError };
   }

@@ -234,6 +234,81 @@ describe('toAppError with real SDK errors from the test server', () => {
   });
 });
 
+describe('toAppError with an endpoint that echoes the key back', () => {
+  /** Shaped like no provider's prefix: only knowing the key can find it. */
+  const KEY = 'gateway-Zq81-canary-7m2x-Tt40';
+
+  async function mappedWith(scenario: Scenario, apiKey: string | undefined) {
+    server.setResponder(() => scenario);
+    const client = createClient({ baseUrl: server.url, apiKey: KEY, maxRetries: 0 });
+    try {
+      await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+    } catch (error) {
+      return toAppError(error, { host, model: 'gpt-4o-mini', origin: ORIGIN, apiKey });
+    }
+    throw new Error('the request did not fail');
+  }
+
+  const echoes: [string, Scenario][] = [
+    [
+      '401',
+      {
+        kind: 'error',
+        status: 401,
+        body: openAIErrorBody(`Incorrect API key provided: ${KEY}.`, 'invalid_request_error', 'invalid_api_key'),
+      },
+    ],
+    ['403', { kind: 'error', status: 403, body: openAIErrorBody(`Key ${KEY} is disabled`, 'permission_error', null) }],
+    ['400', { kind: 'error', status: 400, body: openAIErrorBody(`Invalid token: ${KEY}`, 'invalid_request', null) }],
+    [
+      '429',
+      {
+        kind: 'error',
+        status: 429,
+        body: openAIErrorBody(`Rate limit reached for key ${KEY}`, 'requests', 'rate_limit_exceeded'),
+      },
+    ],
+    ['500', { kind: 'error', status: 500, body: openAIErrorBody(`upstream refused ${KEY}`, 'server_error', null) }],
+  ];
+
+  it.each(echoes)(
+    '%s: keeps the endpoint’s words, with the key cut to its last four characters',
+    async (_name, scenario) => {
+      const appError = await mappedWith(scenario, KEY);
+      const detail = 'detail' in appError ? String(appError.detail) : '';
+      expect(JSON.stringify(appError)).not.toContain(KEY.slice(0, -4));
+      expect(detail).toContain('…Tt40');
+    },
+  );
+
+  it('redacts a prefixed key even where the caller does not pass the key', async () => {
+    const openAiStyle = 'sk-proj-0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P';
+    const appError = await mappedWith(
+      {
+        kind: 'error',
+        status: 401,
+        body: openAIErrorBody(
+          `Incorrect API key provided: ${openAiStyle}.`,
+          'invalid_request_error',
+          'invalid_api_key',
+        ),
+      },
+      undefined,
+    );
+    expect(appError).toEqual({ code: 'auth-failed', status: 401, host, detail: 'Incorrect API key provided: …4o5P.' });
+  });
+
+  it('redacts an error already mapped further down (an LlmError) once the key is known', () => {
+    const inner = new LlmError({ code: 'auth-failed', status: 401, host, detail: `bad key ${KEY}` });
+    expect(toAppError(inner, { host, model: 'm', apiKey: KEY })).toEqual({
+      code: 'auth-failed',
+      status: 401,
+      host,
+      detail: 'bad key …Tt40',
+    });
+  });
+});
+
 describe('toAppError with other values', () => {
   const context = { host: 'api.example.com', model: 'm' };
 

@@ -12,6 +12,7 @@ import {
 } from 'openai';
 import { type AppError, isAppError } from '../errors';
 import { LlmError } from './llm-error';
+import { redactKeys } from './redact-key';
 import { retryAfterSeconds } from './retry-after';
 
 export { retryAfterSeconds };
@@ -24,10 +25,26 @@ export interface ErrorContext {
   origin?: string;
   /** Set while reading a stream that had started: a dropped connection then means stream-interrupted. */
   duringStream?: boolean;
+  /** The key the request carried, where the caller has it: removed from anything the endpoint says. */
+  apiKey?: string;
 }
 
-/** The one place SDK and network failures become AppErrors. Never throws. */
+/**
+ * The one place SDK and network failures become AppErrors. Never throws. The endpoint's words
+ * are kept, but never a key it echoes back (see redact-key.ts).
+ */
 export function toAppError(error: unknown, context: ErrorContext): AppError {
+  return withoutKeys(mapError(error, context), context.apiKey);
+}
+
+/** The AppError with its `detail` (the only field holding the endpoint's or the SDK's words) redacted. */
+function withoutKeys(appError: AppError, apiKey: string | undefined): AppError {
+  if (!('detail' in appError) || typeof appError.detail !== 'string') return appError;
+  const detail = redactKeys(appError.detail, apiKey ? [apiKey] : []);
+  return detail === appError.detail ? appError : { ...appError, detail };
+}
+
+function mapError(error: unknown, context: ErrorContext): AppError {
   if (error instanceof LlmError) return error.appError;
   if (isAppError(error) && !(error instanceof Error)) return error;
   if (error instanceof APIUserAbortError || isAbortError(error)) return { code: 'cancelled' };

@@ -18,8 +18,17 @@ export interface LoadedExtension {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /**
+   * Where Chromium writes its log, console messages and uncaught errors of every context included
+   * (service worker, extension pages, the real popup and side panel, web pages): a test reads it
+   * to see what the extension printed.
+   */
+  logFile?: string;
+}
+
 /** Launches Chromium with the built extension, flags as proven on these closed-network machines. */
-export async function loadExtension(): Promise<LoadedExtension> {
+export async function loadExtension(options: LaunchOptions = {}): Promise<LoadedExtension> {
   const profile = await mkdtemp(path.join(tmpdir(), 'sourcelens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -35,6 +44,7 @@ export async function loadExtension(): Promise<LoadedExtension> {
       '--disable-sync',
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      ...(options.logFile ? ['--enable-logging', `--log-file=${options.logFile}`, '--v=0'] : []),
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

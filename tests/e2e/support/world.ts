@@ -4,7 +4,7 @@ import {
   type OpenAITestServerOptions,
   startOpenAITestServer,
 } from '../../support/openai-test-server';
-import { ARTIFACTS_DIR, type LoadedExtension, loadExtension } from './extension';
+import { ARTIFACTS_DIR, type LaunchOptions, type LoadedExtension, loadExtension } from './extension';
 import { type PageServer, startPageServer } from './page-server';
 
 /** What every browser test starts with: Chromium with the extension, the test endpoint, the saved pages. */
@@ -15,10 +15,13 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(endpointOptions: OpenAITestServerOptions): Promise<World> {
+export async function startWorld(
+  endpointOptions: OpenAITestServerOptions,
+  launchOptions: LaunchOptions = {},
+): Promise<World> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   const [extension, endpoint, pages] = await Promise.all([
-    loadExtension(),
+    loadExtension(launchOptions),
     startOpenAITestServer(endpointOptions),
     startPageServer(),
   ]);
