@@ -2,7 +2,8 @@ import { browser } from '#imports';
 import type { AppError } from '../errors';
 import { type Article, ArticleSchema, type ExtractionSource } from './article';
 import { installExtractionRequest } from './extraction-request';
-import { resolveLanguage } from './language';
+import { dominantLanguage, resolveLanguage } from './language';
+import { languageSample } from './language-sample';
 import { classifyRestrictedUrl } from './restricted-url';
 
 export type TabExtraction = { ok: true; article: Article } | { ok: false; error: AppError };
@@ -56,16 +57,8 @@ async function parseExtraction(result: unknown): Promise<TabExtraction> {
   }
   let article = parsed.data;
   if (article.languageSource === 'unknown') {
-    const sample = article.paragraphs
-      .map((paragraph) => paragraph.text)
-      .join('\n')
-      .slice(0, 4000);
-    const detected = await browser.i18n.detectLanguage(sample).catch(() => null);
-    const best = detected?.languages[0];
-    article = resolveLanguage(
-      article,
-      best && best.language !== 'und' ? { language: best.language, reliable: detected?.isReliable ?? false } : null,
-    );
+    const detected = await browser.i18n.detectLanguage(languageSample(article.paragraphs)).catch(() => null);
+    article = resolveLanguage(article, dominantLanguage(detected));
   }
   return { ok: true, article };
 }
