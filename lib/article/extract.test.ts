@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article, ArticleLink, ExtractionResult } from './article';
 import { extractArticle } from './extract';
+import { extractFromPage } from './extract-page';
 import type { ExtractionRequest } from './extraction-request';
+import { listPageFrames } from './page-frames';
 import { loadTestDocument } from './test-document';
 
 const PAGES_DIRECTORY = join(import.meta.dirname, '../../tests/fixtures/pages');
@@ -69,13 +71,15 @@ describe('extractArticle on saved pages', () => {
         'ja-no-lang',
         'de-english-quotes',
         'fr-en-no-lang',
+        'srcdoc-frame',
       ]),
     );
   });
 
   it.each(fixtures)('$slug matches expected.json', (fixture) => {
     const document = loadTestDocument(fixture.html, fixture.pageUrl);
-    const result = extractArticle(document, fixture.request);
+    // As the injected script does: the top document, then its same-origin frames.
+    const result = extractFromPage(document, listPageFrames(document), fixture.request);
     const expected = fixture.expected;
     if (!expected.ok) {
       expect(result).toEqual({ ok: false, error: expected.error });

@@ -22,8 +22,20 @@ interface Body {
   readability: ReadabilityMetadata | null;
 }
 
+/** The failure of the whole-page source on a page without text. */
+export const NO_VISIBLE_TEXT = 'The page has no visible text.';
+
+export interface ExtractOptions {
+  /** Where the document's relative links point from; its own `baseURI` by default. */
+  baseUrl?: string;
+}
+
 /** Pure: reads the document (never changes it) and returns the article, or why there is none. */
-export function extractArticle(document: Document, request: ExtractionRequest): ExtractionResult {
+export function extractArticle(
+  document: Document,
+  request: ExtractionRequest,
+  options: ExtractOptions = {},
+): ExtractionResult {
   try {
     const selectionText = request.selectionText ?? document.getSelection()?.toString() ?? '';
     const body = readBody(document, request.source, selectionText);
@@ -31,7 +43,7 @@ export function extractArticle(document: Document, request: ExtractionRequest): 
     const { paragraphs, links } = body
       ? segmentsToParagraphs(
           request.source === 'article' ? withoutRepeatedTitle(body.segments, metadata.title) : body.segments,
-          document.baseURI,
+          options.baseUrl ?? document.baseURI,
         )
       : { paragraphs: [], links: [] };
     if (!hasEnoughText(paragraphs, request.source)) return noText(request.source, selectionText.trim() !== '');
@@ -100,6 +112,6 @@ function languageFromScript(
 /** An empty page is a failure; an empty article or selection points the user to the other sources. */
 function noText(source: ExtractionSource, hasSelection: boolean): ExtractionResult {
   return source === 'page'
-    ? { ok: false, error: { code: 'extraction-failed', detail: 'The page has no visible text.' } }
+    ? { ok: false, error: { code: 'extraction-failed', detail: NO_VISIBLE_TEXT } }
     : { ok: false, error: { code: 'not-an-article', hasSelection } };
 }
