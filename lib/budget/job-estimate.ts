@@ -2,7 +2,7 @@ import type { Article } from '../article/article';
 import { buildSummaryReduceMessages } from '../llm/summary-reduce-prompt';
 import { estimateTokens, TOKENS_PER_MESSAGE } from '../tokens/estimate-tokens';
 import type { ModelPrice } from './model-prices';
-import type { RequestPlan } from './request-plan';
+import { type RequestPlan, reduceRequestCount } from './request-plan';
 
 /** What a job is expected to cost, before it runs: shown in the toolbar until the endpoint reports usage. */
 export interface JobEstimate {
@@ -35,13 +35,15 @@ export function estimateJob(
     Math.min(maxOutputTokens, ANALYSIS_ANSWER_BASE + ANALYSIS_ANSWER_PER_ARTICLE_TOKEN * tokens);
   let inputTokens = plan.analysisChunks.reduce((sum, chunk) => sum + plan.analysisOverheadTokens + chunk.tokens, 0);
   let outputTokens = plan.analysisChunks.reduce((sum, chunk) => sum + analysisAnswer(chunk.tokens), 0);
-  if (analysisParts > 1) {
+  const reduceRequests = reduceRequestCount(analysisParts, plan.reduceGroupSize);
+  if (reduceRequests > 0) {
     const reduceInstructions = buildSummaryReduceMessages(article, [], options.targetLanguage).reduce(
       (sum, message) => sum + estimateTokens(message.content, plan.family) + TOKENS_PER_MESSAGE,
       0,
     );
-    inputTokens += reduceInstructions + analysisParts * REDUCE_ANSWER;
-    outputTokens += REDUCE_ANSWER;
+    // Every part's summary is read once, and so is every summary a round before the last writes.
+    inputTokens += reduceRequests * reduceInstructions + (analysisParts + reduceRequests - 1) * REDUCE_ANSWER;
+    outputTokens += reduceRequests * REDUCE_ANSWER;
   }
   const translationChunks = options.translate ? plan.translationChunks.length : 0;
   if (options.translate) {
@@ -54,7 +56,7 @@ export function estimateJob(
     inputTokens: Math.round(inputTokens),
     outputTokens: Math.round(outputTokens),
     price: options.price,
-    requests: analysisParts + (analysisParts > 1 ? 1 : 0) + translationChunks,
+    requests: analysisParts + reduceRequests + translationChunks,
     analysisParts,
     translationChunks,
   };
