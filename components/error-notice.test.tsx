@@ -71,6 +71,22 @@ describe('ErrorNotice', () => {
     expect(buttonNames(mounted.container)).toEqual(['Use whole page']);
   });
 
+  it('names the other site’s frame a page’s text is in, and how to open it', async () => {
+    mounted = await mount(
+      <ErrorNotice
+        error={{ code: 'not-an-article', hasSelection: false, frameUrl: 'https://reader.other.example/story/9' }}
+        handlers={ALL_HANDLERS}
+      />,
+    );
+    expect(part('.error-notice__title')).toBe('The article is in a frame from another site');
+    expect(part('.error-notice__message')).toContain('reader.other.example');
+    expect(part('.error-notice__next')).toBe(
+      'Open https://reader.other.example/story/9 in its own tab and analyse it there.',
+    );
+    // The whole page's text would be the frame's surroundings, not the article.
+    expect(buttonNames(mounted.container)).toEqual([]);
+  });
+
   it('sends a missing key to the options page', async () => {
     const openOptions = vi.fn();
     mounted = await mount(

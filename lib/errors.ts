@@ -21,7 +21,7 @@ export type AppError =
   | { code: 'stream-interrupted'; detail?: string }
   | { code: 'answer-cut'; detail?: string }
   | { code: 'model-refused'; detail: string }
-  | { code: 'not-an-article'; hasSelection: boolean }
+  | { code: 'not-an-article'; hasSelection: boolean; frameUrl?: string }
   | { code: 'restricted-page'; url: string; reason: RestrictedReason }
   | { code: 'page-access-denied'; url: string }
   | { code: 'extraction-failed'; detail: string }
@@ -164,6 +164,14 @@ export function describeError(error: AppError): ErrorDescription {
         actions: ['retry', 'open-options'],
       };
     case 'not-an-article':
+      if (error.frameUrl) {
+        return {
+          title: 'The article is in a frame from another site',
+          message: `The text on this page appears to come from ${hostOf(error.frameUrl)}, shown in a frame. Browsers do not let extensions read another site's frame from the page around it.`,
+          nextStep: `Open ${error.frameUrl} in its own tab and analyse it there.`,
+          actions: error.hasSelection ? ['use-selection'] : [],
+        };
+      }
       return {
         title: 'This page is not an article',
         message: 'Sourcelens found no article body on this page.',
@@ -227,6 +235,14 @@ function restrictedMessage(reason: RestrictedReason): string {
       return 'Sourcelens is not allowed to read local files.';
     default:
       return assertNever(reason);
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
   }
 }
 

@@ -47,5 +47,12 @@ export type ExtractionResult =
   | { ok: true; article: Article }
   | {
       ok: false;
-      error: { code: 'not-an-article'; hasSelection: boolean } | { code: 'extraction-failed'; detail: string };
+      error:
+        | {
+            code: 'not-an-article';
+            hasSelection: boolean;
+            /** A large frame from another site, which the page's own script may not read: likely the article. */
+            frameUrl?: string;
+          }
+        | { code: 'extraction-failed'; detail: string };
     };

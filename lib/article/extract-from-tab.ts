@@ -1,11 +1,9 @@
 import { browser } from '#imports';
 import type { AppError } from '../errors';
-import { type Article, ArticleSchema, type ExtractionSource } from './article';
+import type { ExtractionSource } from './article';
 import { installExtractionRequest } from './extraction-request';
-import { resolveLanguage } from './language';
+import { parseExtraction, type TabExtraction } from './parse-extraction';
 import { classifyRestrictedUrl } from './restricted-url';
-
-export type TabExtraction = { ok: true; article: Article } | { ok: false; error: AppError };
 
 /**
  * Injects the extraction script into a tab, only now that the user has acted (no content script
@@ -26,48 +24,10 @@ export async function extractFromTab(tabId: number, source: ExtractionSource): P
       args: [{ source }],
     });
     const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/extract.js'] });
-    return await parseExtraction(injection?.result);
+    return await parseExtraction(injection?.result, (text) => browser.i18n.detectLanguage(text));
   } catch (error) {
     return { ok: false, error: injectionError(error, url) };
   }
-}
-
-async function parseExtraction(result: unknown): Promise<TabExtraction> {
-  if (typeof result !== 'object' || result === null || !('ok' in result)) {
-    return { ok: false, error: { code: 'extraction-failed', detail: 'the page returned nothing' } };
-  }
-  if (result.ok !== true) {
-    const error = (result as { error?: unknown }).error;
-    const known =
-      typeof error === 'object' && error !== null && 'code' in error
-        ? (error as { code: string; hasSelection?: boolean; detail?: string })
-        : null;
-    if (known?.code === 'not-an-article') {
-      return { ok: false, error: { code: 'not-an-article', hasSelection: known.hasSelection === true } };
-    }
-    return { ok: false, error: { code: 'extraction-failed', detail: known?.detail ?? 'unknown failure' } };
-  }
-  const parsed = ArticleSchema.safeParse((result as { article?: unknown }).article);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: { code: 'extraction-failed', detail: 'the page gave an article in an unexpected form' },
-    };
-  }
-  let article = parsed.data;
-  if (article.languageSource === 'unknown') {
-    const sample = article.paragraphs
-      .map((paragraph) => paragraph.text)
-      .join('\n')
-      .slice(0, 4000);
-    const detected = await browser.i18n.detectLanguage(sample).catch(() => null);
-    const best = detected?.languages[0];
-    article = resolveLanguage(
-      article,
-      best && best.language !== 'und' ? { language: best.language, reliable: detected?.isReliable ?? false } : null,
-    );
-  }
-  return { ok: true, article };
 }
 
 /** Chrome's messages for pages that cannot be scripted, turned into the user's words. */

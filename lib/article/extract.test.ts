@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article, ArticleLink, ExtractionResult } from './article';
 import { extractArticle } from './extract';
+import { extractFromPage } from './extract-page';
 import type { ExtractionRequest } from './extraction-request';
+import { listPageFrames } from './page-frames';
 import { loadTestDocument } from './test-document';
 
 const PAGES_DIRECTORY = join(import.meta.dirname, '../../tests/fixtures/pages');
@@ -59,13 +61,25 @@ const fixtures = readdirSync(PAGES_DIRECTORY, { withFileTypes: true })
 describe('extractArticle on saved pages', () => {
   it('has the fixtures this suite was written for', () => {
     expect(fixtures.map((fixture) => fixture.slug)).toEqual(
-      expect.arrayContaining(['seed-de', 'search-results', 'en-no-lang']),
+      expect.arrayContaining([
+        'seed-de',
+        'search-results',
+        'en-no-lang',
+        'ar-rtl',
+        'he-rtl',
+        'zh-no-lang',
+        'ja-no-lang',
+        'de-english-quotes',
+        'fr-en-no-lang',
+        'srcdoc-frame',
+      ]),
     );
   });
 
   it.each(fixtures)('$slug matches expected.json', (fixture) => {
     const document = loadTestDocument(fixture.html, fixture.pageUrl);
-    const result = extractArticle(document, fixture.request);
+    // As the injected script does: the top document, then its same-origin frames.
+    const result = extractFromPage(document, listPageFrames(document), fixture.request);
     const expected = fixture.expected;
     if (!expected.ok) {
       expect(result).toEqual({ ok: false, error: expected.error });
@@ -266,6 +280,30 @@ describe('page mode', () => {
     expect(extractArticle(document, { source: 'page' })).toEqual({
       ok: false,
       error: { code: 'extraction-failed', detail: 'The page has no visible text.' },
+    });
+  });
+});
+
+describe('scripts other than Latin', () => {
+  it('does not repeat a Hebrew headline as the first paragraph', () => {
+    const article = articleOf(extractArticle(loadFixture('he-rtl'), { source: 'article' }));
+    expect(article.title).toBe('פתיחת קו הרכבת לעמק נדחית בשנה לפחות');
+    expect(article.paragraphs.map((paragraph) => paragraph.text)).not.toContain(article.title);
+    expect(article.paragraphs[0]?.text).toMatch(/^פתיחת קו הרכבת החדש/u);
+  });
+
+  it('takes a short Chinese article as an article, and the same length of Latin letters as a teaser', () => {
+    const body = (paragraph: string) =>
+      `<html><head><title>T</title></head><body><article><h1>T</h1>${`<p>${paragraph}</p>`.repeat(4)}</article></body></html>`;
+    const chinese =
+      '据市交通局周一发布的消息，连接江城南北两岸的第三座跨江大桥将于明年五月正式通车，比原计划推迟约半年，专家认为影响有限。';
+    const latin = 'Die Brücke wird im Mai eröffnet, ein halbes Jahr später als geplant, teilte die Stadt mit.';
+    expect(chinese.length).toBeLessThan(latin.length);
+    const url = 'https://news.example/bridge';
+    expect(articleOf(extractArticle(loadTestDocument(body(chinese), url), { source: 'article' })).language).toBe('zh');
+    expect(extractArticle(loadTestDocument(body(latin), url), { source: 'article' })).toEqual({
+      ok: false,
+      error: { code: 'not-an-article', hasSelection: false },
     });
   });
 });

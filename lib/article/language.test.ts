@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from './article';
-import { languageName, primaryLanguageTag, resolveLanguage } from './language';
+import { dominantLanguage, languageName, primaryLanguageTag, resolveLanguage } from './language';
 
 const article: Article = {
   url: 'https://news.example/a',
@@ -50,6 +50,28 @@ describe('resolveLanguage', () => {
     expect(resolveLanguage(article, null)).toBe(article);
     expect(resolveLanguage(article, { language: 'de', reliable: false })).toBe(article);
     expect(resolveLanguage(article, { language: 'und', reliable: true })).toBe(article);
+  });
+});
+
+describe('dominantLanguage', () => {
+  it('takes the language with the largest share, wherever the detector lists it', () => {
+    const detection = {
+      isReliable: true,
+      languages: [
+        { language: 'en', percentage: 31 },
+        { language: 'fr', percentage: 68 },
+      ],
+    };
+    expect(dominantLanguage(detection)).toEqual({ language: 'fr', reliable: true });
+  });
+
+  it('passes on the detector’s doubt, and has nothing for no answer or only und', () => {
+    expect(dominantLanguage({ isReliable: false, languages: [{ language: 'de', percentage: 90 }] })).toEqual({
+      language: 'de',
+      reliable: false,
+    });
+    expect(dominantLanguage(null)).toBeNull();
+    expect(dominantLanguage({ isReliable: true, languages: [{ language: 'und', percentage: 100 }] })).toBeNull();
   });
 });
 

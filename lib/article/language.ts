@@ -17,6 +17,26 @@ export function resolveLanguage(article: Article, detected: { language: string; 
   return language ? { ...article, language, languageSource: 'detected' } : article;
 }
 
+/** What `browser.i18n.detectLanguage` answers (Chrome and Firefox alike). */
+export interface LanguageDetection {
+  isReliable: boolean;
+  languages: { language: string; percentage: number }[];
+}
+
+/**
+ * The language most of the text is in. The detector reports up to three languages with their
+ * share of the text; the list's order is not documented, so the largest share is taken rather than
+ * the first entry.
+ */
+export function dominantLanguage(detection: LanguageDetection | null): { language: string; reliable: boolean } | null {
+  let best: { language: string; percentage: number } | null = null;
+  for (const candidate of detection?.languages ?? []) {
+    if (candidate.language === 'und') continue;
+    if (!best || candidate.percentage > best.percentage) best = candidate;
+  }
+  return best && detection ? { language: best.language, reliable: detection.isReliable } : null;
+}
+
 let displayNames: Intl.DisplayNames | null = null;
 
 /**

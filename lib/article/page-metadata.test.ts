@@ -20,8 +20,54 @@ describe('readPageMetadata', () => {
     );
   });
 
-  it('strips a "By"/"Von" prefix from the byline', () => {
+  describe('a title Readability guessed from <title>', () => {
+    const guessed = (title: string, h1: string, readabilityTitle: string) =>
+      readPageMetadata(
+        loadTestDocument(
+          `<html><head><title>${title}</title></head><body><h1>${h1}</h1></body></html>`,
+          'https://n.example/',
+        ),
+        { ...noReadability, title: readabilityTitle },
+      ).title;
+
+    it('is replaced by the h1 that <title> is made of, with the site name after a separator', () => {
+      expect(
+        guessed(
+          'Chip-Exporte: Washington verschärft die Regeln – Weltblick',
+          'Chip-Exporte: Washington verschärft die Regeln',
+          'Washington verschärft die Regeln – Weltblick',
+        ),
+      ).toBe('Chip-Exporte: Washington verschärft die Regeln');
+      expect(
+        guessed(
+          '江城大桥推迟至明年五月通车_江城日报',
+          '江城大桥推迟至明年五月通车',
+          '江城大桥推迟至明年五月通车_江城日报',
+        ),
+      ).toBe('江城大桥推迟至明年五月通车');
+      expect(
+        guessed('Weltblick | Minsk und Washington', 'Minsk und Washington', 'Weltblick | Minsk und Washington'),
+      ).toBe('Minsk und Washington');
+    });
+
+    it('is kept when the h1 is the site’s logo, or when the title came from og:title', () => {
+      expect(
+        guessed('Minsk und Washington vor Abkommen | Weltblick', 'Weltblick', 'Minsk und Washington vor Abkommen'),
+      ).toBe('Minsk und Washington vor Abkommen');
+      expect(
+        guessed(
+          'Abkommen steht bevor – Weltblick',
+          'Abkommen steht bevor',
+          'Ein Abkommen zwischen Minsk und Washington',
+        ),
+      ).toBe('Ein Abkommen zwischen Minsk und Washington');
+    });
+  });
+
+  it('strips a "By"/"Von"/"מאת"/"بقلم" prefix from the byline', () => {
     expect(metadataOf('<meta name="author" content="Von Anna Berger">').byline).toBe('Anna Berger');
+    expect(metadataOf('<meta name="author" content="מאת נועה כהן">').byline).toBe('נועה כהן');
+    expect(metadataOf('<meta name="author" content="بقلم ليلى عبد الرحمن">').byline).toBe('ليلى عبد الرحمن');
     const document = loadTestDocument('<html></html>', 'https://news.example/');
     expect(readPageMetadata(document, { ...noReadability, byline: 'By  Jo Park' }).byline).toBe('Jo Park');
     expect(metadataOf('').byline).toBeNull();

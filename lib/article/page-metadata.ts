@@ -22,7 +22,13 @@ export function readPageMetadata(document: Document, readability: ReadabilityMet
   return {
     url,
     canonicalUrl: canonicalUrl(document),
-    title: firstText(readability?.title, metaContent(document, 'og:title'), document.title) ?? '',
+    title:
+      firstText(
+        headlineInTitle(document, readability?.title),
+        readability?.title,
+        metaContent(document, 'og:title'),
+        document.title,
+      ) ?? '',
     byline: cleanByline(firstText(readability?.byline, metaContent(document, 'author'))),
     siteName: firstText(metaContent(document, 'og:site_name'), readability?.siteName, hostname(url)),
     publishedTime: firstDate([
@@ -64,11 +70,39 @@ function firstText(...values: (string | null | undefined)[]): string | null {
   return null;
 }
 
-/** "Von Anna Berger" and "By Anna Berger" name the same author; the UI adds its own "by". */
+/** "Von Anna Berger", "By Anna Berger", "מאת נועה כהן" and "بقلم ليلى" name an author; the UI adds its own "by". */
 function cleanByline(byline: string | null): string | null {
-  const cleaned = byline?.replace(/^(?:by|von|par|por|di|door|av|af)\s+/iu, '').trim();
+  const cleaned = byline?.replace(/^(?:by|von|par|por|di|door|av|af|מאת|بقلم)\s+/iu, '').trim();
   return cleaned ? cleaned : null;
 }
+
+/**
+ * The page's `h1` when Readability's title is a guess from `<title>` that went wrong. Without
+ * og:title or JSON-LD, Readability cuts the site name off `<title>` at separators and colons:
+ * "Chip-Exporte: Washington verschärft … – Weltblick" loses "Chip-Exporte:" at the colon and keeps
+ * the site name. When `<title>` is an `h1` plus a separator and a shorter part (the site's name),
+ * that `h1` is the headline as the page prints it.
+ */
+function headlineInTitle(document: Document, readabilityTitle: string | null | undefined): string | null {
+  const pageTitle = normaliseWhitespace(document.title ?? '');
+  const guessed = normaliseWhitespace(readabilityTitle ?? '');
+  // A title from og:title or JSON-LD is the site's own word for it, not a guess.
+  if (!pageTitle || !guessed || !pageTitle.includes(guessed)) return null;
+  for (const heading of Array.from(document.querySelectorAll('h1')).slice(0, 5)) {
+    const headline = normaliseWhitespace(heading.textContent ?? '');
+    if (!headline || headline === guessed || headline === pageTitle) continue;
+    const rest = pageTitle.startsWith(headline)
+      ? pageTitle.slice(headline.length)
+      : pageTitle.endsWith(headline)
+        ? pageTitle.slice(0, -headline.length)
+        : null;
+    if (rest !== null && SEPARATED_PART.test(rest) && rest.length < headline.length) return headline;
+  }
+  return null;
+}
+
+/** " – Site", " | Site", "_江城日报", "Site: ": a separator at one end of what is left. */
+const SEPARATED_PART = /^\s*[|\-–—:·•/\\>»_]|[|\-–—:·•/\\>»_]\s*$/u;
 
 function hostname(url: string): string | null {
   const parsed = resolveHttpUrl(url, url);

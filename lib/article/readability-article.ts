@@ -1,5 +1,6 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { ReadabilityMetadata } from './page-metadata';
+import { textDensity } from './text-weight';
 
 export interface ReadableArticle extends ReadabilityMetadata {
   /** Readability's cleaned article body, an element of a clone of the page. */
@@ -9,17 +10,35 @@ export interface ReadableArticle extends ReadabilityMetadata {
 const DOCUMENT_NODE = 9;
 const ELEMENT_NODE = 1;
 
+/** Readability's defaults (`Readability-readerable.js`, `DEFAULT_CHAR_THRESHOLD`), for alphabetic text. */
+const READERABLE_MIN_CONTENT_LENGTH = 140;
+const READERABLE_MIN_SCORE = 20;
+const CHAR_THRESHOLD = 500;
+/** Enough of the page's paragraphs to tell which script they are written in. */
+const DENSITY_SAMPLE_CHARACTERS = 20_000;
+
 /**
  * Runs Readability on a clone of the page (Readability mutates what it parses) when the page
  * looks like an article; null when it does not. The caller still checks that enough text came out.
  */
 export function parseReadableArticle(document: Document): ReadableArticle | null {
-  if (!isProbablyReaderable(document)) return null;
+  // Readability counts characters; Chinese and Japanese say in one what English says in three.
+  // Scaling its thresholds by the page's density keeps the same bar in every script: with lengths
+  // multiplied by d, `Σ sqrt(d·length − 140) > 20` is `Σ sqrt(length − 140/d) > 20/√d`.
+  const density = paragraphDensity(document);
+  const readerable = isProbablyReaderable(document, {
+    minContentLength: READERABLE_MIN_CONTENT_LENGTH / density,
+    minScore: READERABLE_MIN_SCORE / Math.sqrt(density),
+  });
+  if (!readerable) return null;
   const clone = document.cloneNode(true);
   if (!isDocument(clone)) return null;
   // The identity serializer hands back the content element, so the paragraphs are read from the
   // DOM rather than re-parsed from an HTML string.
-  const parsed = new Readability<Node>(clone, { serializer: (node) => node }).parse();
+  const parsed = new Readability<Node>(clone, {
+    serializer: (node) => node,
+    charThreshold: Math.round(CHAR_THRESHOLD / density),
+  }).parse();
   const content = parsed?.content;
   if (!parsed || !content || !isElement(content)) return null;
   return {
@@ -29,6 +48,18 @@ export function parseReadableArticle(document: Document): ReadableArticle | null
     siteName: parsed.siteName,
     publishedTime: parsed.publishedTime,
   };
+}
+
+/** Density of the text in the elements `isProbablyReaderable` scores (p, pre, article), from a sample. */
+function paragraphDensity(document: Document): number {
+  let sample = '';
+  for (const node of Array.from(document.querySelectorAll('p, pre'))) {
+    sample += node.textContent ?? '';
+    if (sample.length >= DENSITY_SAMPLE_CHARACTERS) break;
+  }
+  if (sample === '')
+    sample = (document.querySelector('article')?.textContent ?? '').slice(0, DENSITY_SAMPLE_CHARACTERS);
+  return textDensity(sample.replace(/\s+/gu, ''));
 }
 
 // Node type checks rather than `instanceof`: the document may come from another realm

@@ -3,7 +3,7 @@ import { buildSummaryReduceMessages } from '../llm/summary-reduce-prompt';
 import { estimateTokens, TOKENS_PER_MESSAGE } from '../tokens/estimate-tokens';
 import { expectedAnalysisAnswer, expectedTranslationAnswer, REDUCE_ANSWER } from './expected-answer';
 import type { ModelPrice } from './model-prices';
-import type { RequestPlan } from './request-plan';
+import { type RequestPlan, reduceRequestCount } from './request-plan';
 
 /** What a job is expected to cost, before it runs: shown in the toolbar until the endpoint reports usage. */
 export interface JobEstimate {
@@ -46,13 +46,15 @@ export function estimateJob(
     (sum, chunk) => sum + expectedAnalysisAnswer(chunk.tokens, maxOutputTokens),
     0,
   );
-  if (analysisParts > 1) {
+  const reduceRequests = reduceRequestCount(analysisParts, plan.reduceGroupSize);
+  if (reduceRequests > 0) {
     const reduceInstructions = buildSummaryReduceMessages(article, [], options.targetLanguage).reduce(
       (sum, message) => sum + estimateTokens(message.content, plan.family) + TOKENS_PER_MESSAGE,
       0,
     );
-    inputTokens += reduceInstructions + analysisParts * REDUCE_ANSWER;
-    outputTokens += REDUCE_ANSWER;
+    // Every part's summary is read once, and so is every summary a round before the last writes.
+    inputTokens += reduceRequests * reduceInstructions + (analysisParts + reduceRequests - 1) * REDUCE_ANSWER;
+    outputTokens += reduceRequests * REDUCE_ANSWER;
   }
   if (options.translate) {
     for (const chunk of plan.translationChunks) {
@@ -64,7 +66,7 @@ export function estimateJob(
     inputTokens: Math.round(inputTokens),
     outputTokens: Math.round(outputTokens),
     price: options.price,
-    requests: analysisParts + (analysisParts > 1 ? 1 : 0) + translationChunks,
+    requests: analysisParts + reduceRequests + translationChunks,
     analysisParts,
     translationChunks,
     combined: false,

@@ -6,7 +6,7 @@ import { estimateJob } from './job-estimate';
 import { LOCAL_DEFAULT_LIMITS, modelLimits } from './model-limits';
 import { modelPrice } from './model-prices';
 import { defaultParallelRequests } from './parallel-requests';
-import { MAX_INPUT_RATIO, planRequests } from './request-plan';
+import { MAX_INPUT_RATIO, planRequests, reduceRequestCount } from './request-plan';
 
 const seed = seedArticle();
 /** About 20,000 words: the seed's paragraphs over and over. */
@@ -103,6 +103,22 @@ describe('planRequests', () => {
   it('does not split a short article for speed when repeating the instructions would cost more than it saves', () => {
     const plan = planRequests(seed, { ...gpt4oMini, parallelRequests: 16, limits: modelLimits('gpt-4o-mini', remote) });
     expect(plan.translationChunks).toHaveLength(1);
+  });
+});
+
+describe('reduceRequestCount', () => {
+  it.each([
+    [0, 5, 0],
+    [1, 5, 0],
+    [2, 5, 1],
+    [5, 5, 1],
+    [6, 5, 1 + 1],
+    [12, 5, 3 + 1],
+    [11, 5, 2 + 1],
+    [196, 5, 39 + 8 + 2 + 1],
+    [3, 2, 1 + 1],
+  ])('%i parts, %i per request: %i reduce requests', (parts, groupSize, requests) => {
+    expect(reduceRequestCount(parts, groupSize)).toBe(requests);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Article } from '../article/article';
 import { buildAnalysisMessages, buildCombinedMessages, buildTranslationMessages } from '../llm/prompts';
+import { buildSummaryReduceMessages } from '../llm/summary-reduce-prompt';
 import { estimateTokens, TOKENS_PER_MESSAGE } from '../tokens/estimate-tokens';
 import { type TokenizerFamily, tokenizerFamily } from '../tokens/tokenizer-family';
 import { type PlannedChunk, planChunks } from '../translation/plan-chunks';
@@ -30,6 +31,11 @@ export interface RequestPlan {
   combined: boolean;
   /** One chunk: the ordinary single request. More: map-reduce. */
   analysisChunks: PlannedChunk[];
+  /**
+   * How many parts' summaries one reduce request takes. With more parts than that (a very long
+   * article on a small window), the summaries are reduced in rounds, so no request outgrows it.
+   */
+  reduceGroupSize: number;
   translationChunks: PlannedChunk[];
 }
 
@@ -63,6 +69,10 @@ const MAX_REPEATED_INSTRUCTIONS_SHARE = 0.15;
 const MIN_ANALYSIS_ANSWER = 1_024;
 /** Each `[p12] ` and line break around a paragraph. */
 const TOKENS_PER_PARAGRAPH_LINE = 4;
+/** One part's summary in a reduce request: 3 to 5 points with their ids, with room for a wordy model. */
+export const PART_SUMMARY_TOKENS = 400;
+/** Room for a reduce request's own answer, the 3 to 5 points of the whole. */
+const REDUCE_ANSWER_ROOM = 1_024;
 
 export function planRequests(article: Article, options: PlanRequestsOptions): RequestPlan {
   const family = tokenizerFamily(options.model);
@@ -84,9 +94,14 @@ export function planRequests(article: Article, options: PlanRequestsOptions): Re
     buildTranslationMessages(bare, options.targetLanguage, { index: 0, count: 2 }),
   );
   const combinedOverheadTokens = messagesTokens(buildCombinedMessages(bare, options.targetLanguage));
+  const reduceOverheadTokens = messagesTokens(buildSummaryReduceMessages(bare, [], options.targetLanguage));
   const articleTokens = article.paragraphs.reduce((sum, paragraph) => sum + count(paragraph.text), 0);
   const { contextTokens, maxOutputTokens } = options.limits;
   const usable = contextTokens * SAFETY;
+  const reduceGroupSize = Math.max(
+    2,
+    Math.floor((usable - reduceOverheadTokens - Math.min(maxOutputTokens, REDUCE_ANSWER_ROOM)) / PART_SUMMARY_TOKENS),
+  );
 
   const analysisAnswer = (partTokens: number) => Math.min(maxOutputTokens, Math.max(MIN_ANALYSIS_ANSWER, partTokens));
   const fitsWhole = analysisOverheadTokens + articleTokens + analysisAnswer(articleTokens) <= usable;
@@ -138,8 +153,27 @@ export function planRequests(article: Article, options: PlanRequestsOptions): Re
     combinedOverheadTokens,
     combined,
     analysisChunks,
+    reduceGroupSize,
     translationChunks,
   };
+}
+
+/**
+ * Reduce requests for this many parts, `groupSize` summaries at most per request: one when they
+ * all fit, else rounds of groups (a group of one is passed on as it is) until one request is left.
+ * `streamMapReduceAnalysis` reduces in exactly these rounds.
+ */
+export function reduceRequestCount(parts: number, groupSize: number): number {
+  if (parts <= 1) return 0;
+  const size = Math.max(2, groupSize);
+  let requests = 0;
+  let remaining = parts;
+  while (remaining > size) {
+    const groups = Math.ceil(remaining / size);
+    requests += remaining % size === 1 ? groups - 1 : groups;
+    remaining = groups;
+  }
+  return requests + 1;
 }
 
 /** The largest part whose prompt and answer (about as long as the part, at least 1,024) fit the room. */

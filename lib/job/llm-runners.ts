@@ -40,6 +40,7 @@ export function createLlmRunners(options: {
           ...request,
           client: clientFor(request),
           chunks: request.plan.analysisChunks,
+          reduceGroupSize: request.plan.reduceGroupSize,
           origin: options.origin,
         });
       } catch (error) {

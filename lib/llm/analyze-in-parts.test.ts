@@ -6,6 +6,7 @@ import { seedFixtures } from '../../tests/support/seed-fixtures';
 import type { Article } from '../article/article';
 import { AnalysisSchema, type PartialAnalysis } from '../attribution/analysis';
 import { planChunks } from '../translation/plan-chunks';
+import { reduceRequestCount } from '../budget/request-plan';
 import { streamMapReduceAnalysis } from './analyze-in-parts';
 import { createClient } from './client';
 import { SUMMARY_REDUCE_MARKER } from './summary-reduce-prompt';
@@ -36,8 +37,9 @@ afterEach(async () => {
   await server.close();
 });
 
-function analyse(onPartial?: (partial: PartialAnalysis) => void) {
+function analyse(onPartial?: (partial: PartialAnalysis) => void, reduceGroupSize?: number) {
   return streamMapReduceAnalysis({
+    reduceGroupSize,
     client: createClient({ baseUrl: server.url, apiKey: 'sk-test', maxRetries: 0 }),
     model: 'gpt-4o-mini',
     article: longArticle,
@@ -64,6 +66,18 @@ describe('streamMapReduceAnalysis', () => {
     );
     expect(outcome.analysis.summary).toEqual(seedAnalysis.summary);
     expect(outcome.usage?.totalTokens).toBeGreaterThan(0);
+  });
+
+  it('reduces in rounds when more parts than fit one reduce request, each request within its group size', async () => {
+    expect(parts).toHaveLength(3);
+    const outcome = await analyse(undefined, 2);
+    const reduce = chatRequests().filter((request) => JSON.stringify(request.body).includes(SUMMARY_REDUCE_MARKER));
+    // Parts 1 and 2 are summarised together, part 3 passes on as it is, then the last reduce.
+    expect(reduce).toHaveLength(reduceRequestCount(3, 2));
+    const partsIn = (body: unknown) => (JSON.stringify(body).match(/Part \d+:/g) ?? []).length;
+    expect(reduce.map((request) => partsIn(request.body)).sort()).toEqual([2, 2]);
+    expect(chatRequests()).toHaveLength(3 + 2);
+    expect(outcome.analysis.summary).toEqual(seedAnalysis.summary);
   });
 
   it('keeps every note quoting an exact sentence of the original, in the real paragraph it names, in article order', async () => {

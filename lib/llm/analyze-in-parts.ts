@@ -9,6 +9,8 @@ import { buildSummaryReduceMessages } from './summary-reduce-prompt';
 export interface MapReduceAnalysisOptions extends Omit<StreamAnalysisOptions, 'messages'> {
   /** From planChunks with the analysis budget; one chunk (or none) means the ordinary single request. */
   chunks: PlannedChunk[];
+  /** The most parts' summaries one reduce request may take (the plan's `reduceGroupSize`); all by default. */
+  reduceGroupSize?: number;
 }
 
 /**
@@ -16,10 +18,12 @@ export interface MapReduceAnalysisOptions extends Omit<StreamAnalysisOptions, 'm
  * with the ordinary analysis prompt, in parallel; its notes quote that part's own sentences and
  * carry its real paragraph ids (checked again by groundNoteInPart), and they are kept as they
  * are, in article order. Reduce: one more request writes the summary of the whole from the
- * parts' summaries. Notes stream in as the parts produce them, the summary as the reduce does.
+ * parts' summaries; when there are more parts than fit one request, groups of them are summarised
+ * first, in rounds (see `reduceRequestCount`). Notes stream in as the parts produce them, the
+ * summary as the last reduce does.
  */
 export async function streamMapReduceAnalysis(options: MapReduceAnalysisOptions): Promise<AnalysisOutcome> {
-  const { chunks, ...whole } = options;
+  const { chunks, reduceGroupSize, ...whole } = options;
   if (chunks.length <= 1) return streamAnalysis(whole);
   // A combined answer is only planned for an article that fits one request: the parts never translate.
   const { onTranslation: _translatedApart, ...single } = whole;
@@ -46,23 +50,38 @@ export async function streamMapReduceAnalysis(options: MapReduceAnalysisOptions)
   const outsideKnowledge = distinctByTopic(mapped.flatMap((outcome) => outcome.analysis.outsideKnowledge));
   options.onPartial?.({ notes, outsideKnowledge });
 
+  const startMode = mapped[0]?.mode ?? options.startMode;
+  const groupSize = Math.max(2, reduceGroupSize ?? Number.POSITIVE_INFINITY);
+  const intermediate: AnalysisOutcome[] = [];
+  let summaries = mapped.map((outcome) => outcome.analysis.summary);
+  while (summaries.length > groupSize) {
+    const groups: (typeof summaries)[] = [];
+    for (let start = 0; start < summaries.length; start += groupSize)
+      groups.push(summaries.slice(start, start + groupSize));
+    summaries = await Promise.all(
+      groups.map(async (group) => {
+        if (group.length === 1) return group[0] ?? [];
+        const outcome = await streamAnalysis({
+          ...single,
+          startMode,
+          messages: buildSummaryReduceMessages(options.article, group, options.targetLanguage),
+          onPartial: undefined,
+        });
+        intermediate.push(outcome);
+        return outcome.analysis.summary;
+      }),
+    );
+  }
+
   const reduced = await streamAnalysis({
     ...single,
-    startMode: mapped[0]?.mode ?? options.startMode,
-    messages: buildSummaryReduceMessages(
-      options.article,
-      mapped.map((outcome) => outcome.analysis.summary),
-      options.targetLanguage,
-    ),
+    startMode,
+    messages: buildSummaryReduceMessages(options.article, summaries, options.targetLanguage),
     onPartial: (partial) => options.onPartial?.({ summary: partial.summary ?? [], notes, outsideKnowledge }),
   });
   const analysis: Analysis = { summary: reduced.analysis.summary, notes, outsideKnowledge };
-  return {
-    analysis,
-    usage: sumUsage([...mapped, reduced].map((outcome) => outcome.usage)),
-    mode: reduced.mode,
-    translation: null,
-  };
+  const outcomes = [...mapped, ...intermediate, reduced];
+  return { analysis, usage: sumUsage(outcomes.map((outcome) => outcome.usage)), mode: reduced.mode, translation: null };
 }
 
 function chunkArticle(article: Article, chunk: PlannedChunk): Article {

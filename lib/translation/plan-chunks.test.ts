@@ -73,6 +73,27 @@ describe('planChunks', () => {
     ).toBe(giant.text);
   });
 
+  it('counts a huge paragraph a bounded number of times per character, not once per sentence', () => {
+    // 600,000 characters in one paragraph (an article whose paragraphs are <br>s in one <p>), and
+    // an unbroken 100,000-character "word": adding a sentence, or a character, at a time and
+    // recounting the piece each time counted billions of characters.
+    const sentences = Array.from({ length: 12_000 }, (_, index) => `Sentence ${index} has some words in it.`).join(' ');
+    const word = 'x'.repeat(100_000);
+    for (const text of [sentences, word]) {
+      let counted = 0;
+      const countCharacters = (piece: string) => {
+        counted += piece.length;
+        return Math.ceil(piece.length / 4);
+      };
+      const chunks = planChunks([{ id: 'p1', text }], { maxChunkTokens: 2_000, countTokens: countCharacters });
+      for (const chunk of chunks) expect(chunk.tokens).toBeLessThanOrEqual(2_000);
+      expect(chunks.flatMap((chunk) => chunk.pieces.map((piece) => piece.text)).join(text === word ? '' : ' ')).toBe(
+        text,
+      );
+      expect(counted).toBeLessThan(text.length * 40);
+    }
+  });
+
   it('cuts a single sentence longer than the budget between words', () => {
     const run: Paragraph = { id: 'p1', text: Array.from({ length: 120 }, (_, index) => `word${index}`).join(' ') };
     const chunks = planChunks([run], { maxChunkTokens: 50, countTokens: countWords });

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { longArticle } from '../../tests/support/long-article';
+import type { Article } from '../article/article';
+import { PART_SUMMARY_TOKENS, reduceRequestCount } from '../budget/request-plan';
+import { buildSummaryReduceMessages } from '../llm/summary-reduce-prompt';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { estimateTokens, TOKENS_PER_MESSAGE } from '../tokens/estimate-tokens';
+import { planJob } from './plan-job';
+
+/** 100,000 words: the seed's paragraphs, their sentences rotated each round (2,280 paragraphs). */
+const article = longArticle(100_000);
+
+const settingsFor = (model: string, baseUrl: string): Settings => ({ ...DEFAULT_SETTINGS, model, baseUrl });
+
+/** Every paragraph id once, in article order, across the chunks (a split paragraph's pieces stay together). */
+function paragraphIdsIn(chunks: { pieces: { paragraphId: string }[] }[]): string[] {
+  const ids = chunks.flatMap((chunk) => chunk.pieces.map((piece) => piece.paragraphId));
+  return ids.filter((id, index) => id !== ids[index - 1]);
+}
+
+function expectSanePlan(input: Article, settings: Settings) {
+  const { plan, estimate } = planJob(input, settings, { translate: true });
+  const { contextTokens, maxOutputTokens } = plan.limits;
+  const allIds = input.paragraphs.map((paragraph) => paragraph.id);
+
+  expect(plan.analysisChunks.length).toBeGreaterThan(1);
+  expect(paragraphIdsIn(plan.analysisChunks)).toEqual(allIds);
+  for (const chunk of plan.analysisChunks) {
+    const answer = Math.min(maxOutputTokens, Math.max(1_024, chunk.tokens));
+    expect(plan.analysisOverheadTokens + chunk.tokens + answer).toBeLessThanOrEqual(contextTokens);
+  }
+  const reduceOverhead = buildSummaryReduceMessages(input, [], settings.targetLanguage).reduce(
+    (sum, message) => sum + estimateTokens(message.content, plan.family) + TOKENS_PER_MESSAGE,
+    0,
+  );
+  expect(reduceOverhead + plan.reduceGroupSize * PART_SUMMARY_TOKENS + 1_024).toBeLessThanOrEqual(contextTokens);
+
+  expect(paragraphIdsIn(plan.translationChunks)).toEqual(allIds);
+  for (const chunk of plan.translationChunks) {
+    expect(chunk.tokens * 1.3).toBeLessThanOrEqual(maxOutputTokens);
+    expect(plan.translationOverheadTokens + chunk.tokens * 2.3).toBeLessThanOrEqual(contextTokens);
+  }
+
+  const reduceRequests = reduceRequestCount(plan.analysisChunks.length, plan.reduceGroupSize);
+  expect(estimate).toMatchObject({
+    analysisParts: plan.analysisChunks.length,
+    translationChunks: plan.translationChunks.length,
+    requests: plan.analysisChunks.length + reduceRequests + plan.translationChunks.length,
+  });
+  // The analysis and the translation each read the whole article once, plus each request's instructions.
+  const perRequest = Math.max(
+    plan.analysisOverheadTokens,
+    plan.translationOverheadTokens,
+    reduceOverhead + plan.reduceGroupSize * PART_SUMMARY_TOKENS,
+  );
+  expect(estimate.inputTokens).toBeGreaterThan(2 * plan.articleTokens);
+  expect(estimate.inputTokens).toBeLessThan(2 * plan.articleTokens + estimate.requests * perRequest);
+  return { plan, estimate, reduceRequests };
+}
+
+describe('planJob for a 100,000-word article', () => {
+  it('has the length it is named for', () => {
+    expect(article.wordCount).toBeGreaterThanOrEqual(100_000);
+    expect(article.paragraphs.length).toBeGreaterThan(2_000);
+  });
+
+  it('on gpt-4o-mini: a few analysis parts and one reduce, translation in parallel chunks, priced', () => {
+    const { plan, estimate, reduceRequests } = expectSanePlan(
+      article,
+      settingsFor('gpt-4o-mini', 'https://api.openai.com/v1'),
+    );
+    expect(plan.articleTokens).toBeGreaterThan(128_000);
+    expect(reduceRequests).toBe(1);
+    expect(estimate.price).not.toBeNull();
+  });
+
+  it('on an unknown remote model: the cautious 32,768-token window', () => {
+    const { plan } = expectSanePlan(article, settingsFor('some-model', 'https://llm.example/v1'));
+    expect(plan.limits.contextTokens).toBe(32_768);
+  });
+
+  it('on a local model’s 4,096-token window: the parts’ summaries are reduced in rounds, each request fitting', () => {
+    const { plan, reduceRequests } = expectSanePlan(article, settingsFor('llama3.1', 'http://localhost:11434/v1'));
+    expect(plan.analysisChunks.length).toBeGreaterThan(plan.reduceGroupSize);
+    expect(reduceRequests).toBeGreaterThan(1);
+  });
+});
