@@ -51,7 +51,8 @@ const countingFetch: typeof fetch = (input, init) => {
 };
 
 const settings: Settings = {
-  version: 3,
+  version: 4,
+  askAboveDollars: null,
   provider: 'custom',
   baseUrl: endpoint.url,
   model: MODEL,

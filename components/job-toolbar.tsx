@@ -14,7 +14,8 @@ export function JobToolbar({ job, onCancel, onRegenerate }: JobToolbarProps) {
   const usage = costText(job);
   return (
     <div class="toolbar">
-      {running ? (
+      {/* A run waiting for the go-ahead has its own buttons, in the confirmation. */}
+      {job.status === 'awaiting-confirmation' ? null : running ? (
         <button type="button" class="button button--danger" onClick={onCancel}>
           Cancel
         </button>

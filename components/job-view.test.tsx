@@ -245,3 +245,52 @@ describe('JobView', () => {
     expect(mounted.container.querySelector('.toolbar')?.textContent).toContain('5,710 tokens');
   });
 });
+
+describe('JobView, a run above the cost limit', () => {
+  function awaitingJob(): JobState {
+    let job: JobState | null = createJob({
+      id: 'job-costly',
+      tabId: 7,
+      model: 'gpt-4o',
+      host: 'api.openai.com',
+      targetLanguage: 'English',
+      now: 0,
+    });
+    job = applyJobEvent(job, { type: 'article', article: SEED_ARTICLE });
+    job = applyJobEvent(job, {
+      type: 'estimate',
+      estimate: {
+        inputTokens: 85_000,
+        outputTokens: 42_000,
+        price: { inputPerMillion: 2.5, outputPerMillion: 10 },
+        requests: 6,
+        analysisParts: 1,
+        translationChunks: 5,
+        combined: false,
+      },
+    });
+    job = applyJobEvent(job, { type: 'awaiting-confirmation' });
+    if (!job) throw new Error('The reducer lost the job');
+    return job;
+  }
+
+  it('shows the estimate and waits: Run it starts the confirmed run, Cancel cancels, nothing else is offered', async () => {
+    const actions = fakeActions();
+    mounted = await mount(<JobView job={awaitingJob()} synced actions={actions} />);
+    const dialog = mounted.container.querySelector('[role="alertdialog"]');
+    expect(dialog?.textContent).toContain('This run is estimated at ≈ $0.632');
+    expect(dialog?.textContent).toContain('Nothing has been sent yet.');
+    expect(mounted.container.querySelector('section[aria-label="Summary"]')).toBeNull();
+    expect(findButton(mounted.container, 'Regenerate')).toBeUndefined();
+
+    await click(getButton(mounted.container, 'Run it'));
+    await settle();
+    expect(actions.start).toHaveBeenCalledWith('article', false, true);
+    await click(getButton(mounted.container, 'Cancel'));
+    await settle();
+    expect(actions.cancel).toHaveBeenCalled();
+    await click(getButton(mounted.container, 'Change the limit'));
+    await settle();
+    expect(actions.openOptions).toHaveBeenCalled();
+  });
+});

@@ -5,6 +5,7 @@ import { notesText } from '../lib/ui/notes-text';
 import { regionStatuses } from '../lib/ui/region-status';
 import { summaryText } from '../lib/ui/summary-text';
 import { ArticleHeader } from './article-header';
+import { CostConfirmation } from './cost-confirmation';
 import { EmptyState } from './empty-state';
 import { ErrorNotice } from './error-notice';
 import { ExportButtons } from './export-buttons';
@@ -87,6 +88,14 @@ export function JobView({ job, synced, actions }: JobViewProps) {
         <PageChangedNotice title={article.title} onAnalyse={() => run(() => actions.start('article', false))} />
       )}
       {job.error && <ErrorNotice error={job.error} handlers={handlers} />}
+      {job.status === 'awaiting-confirmation' && job.estimate && (
+        <CostConfirmation
+          estimate={job.estimate}
+          onRun={() => run(() => actions.start(article?.source ?? 'article', false, true))}
+          onCancel={() => run(actions.cancel)}
+          onOpenOptions={() => run(actions.openOptions)}
+        />
+      )}
       {job.status === 'extracting' && (
         <div class="loading" role="status">
           <span class="spinner spinner--large" aria-hidden="true" />
@@ -96,7 +105,7 @@ export function JobView({ job, synced, actions }: JobViewProps) {
       {/* One calm notice for a cancelled job, rather than one per region. */}
       {job.status === 'cancelled' && <ErrorNotice error={{ code: 'cancelled' }} handlers={handlers} />}
       {sharedError && <ErrorNotice error={sharedError} handlers={handlers} />}
-      {article && !job.error && (
+      {article && !job.error && job.status !== 'awaiting-confirmation' && (
         <>
           <Region title="Summary" status={statuses.summary} copyText={summaryText(job.analysis.summary)}>
             <SummaryView

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { JobState } from '../lib/job/job';
 import { regionStatuses } from '../lib/ui/region-status';
 import { ArticleHeader } from './article-header';
+import { CostConfirmation } from './cost-confirmation';
 import { ErrorNotice } from './error-notice';
 import type { JobActions } from './job-actions';
 import { PartStatusLabel } from './part-status';
@@ -80,8 +81,16 @@ export function PopupView({ job, synced, actions, onOpenPanel }: PopupViewProps)
         </div>
       )}
       {job.error && <ErrorNotice error={job.error} handlers={handlers} />}
+      {job.status === 'awaiting-confirmation' && job.estimate && (
+        <CostConfirmation
+          estimate={job.estimate}
+          onRun={() => run(() => actions.start(job.article?.source ?? 'article', false, true))}
+          onCancel={() => run(actions.cancel)}
+          onOpenOptions={() => run(actions.openOptions)}
+        />
+      )}
       {job.status === 'cancelled' && !job.article && <ErrorNotice error={{ code: 'cancelled' }} />}
-      {job.article && !job.error && (
+      {job.article && !job.error && job.status !== 'awaiting-confirmation' && (
         <section class="region" aria-label="Summary">
           <header class="region__header">
             <h2 class="region__title">Summary</h2>

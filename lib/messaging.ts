@@ -18,7 +18,8 @@ export type ModelListResult = { ok: true; models: string[] } | { ok: false; erro
 /** The only place one-shot message names live. Streaming job updates use the job port (lib/job/job.ts). */
 export interface ProtocolMap {
   /** Start (or restart) the job of a tab. `force` skips the cached result (Regenerate). */
-  startJob(data: { tabId: number; source: ExtractionSource; force: boolean }): void;
+  /** `confirmed`: the user said go to a run above their cost limit (see JobManager.start). */
+  startJob(data: { tabId: number; source: ExtractionSource; force: boolean; confirmed?: boolean }): void;
   cancelJob(data: { tabId: number }): void;
   testConnection(data: EndpointDraft): ConnectionTestResult;
   listModels(data: Omit<EndpointDraft, 'model'>): ModelListResult;

@@ -8,6 +8,8 @@ import {
   originPattern,
   type SettingsV1,
   type SettingsV2,
+  type SettingsV3,
+  SETTINGS_VERSION,
   saveSettings,
   takeSettingsNotice,
 } from './settings';
@@ -33,7 +35,7 @@ describe('migrateSettings', () => {
     expect(result.extractedApiKey).toBe('sk-old');
     expect(result.resetReason).toBeNull();
     expect(result.settings).toEqual({
-      version: 3,
+      version: 4,
       provider: 'ollama',
       baseUrl: 'http://localhost:11434/v1',
       model: 'llama3.1',
@@ -42,6 +44,7 @@ describe('migrateSettings', () => {
       theme: 'system',
       modelOverrides: {},
       parallelRequests: null,
+      askAboveDollars: 0.1,
     });
     expect(JSON.stringify(result.settings)).not.toContain('sk-old');
   });
@@ -58,7 +61,30 @@ describe('migrateSettings', () => {
     };
     const result = migrateSettings(v2);
     expect(result.resetReason).toBeNull();
-    expect(result.settings).toEqual({ ...v2, version: 3, modelOverrides: {}, parallelRequests: null });
+    expect(result.settings).toEqual({
+      ...v2,
+      version: 4,
+      modelOverrides: {},
+      parallelRequests: null,
+      askAboveDollars: 0.1,
+    });
+  });
+
+  it('migrates version 3, asking before runs above ten cents', () => {
+    const v3: SettingsV3 = {
+      version: 3,
+      provider: 'openai',
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'gpt-4o',
+      targetLanguage: 'English',
+      toolbarAction: 'sidepanel',
+      theme: 'light',
+      modelOverrides: {},
+      parallelRequests: 4,
+    };
+    const result = migrateSettings(v3);
+    expect(result.resetReason).toBeNull();
+    expect(result.settings).toEqual({ ...v3, version: 4, askAboveDollars: 0.1 });
   });
 
   it('keeps valid model overrides and rejects impossible ones', () => {
@@ -96,7 +122,7 @@ describe('settings storage', () => {
       settings: { version: 1, provider: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'm', apiKey: 'sk-1' },
     });
     const settings = await loadSettings();
-    expect(settings.version).toBe(3);
+    expect(settings.version).toBe(SETTINGS_VERSION);
     expect(await loadApiKey()).toBe('sk-1');
     const { settings: stored } = await fakeBrowser.storage.sync.get('settings');
     expect(stored).toEqual(settings);

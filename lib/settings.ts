@@ -7,7 +7,13 @@ import { PROVIDER_IDS, PROVIDERS } from './providers';
  * The API key is not part of it: it lives in `storage.local` alone (see `apiKeyItem`), so it is
  * never synced across devices.
  */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
+
+/**
+ * Ten cents: a long article on a mid-priced model (20,000 words on gpt-4o is about $0.45) asks
+ * first; an ordinary article on a small model (a few tenths of a cent) never does.
+ */
+export const DEFAULT_ASK_ABOVE_DOLLARS = 0.1;
 
 /**
  * What the user knows better than the built-in tables (lib/budget/): the price they pay and the
@@ -38,6 +44,11 @@ export const SettingsSchema = z.object({
   modelOverrides: z.record(z.string(), ModelOverrideSchema),
   /** Requests sent to the endpoint at once; null: 6 for a remote API, 2 for a local server. */
   parallelRequests: z.number().int().min(1).max(16).nullable(),
+  /**
+   * A run estimated to cost more than this many dollars waits for the user's go-ahead (see
+   * lib/budget/cost-gate.ts); null: never ask.
+   */
+  askAboveDollars: z.number().nonnegative().nullable(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -52,10 +63,14 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   modelOverrides: {},
   parallelRequests: null,
+  askAboveDollars: DEFAULT_ASK_ABOVE_DOLLARS,
 };
 
+/** Version 3 ran every job at once, whatever its estimated cost. */
+export type SettingsV3 = Omit<Settings, 'version' | 'askAboveDollars'> & { version: 3 };
+
 /** Version 2 had no per-model prices and limits, and no setting for parallel requests. */
-export type SettingsV2 = Omit<Settings, 'version' | 'modelOverrides' | 'parallelRequests'> & { version: 2 };
+export type SettingsV2 = Omit<SettingsV3, 'version' | 'modelOverrides' | 'parallelRequests'> & { version: 2 };
 
 /** Version 1 kept the key inside the synced settings object and had no theme. */
 export interface SettingsV1 {
@@ -99,6 +114,9 @@ export function migrateSettings(stored: unknown): MigrationResult {
   }
   if (typeof value === 'object' && value !== null && 'version' in value && value.version === 2) {
     value = { ...value, version: 3, modelOverrides: {}, parallelRequests: null };
+  }
+  if (typeof value === 'object' && value !== null && 'version' in value && value.version === 3) {
+    value = { ...value, version: 4, askAboveDollars: DEFAULT_ASK_ABOVE_DOLLARS };
   }
   const parsed = SettingsSchema.safeParse(value);
   if (parsed.success) return { settings: normaliseSettings(parsed.data), extractedApiKey, resetReason: null };

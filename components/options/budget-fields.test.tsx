@@ -41,6 +41,8 @@ describe('Cost and limits', () => {
     await type(getByLabel(container, 'Input price ($ per 1M tokens)'), '0.1');
     await type(getByLabel(container, 'Output price ($ per 1M tokens)'), '0.4');
     await type(getByLabel(container, 'Parallel requests'), '3');
+    expect(getByLabel(container, 'Ask before runs above ($)').value).toBe('0.1');
+    await type(getByLabel(container, 'Ask before runs above ($)'), '0.5');
     await click(getButton(container, 'Save'));
     await settle();
     const saved = await loadSettings();
@@ -53,6 +55,16 @@ describe('Cost and limits', () => {
       },
     });
     expect(saved.parallelRequests).toBe(3);
+    expect(saved.askAboveDollars).toBe(0.5);
+  });
+
+  it('never asks when the cost limit is left empty', async () => {
+    mounted = await mount(<OptionsForm />);
+    await settle();
+    await type(getByLabel(mounted.container, 'Ask before runs above ($)'), '');
+    await click(getButton(mounted.container, 'Save'));
+    await settle();
+    expect((await loadSettings()).askAboveDollars).toBeNull();
   });
 
   it('refuses a context window too small to hold the instructions', async () => {

@@ -102,6 +102,25 @@ export function BudgetFields({ draft, errors, onChange }: BudgetFieldsProps) {
             {...fieldAria('parallel-requests', errors.parallelRequests)}
           />
         </Field>
+        <Field
+          id="ask-above-dollars"
+          label="Ask before runs above ($)"
+          hint="A run estimated to cost more waits for your go-ahead; without a known price, one above 200,000 tokens does. Empty: never ask."
+          error={errors.askAboveDollars}
+        >
+          <input
+            id="ask-above-dollars"
+            class="input"
+            type="number"
+            min="0"
+            step="any"
+            inputMode="decimal"
+            value={draft.askAboveDollars ?? ''}
+            placeholder="never ask"
+            onInput={(event) => onChange('askAboveDollars', numberOrNull(event.currentTarget.value))}
+            {...fieldAria('ask-above-dollars', errors.askAboveDollars)}
+          />
+        </Field>
       </div>
       {errors.modelOverrides && (
         <p class="field__error" role="alert">

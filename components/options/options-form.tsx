@@ -38,6 +38,7 @@ const FIELD_IDS: Record<DraftField, string> = {
   theme: 'theme',
   modelOverrides: 'input-price',
   parallelRequests: 'parallel-requests',
+  askAboveDollars: 'ask-above-dollars',
 };
 const FIELD_ORDER = Object.keys(FIELD_IDS) as DraftField[];
 

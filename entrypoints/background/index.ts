@@ -24,7 +24,7 @@ export default defineBackground(() => {
   });
 
   registerJobPort(manager);
-  onMessage('startJob', ({ data }) => void manager.start(data.tabId, { source: data.source, force: data.force }));
+  onMessage('startJob', ({ data }) => void manager.start(data.tabId, data));
   onMessage('cancelJob', ({ data }) => manager.cancel(data.tabId));
   onMessage('testConnection', ({ data }) => testConnection(data));
   onMessage('listModels', ({ data }) => listModels(data));

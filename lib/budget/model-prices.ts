@@ -51,3 +51,8 @@ export function modelPrice(model: string, baseUrl: string, overrides?: Partial<P
   if (isLocalEndpoint(baseUrl)) return { inputPerMillion: 0, outputPerMillion: 0 };
   return lookUpModel(KNOWN_PRICES, model);
 }
+
+/** Dollars for these tokens at this price. */
+export function dollarsFor(inputTokens: number, outputTokens: number, price: ModelPrice): number {
+  return (inputTokens * price.inputPerMillion + outputTokens * price.outputPerMillion) / 1_000_000;
+}

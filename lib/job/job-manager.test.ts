@@ -87,6 +87,36 @@ function setup(overrides: Partial<JobEnvironment> & { settings?: Partial<Setting
 }
 
 describe('JobManager', () => {
+  describe('a run above the cost limit', () => {
+    const costly = { settings: { askAboveDollars: 0 } };
+
+    it('stops after the estimate, requesting nothing, until the user says go', async () => {
+      const { manager, calls } = setup(costly);
+      await manager.start(7, { source: 'article', force: false });
+      expect(manager.get(7)).toMatchObject({ status: 'awaiting-confirmation', analysisStatus: 'pending' });
+      expect(manager.get(7)?.estimate?.inputTokens).toBeGreaterThan(0);
+      expect(calls).toMatchObject({ analysis: 0, translation: 0 });
+
+      await manager.start(7, { source: 'article', force: false, confirmed: true });
+      expect(manager.get(7)?.status).toBe('done');
+      expect(calls).toMatchObject({ analysis: 1, translation: 1 });
+    });
+
+    it('can be cancelled while it waits', async () => {
+      const { manager, calls } = setup(costly);
+      await manager.start(7, { source: 'article', force: false });
+      manager.cancel(7);
+      expect(manager.get(7)?.status).toBe('cancelled');
+      expect(calls.analysis).toBe(0);
+    });
+
+    it('runs at once when the user turned the question off', async () => {
+      const { manager } = setup({ settings: { askAboveDollars: null } });
+      await manager.start(7, { source: 'article', force: false });
+      expect(manager.get(7)?.status).toBe('done');
+    });
+  });
+
   describe('a short article, in one request answering both', () => {
     const oneRequest = { settings: { modelOverrides: {} } };
 

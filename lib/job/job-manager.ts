@@ -2,6 +2,7 @@ import type { Article, ExtractionSource } from '../article/article';
 import { primaryLanguageTag } from '../article/language';
 import { languageTag } from '../article/language-tag';
 import type { Analysis, PartialAnalysis } from '../attribution/analysis';
+import { needsConfirmation } from '../budget/cost-gate';
 import type { RequestPlan } from '../budget/request-plan';
 import { type AppError, isAppError } from '../errors';
 import { endpointHost } from '../llm/endpoint-host';
@@ -130,7 +131,14 @@ export class JobManager {
     return status === 'extracting' || status === 'running';
   }
 
-  async start(tabId: number, options: { source: ExtractionSource; force: boolean }): Promise<void> {
+  /**
+   * `confirmed`: the user has seen the estimate of a run above their cost limit and said go; without
+   * it such a run stops at `awaiting-confirmation`, having requested nothing.
+   */
+  async start(
+    tabId: number,
+    options: { source: ExtractionSource; force: boolean; confirmed?: boolean },
+  ): Promise<void> {
     await this.ready;
     const existing = this.jobs.get(tabId);
     // The toolbar click and the popup may both ask for the same job: one is enough.
@@ -178,6 +186,9 @@ export class JobManager {
     });
     this.emit(running, { type: 'estimate', estimate });
     if (configurationError) return this.emit(running, { type: 'failed', error: configurationError });
+    if (!options.confirmed && needsConfirmation(estimate, settings.askAboveDollars)) {
+      return this.emit(running, { type: 'awaiting-confirmation' });
+    }
 
     const request: LlmRequest = {
       baseUrl: settings.baseUrl,
@@ -200,7 +211,7 @@ export class JobManager {
 
   cancel(tabId: number): void {
     const running = this.jobs.get(tabId);
-    if (!running || !this.isRunning(tabId)) return;
+    if (!running || !(this.isRunning(tabId) || running.state.status === 'awaiting-confirmation')) return;
     running.controller.abort();
     this.emit(running, { type: 'cancelled' });
   }

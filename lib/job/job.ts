@@ -20,7 +20,8 @@ export type PartStatus = 'pending' | 'streaming' | 'done' | 'error' | 'skipped';
 export interface JobState {
   id: string;
   tabId: number;
-  status: 'extracting' | 'running' | 'done' | 'error' | 'cancelled';
+  /** `awaiting-confirmation`: read and estimated, but too costly to send without the user's go-ahead. */
+  status: 'extracting' | 'awaiting-confirmation' | 'running' | 'done' | 'error' | 'cancelled';
   startedAt: number;
   finishedAt: number | null;
   model: string;
@@ -67,6 +68,7 @@ export type JobEvent =
   | { type: 'translation-skipped' }
   | { type: 'failed'; error: AppError }
   | { type: 'estimate'; estimate: JobEstimate }
+  | { type: 'awaiting-confirmation' }
   | { type: 'endpoint-pause'; pause: EndpointPause | null }
   | { type: 'page-changed' }
   | { type: 'cancelled' };
@@ -156,6 +158,9 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
       return { ...job, pause: event.pause };
     case 'page-changed':
       return { ...job, pageChanged: true };
+    case 'awaiting-confirmation':
+      // Nothing is requested until the user says so: both parts wait.
+      return { ...job, status: 'awaiting-confirmation', analysisStatus: 'pending', translationStatus: 'pending' };
     case 'translation-skipped':
       return settle({ ...job, translationStatus: 'skipped' }, now);
     case 'failed': {

@@ -1,4 +1,4 @@
-import type { ModelPrice } from '../budget/model-prices';
+import { dollarsFor, type ModelPrice } from '../budget/model-prices';
 import type { JobState, Usage } from '../job/job';
 import { formatDollars } from './format-dollars';
 import { usageText } from './usage-text';
@@ -24,7 +24,7 @@ export function costText(
   if (!estimate) return actual;
   const parts = [`≈ ${count(estimate.inputTokens)} tokens in`, `≈ ${count(estimate.outputTokens)} out`];
   if (estimate.price) {
-    parts.push(`≈ ${formatDollars(priceOf(estimate.inputTokens, estimate.outputTokens, estimate.price))}`);
+    parts.push(`≈ ${formatDollars(dollarsFor(estimate.inputTokens, estimate.outputTokens, estimate.price))}`);
   }
   const requests = `${estimate.requests} ${estimate.requests === 1 ? 'request' : 'requests'}`;
   const split = [
@@ -40,13 +40,9 @@ export function costText(
 
 function usageCost(usages: Array<Usage | null>, price: ModelPrice): number {
   return usages.reduce(
-    (sum, usage) => sum + (usage ? priceOf(usage.promptTokens, usage.completionTokens, price) : 0),
+    (sum, usage) => sum + (usage ? dollarsFor(usage.promptTokens, usage.completionTokens, price) : 0),
     0,
   );
-}
-
-function priceOf(inputTokens: number, outputTokens: number, price: ModelPrice): number {
-  return (inputTokens * price.inputPerMillion + outputTokens * price.outputPerMillion) / 1_000_000;
 }
 
 function count(tokens: number): string {

@@ -13,6 +13,26 @@ describe('regionStatuses', () => {
     expect(regionStatuses(job)).toMatchObject({ summary: 'done', sources: 'streaming' });
   });
 
+  it('has the summary done once the translation streams in an answer carrying both', () => {
+    const job = seedJob({
+      status: 'running',
+      analysisStatus: 'streaming',
+      translationStatus: 'streaming',
+      translation: '[p1] An allegedly',
+      analysis: { summary: [{ text: 'A' }] },
+      estimate: {
+        inputTokens: 1_400,
+        outputTokens: 2_300,
+        price: null,
+        requests: 1,
+        analysisParts: 1,
+        translationChunks: 1,
+        combined: true,
+      },
+    });
+    expect(regionStatuses(job)).toEqual({ summary: 'done', sources: 'pending', translation: 'streaming' });
+  });
+
   it('passes final states through', () => {
     expect(regionStatuses(seedJob({ analysisStatus: 'error', translationStatus: 'skipped' }))).toEqual({
       summary: 'error',

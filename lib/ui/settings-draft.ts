@@ -13,6 +13,7 @@ export interface SettingsDraft {
   /** Prices and limits the user set per model (components/options/budget-fields.tsx). */
   modelOverrides: Settings['modelOverrides'];
   parallelRequests: Settings['parallelRequests'];
+  askAboveDollars: Settings['askAboveDollars'];
 }
 
 export type DraftField = keyof SettingsDraft;
