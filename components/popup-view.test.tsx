@@ -12,6 +12,31 @@ afterEach(() => {
 });
 
 describe('PopupView', () => {
+  it('asks before a run above the cost limit, and Run it starts the confirmed run', async () => {
+    const actions = fakeActions();
+    const job = seedJob({
+      status: 'awaiting-confirmation',
+      analysis: {},
+      analysisStatus: 'pending',
+      translation: '',
+      translationStatus: 'pending',
+      estimate: {
+        inputTokens: 85_000,
+        outputTokens: 42_000,
+        price: { inputPerMillion: 2.5, outputPerMillion: 10 },
+        requests: 6,
+        analysisParts: 1,
+        translationChunks: 5,
+        combined: false,
+      },
+    });
+    mounted = await mount(<PopupView job={job} synced actions={actions} onOpenPanel={() => Promise.resolve()} />);
+    expect(mounted.container.querySelector('[role="alertdialog"]')?.textContent).toContain('≈ $0.632');
+    expect(mounted.container.querySelector('section[aria-label="Summary"]')).toBeNull();
+    await click(getButton(mounted.container, 'Run it'));
+    expect(actions.start).toHaveBeenCalledWith('article', false, true);
+  });
+
   it('starts a job once when the tab has none', async () => {
     const actions = fakeActions();
     mounted = await mount(<PopupView job={null} synced actions={actions} onOpenPanel={() => Promise.resolve()} />);
