@@ -55,6 +55,13 @@ beforeAll(async () => {
   );
   const ad = `<iframe title="Anzeige" src="${pages.urlOf('ad-slot', pages.otherOrigin)}" width="300" height="250" style="border:0"></iframe>`;
   pages.addPage(
+    'results-with-ad',
+    readFileSync(path.resolve('tests/fixtures/pages/search-results/source.html'), 'utf8').replace(
+      /<body([^>]*)>/,
+      `<body$1>${ad}`,
+    ),
+  );
+  pages.addPage(
     'seed-with-ad',
     readFileSync(path.resolve('tests/fixtures/pages/seed-de/source.html'), 'utf8').replace('</h1>', `</h1>${ad}`),
   );
@@ -242,5 +249,29 @@ describe('a page with its own article and a small frame of another site', () => 
     await note.getByRole('button', { name: 'Show in page' }).click();
     await expect.poll(() => highlightsByFrame(tab), { timeout: 10_000 }).toEqual({ top: [SEED_LEAD] });
     await screenshot(tab, 'frames-ad-highlight');
+  });
+});
+
+describe('a page without an article and a small frame of another site', () => {
+  it('says the page is not an article, without naming the advertisement', async () => {
+    const tab = await openTab('results-with-ad');
+    const ad = tab.frames().find((frame) => frame.url().startsWith(`${pages.otherOrigin}/ad-slot/`));
+    expect(await ad?.locator('p').textContent()).toContain('Anzeige');
+    // Its real size: far below the share of the window that would make it the page's text.
+    const share = await tab.evaluate(() => {
+      const rect = document.querySelector('iframe')?.getBoundingClientRect();
+      return rect ? (rect.width * rect.height) / (innerWidth * innerHeight) : null;
+    });
+    expect(share).toBeGreaterThan(0);
+    expect(share).toBeLessThan(0.4);
+    const panel = await openPanelFor(extension, tab);
+    await panel.getByRole('button', { name: 'Analyse this page' }).click();
+    const notice = panel.locator('[data-error-code="not-an-article"]');
+    await notice.waitFor({ timeout: 10_000 });
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('This page is not an article');
+    expect(text).not.toMatch(/frame|localhost/);
+    await panel.getByRole('button', { name: 'Use whole page' }).waitFor();
+    expect(chatRequests()).toHaveLength(0);
   });
 });
