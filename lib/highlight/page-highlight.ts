@@ -28,7 +28,10 @@ function readableDocuments(document: Document): Document[] {
  * only when registered in the frame's `CSS.highlights`, with the frame's `Highlight`.
  */
 function setHighlight(document: Document, ranges: Range[]): void {
-  const view = document.defaultView;
+  // The script's own document through its own globals, as before frames were searched: in
+  // Firefox a content script's globals are not the page window's (Xray vision), so the page's
+  // window is reached for a frame only.
+  const view = document === globalThis.document ? globalThis : document.defaultView;
   const registry = view?.CSS?.highlights;
   if (!view || !registry) return;
   if (ranges.length === 0) registry.delete(HIGHLIGHT_NAME);
