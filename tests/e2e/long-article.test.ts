@@ -79,7 +79,7 @@ describe('a long article', () => {
     await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 60_000 });
 
     expect(translationParts().length).toBeGreaterThan(1);
-    expect(JSON.stringify(translationParts()[0]?.body)).toMatch(/This is part \d+ of \d+/);
+    expect(JSON.stringify(translationParts()[0]?.body)).toMatch(/These are part \d+ of \d+/);
     const shown = await panel.locator('.translation p').allTextContents();
     expect(shown).toEqual(article.paragraphs.map((paragraph) => paragraph.text));
     // After the run: what the endpoint reported, no longer an estimate.
