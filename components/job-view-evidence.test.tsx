@@ -10,6 +10,15 @@ import { JobView } from './job-view';
 // The browser's download is the boundary here: what would be saved is what the test reads.
 vi.mock('../lib/ui/download-file', () => ({ downloadFile: vi.fn() }));
 
+/**
+ * The report is built asynchronously (the article's hash comes from Web Crypto): under a loaded
+ * machine that takes longer than a few turns of the event loop, so wait for the download itself.
+ */
+async function downloaded(): Promise<void> {
+  await vi.waitFor(() => expect(downloadFile).toHaveBeenCalled(), { timeout: 5_000 });
+  await settle();
+}
+
 let mounted: Mounted | null = null;
 afterEach(() => {
   mounted?.unmount();
@@ -53,7 +62,7 @@ describe('JobView: background knowledge, bilingual view and the evidence report'
   it('exports the evidence report as JSON, valid against its schema, named after the title and date', async () => {
     mounted = await mount(<JobView job={seedJob()} synced actions={actions} />);
     await click(getButton(mounted.container, 'Export JSON'));
-    await settle();
+    await downloaded();
     expect(downloadFile).toHaveBeenCalledTimes(1);
     const [name, content, type] = vi.mocked(downloadFile).mock.calls[0] ?? [];
     expect(name).toBe('sourcelens-medienbericht-usa-und-weißrussland-vor-großem-deal-2025-02-14.json');
@@ -66,7 +75,7 @@ describe('JobView: background knowledge, bilingual view and the evidence report'
   it('exports Markdown too, and neither while the job is running', async () => {
     mounted = await mount(<JobView job={seedJob()} synced actions={actions} />);
     await click(getButton(mounted.container, 'Export Markdown'));
-    await settle();
+    await downloaded();
     const [name, content] = vi.mocked(downloadFile).mock.calls[0] ?? [];
     expect(name).toMatch(/\.md$/);
     expect(content).toMatch(/^# Evidence report: /);

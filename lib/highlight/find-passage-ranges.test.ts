@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadTestDocument } from '../article/test-document';
 import { findPassageRanges } from './find-passage-ranges';
 
 afterEach(() => {
@@ -80,5 +81,23 @@ describe('findPassageRanges', () => {
       '中方对此表示严重关切。',
       'إن «المفاوضات مستمرة»',
     ]);
+  });
+
+  it('searches several documents (the page and its same-origin frames), preferring an article container', () => {
+    const lead = 'Ein mutmaßlich bedeutsames Abkommen steht offenbar kurz bevor.';
+    const wrapper = loadTestDocument(
+      `<html><body><aside><p>Teaser: ${lead}</p></aside></body></html>`,
+      'https://reader.example/read/1',
+    );
+    const frame = loadTestDocument(
+      `<html><body><article><p>${lead} Zweiter Satz.</p></article></body></html>`,
+      'https://reader.example/embed/1',
+    );
+    const [range, second, absent] = findPassageRanges([wrapper, frame], [lead, 'Zweiter Satz.', 'Nicht da.']);
+    // The teaser around the frame repeats the lead: the frame's article has it.
+    expect(range?.startContainer.ownerDocument).toBe(frame);
+    expect(range?.toString()).toBe(lead);
+    expect(second?.startContainer.ownerDocument).toBe(frame);
+    expect(absent).toBeNull();
   });
 });

@@ -181,24 +181,41 @@ function rangeFor(document: Document, pieces: TextPiece[], start: number, end: n
   return range;
 }
 
-/** At most this many occurrences of one passage are considered when choosing the article's. */
+/** At most this many occurrences of one passage, per document, are considered when choosing the article's. */
 const MAX_OCCURRENCES = 20;
 
-export function findPassageRanges(document: Document, passages: readonly string[]): Array<Range | null> {
-  const page = readPageText(document);
-  const normalised = normaliseText(page.text);
+/**
+ * For each passage, its range in the first of `documents` to hold it inside an article container,
+ * else its first occurrence in any of them. Several documents: the page and its same-origin frames,
+ * whose article the extraction may have read (lib/article/extract-page.ts); a frame's `<article>`
+ * is preferred over a teaser in the page around it that repeats the lead.
+ */
+export function findPassageRanges(
+  documents: Document | readonly Document[],
+  passages: readonly string[],
+): Array<Range | null> {
+  const searched = (Array.isArray(documents) ? documents : [documents]).map((document: Document) => {
+    const page = readPageText(document);
+    return { document, page, normalised: normaliseText(page.text) };
+  });
   return passages.map((passage) => {
     const needle = normaliseText(passage).text;
     if (!needle) return null;
     const ranges: Range[] = [];
-    for (
-      let position = normalised.text.indexOf(needle);
-      position >= 0 && ranges.length < MAX_OCCURRENCES;
-      position = normalised.text.indexOf(needle, position + 1)
-    ) {
-      const span = originalRange(normalised, position, position + needle.length);
-      const range = span && rangeFor(document, page.pieces, span.start, span.end);
-      if (range) ranges.push(range);
+    for (const { document, page, normalised } of searched) {
+      let count = 0;
+      for (
+        let position = normalised.text.indexOf(needle);
+        position >= 0 && count < MAX_OCCURRENCES;
+        position = normalised.text.indexOf(needle, position + 1)
+      ) {
+        const span = originalRange(normalised, position, position + needle.length);
+        const range = span && rangeFor(document, page.pieces, span.start, span.end);
+        if (range) {
+          ranges.push(range);
+          count += 1;
+        }
+      }
     }
     const inArticle = ranges.find((range) => range.startContainer.parentElement?.closest(ARTICLE_CONTAINER));
     return inArticle ?? ranges[0] ?? null;

@@ -9,8 +9,8 @@ type Injection = { target: { tabId: number }; func?: unknown; files?: string[]; 
 /** fakeBrowser has no `scripting`: this one records calls and answers like the page would. */
 function fakeScripting(pageAnswer: () => unknown) {
   const scripting = {
-    insertCSS: vi.fn(async (_details: { target: { tabId: number }; css: string }) => undefined),
-    removeCSS: vi.fn(async (_details: { target: { tabId: number }; css: string }) => undefined),
+    insertCSS: vi.fn(async (_details: { target: { tabId: number; allFrames?: boolean }; css: string }) => undefined),
+    removeCSS: vi.fn(async (_details: { target: { tabId: number; allFrames?: boolean }; css: string }) => undefined),
     executeScript: vi.fn(async (details: Injection) => (details.files ? [{ frameId: 0, result: pageAnswer() }] : [])),
   };
   Object.assign(fakeBrowser, { scripting });
@@ -26,7 +26,9 @@ describe('highlightPassagesInTab', () => {
     const scripting = fakeScripting(() => [{ found: true }, { found: false }]);
     const outcome = await highlightPassagesInTab(4, ['Erster Satz.', 'Zweiter Satz.']);
     expect(outcome).toEqual({ found: 1, missing: 1 });
-    expect(scripting.insertCSS).toHaveBeenCalledWith({ target: { tabId: 4 }, css: HIGHLIGHT_CSS });
+    // In every frame: a passage of an article read from a same-origin frame is highlighted there.
+    expect(scripting.insertCSS).toHaveBeenCalledWith({ target: { tabId: 4, allFrames: true }, css: HIGHLIGHT_CSS });
+    expect(scripting.removeCSS).toHaveBeenCalledWith({ target: { tabId: 4, allFrames: true }, css: HIGHLIGHT_CSS });
     expect(HIGHLIGHT_CSS).toMatch(/^::highlight\(sourcelens-passage\)/);
     const [request, script] = scripting.executeScript.mock.calls.map(([details]) => details);
     expect(request).toMatchObject({ target: { tabId: 4 }, func: installHighlightRequest });

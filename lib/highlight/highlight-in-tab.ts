@@ -36,9 +36,13 @@ export async function highlightPassagesInTab(tabId: number, passages: readonly s
   if (wanted.length === 0) return { found: 0, missing: 0 };
   try {
     const target = { tabId };
+    // The style goes to every frame the extension may reach: a passage may be in a same-origin
+    // frame (an article read from a frame), whose ::highlight() needs the rule in its own
+    // document. Frames it may not reach (another site's) are passed over by the browser.
+    const everyFrame = { tabId, allFrames: true };
     // Removed first, so repeated highlights do not pile up copies of the same stylesheet.
-    await browser.scripting.removeCSS({ target, css: HIGHLIGHT_CSS }).catch(() => undefined);
-    await browser.scripting.insertCSS({ target, css: HIGHLIGHT_CSS });
+    await browser.scripting.removeCSS({ target: everyFrame, css: HIGHLIGHT_CSS }).catch(() => undefined);
+    await browser.scripting.insertCSS({ target: everyFrame, css: HIGHLIGHT_CSS });
     await browser.scripting.executeScript({ target, func: installHighlightRequest, args: [{ passages: wanted }] });
     const [injection] = await browser.scripting.executeScript({ target, files: ['/highlight.js'] });
     return countFound(injection?.result, wanted.length);

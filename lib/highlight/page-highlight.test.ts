@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadTestDocument } from '../article/test-document';
 import { takeHighlightRequest } from './highlight-request';
 import { clearPageHighlight, HIGHLIGHT_NAME, highlightInPage } from './page-highlight';
 
@@ -85,6 +86,59 @@ describe('highlightInPage', () => {
     expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
     pressEscape();
     expect(onEscape).not.toHaveBeenCalled();
+  });
+});
+
+describe('highlightInPage with an article in a same-origin frame', () => {
+  const LEAD = 'Smiths Treffen sei heimlich erfolgt.';
+
+  /** A reader page whose article is in an srcdoc frame, each window with its own highlight registry. */
+  function readerPage() {
+    const top = loadTestDocument(
+      `<html><body><aside><p>Teaser: ${LEAD}</p></aside><iframe srcdoc="<article><p>Erster Satz. ${LEAD}</p></article>"></iframe></body></html>`,
+      'https://reader.example/read/1',
+    );
+    const frameDocument = top.querySelector('iframe')?.contentDocument;
+    if (!frameDocument?.defaultView || !top.defaultView) throw new Error('the frame did not load');
+    const registries = new Map<Document, Map<string, FakeHighlight>>();
+    for (const document of [top, frameDocument]) {
+      const registry = new Map<string, FakeHighlight>();
+      registries.set(document, registry);
+      Object.defineProperty(document.defaultView, 'CSS', { value: { highlights: registry }, configurable: true });
+      Object.defineProperty(document.defaultView, 'Highlight', { value: FakeHighlight, configurable: true });
+      vi.spyOn(document.defaultView as Window, 'scrollBy').mockImplementation(() => undefined);
+    }
+    const texts = (document: Document) =>
+      [...(registries.get(document)?.get(HIGHLIGHT_NAME) ?? [])].map((range) => range.toString());
+    return { top, frameDocument, frameWindow: frameDocument.defaultView, texts };
+  }
+
+  it('highlights the passage in the frame’s own registry, not in a teaser of the page around it', () => {
+    const { top, frameDocument, texts } = readerPage();
+    expect(highlightInPage(top, [LEAD, 'Erster Satz.'], () => undefined)).toEqual([{ found: true }, { found: true }]);
+    expect(texts(frameDocument)).toEqual([LEAD, 'Erster Satz.']);
+    expect(texts(top)).toEqual([]);
+  });
+
+  it('clears it on Escape in the frame, and with clearPageHighlight', () => {
+    const { top, frameDocument, frameWindow, texts } = readerPage();
+    const onEscape = vi.fn();
+    highlightInPage(top, [LEAD], onEscape);
+    frameDocument.dispatchEvent(new frameWindow.KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(texts(frameDocument)).toEqual([]);
+    expect(onEscape).toHaveBeenCalledTimes(1);
+    highlightInPage(top, [LEAD], onEscape);
+    expect(texts(frameDocument)).toEqual([LEAD]);
+    clearPageHighlight();
+    expect(texts(frameDocument)).toEqual([]);
+  });
+
+  it('moves the highlight out of the frame when the next passage is in the page itself', () => {
+    const { top, frameDocument, texts } = readerPage();
+    highlightInPage(top, ['Erster Satz.'], () => undefined);
+    highlightInPage(top, ['Teaser:'], () => undefined);
+    expect(texts(frameDocument)).toEqual([]);
+    expect(texts(top)).toEqual(['Teaser:']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { listPageFrames } from '../article/page-frames';
 import { findPassageRanges } from './find-passage-ranges';
 
 /** The name of the page's highlight; the stylesheet the background inserts styles `::highlight(sourcelens-passage)`. */
@@ -7,13 +8,41 @@ export const HIGHLIGHT_NAME = 'sourcelens-passage';
 export type PassageResult = { found: true } | { found: false };
 
 declare global {
-  /** Removes the page's Escape listener; set while a highlight is shown, in the script's world. */
+  /**
+   * Removes the highlight from every document it was set in (the page, same-origin frames) and
+   * their Escape listeners; set while a highlight is shown, in the script's world of the top frame.
+   */
   var __sourcelensHighlightCleanup: (() => void) | undefined;
+}
+
+/**
+ * The page and the frames whose documents it may read: where the extraction may have found the
+ * article (lib/article/extract-page.ts), so where its passages are. Cross-origin frames have none.
+ */
+function readableDocuments(document: Document): Document[] {
+  return [document, ...listPageFrames(document).flatMap((frame) => (frame.document ? [frame.document] : []))];
+}
+
+/**
+ * Each document has its own highlight registry, in its own window: a frame's ranges are painted
+ * only when registered in the frame's `CSS.highlights`, with the frame's `Highlight`.
+ */
+function setHighlight(document: Document, ranges: Range[]): void {
+  // The script's own document through its own globals, as before frames were searched: in
+  // Firefox a content script's globals are not the page window's (Xray vision), so the page's
+  // window is reached for a frame only.
+  const view = document === globalThis.document ? globalThis : document.defaultView;
+  const registry = view?.CSS?.highlights;
+  if (!view || !registry) return;
+  if (ranges.length === 0) registry.delete(HIGHLIGHT_NAME);
+  else registry.set(HIGHLIGHT_NAME, new view.Highlight(...ranges));
 }
 
 function scrollToRange(range: Range): void {
   const window = range.startContainer.ownerDocument?.defaultView;
   if (!window) return;
+  // A passage in a frame: the frame first comes into view in the page around it.
+  window.frameElement?.scrollIntoView({ block: 'nearest' });
   const rect = range.getBoundingClientRect();
   const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   // The page scrolls, not the element: a long paragraph centred as a whole could leave the passage off screen.
@@ -24,35 +53,45 @@ function scrollToRange(range: Range): void {
 }
 
 /**
- * Highlights the passages found in the page with the CSS Custom Highlight API (no change to the
- * page's DOM), scrolls the first into view, and lets Escape in the page clear it once.
- * `onEscape` is told when the reader clears it that way, so the panel can follow.
+ * Highlights the passages found in the page, or in a same-origin frame of it, with the CSS Custom
+ * Highlight API (no change to the page's DOM), scrolls the first into view, and lets Escape in the
+ * page or that frame clear it once. `onEscape` is told when the reader clears it that way, so the
+ * panel can follow.
  */
 export function highlightInPage(
   document: Document,
   passages: readonly string[],
   onEscape: () => void,
 ): PassageResult[] {
-  const ranges = findPassageRanges(document, passages);
-  const found = ranges.filter((range): range is Range => range !== null);
   globalThis.__sourcelensHighlightCleanup?.();
-  if (found.length === 0) {
-    CSS.highlights.delete(HIGHLIGHT_NAME);
-  } else {
-    CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(...found));
+  const documents = readableDocuments(document);
+  const ranges = findPassageRanges(documents, passages);
+  const found = ranges.filter((range): range is Range => range !== null);
+  const shownIn = documents.filter((candidate) =>
+    found.some((range) => range.startContainer.ownerDocument === candidate),
+  );
+  for (const candidate of documents) {
+    setHighlight(
+      candidate,
+      found.filter((range) => range.startContainer.ownerDocument === candidate),
+    );
+  }
+  if (found.length > 0) {
     const [first] = found;
     if (first) scrollToRange(first);
     const onKeydown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
-      CSS.highlights.delete(HIGHLIGHT_NAME);
       cleanup();
       onEscape();
     };
     const cleanup = () => {
-      document.removeEventListener('keydown', onKeydown, true);
+      for (const shown of shownIn) {
+        shown.removeEventListener('keydown', onKeydown, true);
+        setHighlight(shown, []);
+      }
       globalThis.__sourcelensHighlightCleanup = undefined;
     };
-    document.addEventListener('keydown', onKeydown, true);
+    for (const shown of shownIn) shown.addEventListener('keydown', onKeydown, true);
     globalThis.__sourcelensHighlightCleanup = cleanup;
   }
   return ranges.map((range) => (range ? { found: true } : { found: false }));
@@ -60,7 +99,8 @@ export function highlightInPage(
 
 /**
  * Runs in the page, as `scripting.executeScript({ target, func: clearPageHighlight })`: removes the
- * highlight and the Escape listener. Self-contained, since `func` is serialised.
+ * highlight (in frames too, through the cleanup the highlight left) and the Escape listeners.
+ * Self-contained, since `func` is serialised.
  */
 export function clearPageHighlight(): void {
   globalThis.CSS?.highlights?.delete('sourcelens-passage');

@@ -5,10 +5,20 @@ import path from 'node:path';
 
 const PAGES_DIR = path.resolve('tests/fixtures/pages');
 
-/** Serves the saved pages on 127.0.0.1: `/<slug>/` answers `tests/fixtures/pages/<slug>/source.html`. */
+/**
+ * Serves the saved pages on 127.0.0.1: `/<slug>/` (and anything below it) answers
+ * `tests/fixtures/pages/<slug>/source.html`, or a page a test added with `addPage`.
+ */
 export interface PageServer {
   origin: string;
-  urlOf(slug: string): string;
+  /**
+   * The same server under `localhost`: another origin (another site) for the browser, and one the
+   * e2e build has no host access to, as an embedded third-party page would be.
+   */
+  otherOrigin: string;
+  urlOf(slug: string, origin?: string): string;
+  /** Serves `html` at `/<slug>/`, before the saved pages: pages a test builds around the server's own address. */
+  addPage(slug: string, html: string): void;
   /** Headers of every request received: a test checks that no API key ever reaches a page's server. */
   requestHeaders: Array<Record<string, string | string[] | undefined>>;
   close(): Promise<void>;
@@ -16,25 +26,29 @@ export interface PageServer {
 
 export async function startPageServer(): Promise<PageServer> {
   const requestHeaders: PageServer['requestHeaders'] = [];
+  const added = new Map<string, string>();
   const server = createServer(async (request, response) => {
     requestHeaders.push(request.headers);
-    const slug = (request.url ?? '/').split('/').filter(Boolean)[0] ?? '';
+    const slug = (request.url ?? '/').split(/[/?#]/).filter(Boolean)[0] ?? '';
     if (!/^[a-z0-9-]+$/.test(slug)) {
       response.writeHead(404).end('not found');
       return;
     }
     try {
-      const html = await readFile(path.join(PAGES_DIR, slug, 'source.html'));
+      const html = added.get(slug) ?? (await readFile(path.join(PAGES_DIR, slug, 'source.html')));
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     } catch {
       response.writeHead(404).end('not found');
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
-    urlOf: (slug) => `${origin}/${slug}/`,
+    otherOrigin: `http://localhost:${port}`,
+    urlOf: (slug, pageOrigin = origin) => `${pageOrigin}/${slug}/`,
+    addPage: (slug, html) => void added.set(slug, html),
     requestHeaders,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
