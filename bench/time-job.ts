@@ -12,6 +12,8 @@ export interface JobTimings {
   usage: JobState['usage'];
   /** Tokens the endpoint reported for this run (0 for a revisit from the cache). */
   tokens: number;
+  /** Characters of the translation: its tokens when one answer carried it with the analysis. */
+  translationCharacters: number;
 }
 
 /** Starts a job on a fresh tab and times what a surface subscribed to it would see. */
@@ -23,6 +25,7 @@ export async function timeJob(manager: JobManager, tabId: number, force: boolean
     revisit: null,
     usage: { analysis: null, translation: null },
     tokens: 0,
+    translationCharacters: 0,
   };
   let start = 0;
   const elapsed = () => performance.now() - start;
@@ -54,6 +57,7 @@ export async function timeJob(manager: JobManager, tabId: number, force: boolean
   const job = manager.get(tabId);
   if (job) {
     timings.usage = job.usage;
+    timings.translationCharacters = job.translation.length;
     timings.tokens = job.fromCache
       ? 0
       : (job.usage.analysis?.totalTokens ?? 0) + (job.usage.translation?.totalTokens ?? 0);

@@ -244,7 +244,7 @@ async function pacedPieces(
 }
 
 const PACING_TICK_MS = 5;
-const CHARACTERS_PER_TOKEN = 4;
+export const CHARACTERS_PER_TOKEN = 4;
 
 /** By code points, so no emoji or accented letter is split across deltas. */
 function splitIntoPieces(text: string, size: number): string[] {
