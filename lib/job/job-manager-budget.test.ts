@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { seedArticle } from '../../tests/support/seed-article';
 import type { Article } from '../article/article';
 import type { Analysis } from '../attribution/analysis';
@@ -127,7 +127,8 @@ describe('JobManager: estimate, plan and pauses', () => {
       },
     });
     const started = manager.start(1, { source: 'article', force: false });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Until the translation's runner has run (hashing and planning come first, slower on a busy machine).
+    await vi.waitFor(() => expect(snapshots).toHaveLength(3));
     expect(snapshots).toEqual([
       { reason: 'rate-limit', until: 5_000, attempt: 1 },
       { reason: 'server-error', until: 3_000, attempt: 1 },
@@ -160,7 +161,7 @@ describe('JobManager: estimate, plan and pauses', () => {
       },
     });
     const started = manager.start(1, { source: 'article', force: false });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => expect(signals).toHaveLength(2));
     manager.cancel(1);
     await started;
     late();

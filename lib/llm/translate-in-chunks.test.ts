@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type OpenAITestServer,
   type RecordedRequest,
@@ -142,7 +142,8 @@ describe('streamChunkedTranslation', () => {
     );
     const controller = new AbortController();
     const { result, text } = translate(threeChunks, { signal: controller.signal, concurrency: 2 });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Both running streams have begun (each lasts over a second); the third part waits in the queue.
+    await vi.waitFor(() => expect(chatRequests()).toHaveLength(2));
     controller.abort();
     const outcome = await result;
     expect(!outcome.ok && outcome.error instanceof LlmError && outcome.error.appError).toEqual({ code: 'cancelled' });
