@@ -85,6 +85,18 @@ describe('ErrorNotice', () => {
     );
     // The whole page's text would be the frame's surroundings, not the article.
     expect(buttonNames(mounted.container)).toEqual([]);
+    const link = mounted.container.querySelector<HTMLAnchorElement>('a.error-notice__link');
+    expect(link?.textContent).toBe('Open the frame in a new tab');
+    expect(link?.getAttribute('href')).toBe('https://reader.other.example/story/9');
+    expect(link?.target).toBe('_blank');
+    expect(link?.rel).toBe('noopener noreferrer');
+  });
+
+  it('offers no link to a frame address that is not http(s)', async () => {
+    mounted = await mount(
+      <ErrorNotice error={{ code: 'not-an-article', hasSelection: false, frameUrl: 'javascript:alert(1)' }} />,
+    );
+    expect(mounted.container.querySelector('a')).toBeNull();
   });
 
   it('sends a missing key to the options page', async () => {

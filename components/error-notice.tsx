@@ -31,6 +31,13 @@ export function ErrorNotice({ error, handlers = {}, announce = true }: ErrorNoti
       <p class="error-notice__title">{description.title}</p>
       <p class="error-notice__message">{description.message}</p>
       <p class="error-notice__next">{description.nextStep}</p>
+      {description.link && (
+        <p>
+          <a class="error-notice__link" href={description.link.url} target="_blank" rel="noopener noreferrer">
+            {description.link.label}
+          </a>
+        </p>
+      )}
       {buttons.length > 0 && (
         <div class="button-row">
           {buttons.map(({ action, handler }, index) => (

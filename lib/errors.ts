@@ -1,3 +1,4 @@
+import { resolveHttpUrl } from './article/segments';
 /**
  * The one error type of Sourcelens. Plain data, so it survives messaging and storage;
  * every surface renders it through `describeError`, which gives each code a message
@@ -38,6 +39,8 @@ export interface ErrorDescription {
   message: string;
   nextStep: string;
   actions: ErrorAction[];
+  /** A page the next step sends the reader to, opened in a new tab: always an http(s) URL. */
+  link?: { url: string; label: string };
 }
 
 export function isAppError(value: unknown): value is AppError {
@@ -170,6 +173,10 @@ export function describeError(error: AppError): ErrorDescription {
           message: `The text on this page appears to come from ${hostOf(error.frameUrl)}, shown in a frame. Browsers do not let extensions read another site's frame from the page around it.`,
           nextStep: `Open ${error.frameUrl} in its own tab and analyse it there.`,
           actions: error.hasSelection ? ['use-selection'] : [],
+          // The address comes from the page: offered as a link only when it is http(s).
+          ...(resolveHttpUrl(error.frameUrl, error.frameUrl)
+            ? { link: { url: error.frameUrl, label: 'Open the frame in a new tab' } }
+            : {}),
         };
       }
       return {

@@ -222,6 +222,14 @@ describe('an article inside a frame of another site', () => {
     expect(text).toContain('The article is in a frame from another site');
     expect(text).toContain(`Open ${frameUrl} in its own tab and analyse it there.`);
     expect(text).toContain(`appears to come from ${new URL(frameUrl).host}`);
+    // The link opens the frame's page in a tab of its own, where it can be analysed.
+    const [opened] = await Promise.all([
+      extension.context.waitForEvent('page'),
+      notice.getByRole('link', { name: 'Open the frame in a new tab' }).click(),
+    ]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(frameUrl);
+    await opened.close();
     await screenshot(panel, 'frames-foreign-panel');
     expect(chatRequests()).toHaveLength(0);
   });
