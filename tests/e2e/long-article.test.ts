@@ -5,7 +5,7 @@ import { longArticle } from '../support/long-article';
 import type { OpenAITestServer, RecordedRequest } from '../support/openai-test-server';
 import { requestParagraphs } from '../support/request-paragraphs';
 import { requestPurpose } from '../support/seed-fixtures';
-import { configureEndpoint, openPanelFor } from './support/configure';
+import { analyseAfresh, configureEndpoint, openPanelFor } from './support/configure';
 import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
 import type { PageServer } from './support/page-server';
 import { startWorld, type World } from './support/world';
@@ -91,9 +91,9 @@ describe('a long article', () => {
   it('Cancel stops every part at once, sends nothing more, and keeps what arrived', async () => {
     endpoint.setResponder(answer(40));
     const panel = await openLongArticle();
-    // The first test left this article in the cache: Regenerate asks the endpoint again.
-    await panel.getByRole('button', { name: 'Analyse this page' }).click();
-    await panel.getByRole('button', { name: 'Regenerate' }).click();
+    // The first test left this article in the cache: Regenerate asks the endpoint again, and the
+    // panel is read only once the fresh job has replaced the stored one.
+    await analyseAfresh(panel);
     await expect.poll(() => panel.locator('.translation').textContent(), { timeout: 20_000 }).toMatch(/\S/);
     await panel.getByRole('button', { name: 'Cancel' }).click();
     await panel.getByText('Cancelled').first().waitFor({ timeout: 5_000 });
