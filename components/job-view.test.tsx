@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyJobEvent, createJob, type JobState } from '../lib/job/job';
 import { fakeActions } from './fixtures/fake-actions';
 import { click, findButton, getButton, type Mounted, mount, settle } from './fixtures/mount';
-import { SEED_ANALYSIS, SEED_ARTICLE, seedJob } from './fixtures/seed-job';
+import { COSTLY_ESTIMATE, SEED_ANALYSIS, SEED_ARTICLE, seedJob } from './fixtures/seed-job';
 import { JobView } from './job-view';
 
 let mounted: Mounted | null = null;
@@ -259,15 +259,7 @@ describe('JobView, a run above the cost limit', () => {
     job = applyJobEvent(job, { type: 'article', article: SEED_ARTICLE });
     job = applyJobEvent(job, {
       type: 'estimate',
-      estimate: {
-        inputTokens: 85_000,
-        outputTokens: 42_000,
-        price: { inputPerMillion: 2.5, outputPerMillion: 10 },
-        requests: 6,
-        analysisParts: 1,
-        translationChunks: 5,
-        combined: false,
-      },
+      estimate: COSTLY_ESTIMATE,
     });
     job = applyJobEvent(job, { type: 'awaiting-confirmation' });
     if (!job) throw new Error('The reducer lost the job');

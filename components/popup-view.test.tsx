@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeActions } from './fixtures/fake-actions';
 import { buttonNames, click, getButton, type Mounted, mount } from './fixtures/mount';
-import { SEED_ANALYSIS, seedJob } from './fixtures/seed-job';
+import { COSTLY_ESTIMATE, SEED_ANALYSIS, seedJob } from './fixtures/seed-job';
 import { PopupView } from './popup-view';
 
 let mounted: Mounted | null = null;
@@ -20,15 +20,7 @@ describe('PopupView', () => {
       analysisStatus: 'pending',
       translation: '',
       translationStatus: 'pending',
-      estimate: {
-        inputTokens: 85_000,
-        outputTokens: 42_000,
-        price: { inputPerMillion: 2.5, outputPerMillion: 10 },
-        requests: 6,
-        analysisParts: 1,
-        translationChunks: 5,
-        combined: false,
-      },
+      estimate: COSTLY_ESTIMATE,
     });
     mounted = await mount(<PopupView job={job} synced actions={actions} onOpenPanel={() => Promise.resolve()} />);
     expect(mounted.container.querySelector('[role="alertdialog"]')?.textContent).toContain('≈ $0.632');

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { JobEstimate } from '../budget/job-estimate';
+import { COSTLY_ESTIMATE } from '../../components/fixtures/seed-job';
 import { confirmationText } from './confirmation-text';
 
-const estimate: JobEstimate = {
-  inputTokens: 85_000,
-  outputTokens: 42_000,
-  price: { inputPerMillion: 2.5, outputPerMillion: 10 },
-  requests: 6,
-  analysisParts: 1,
-  translationChunks: 5,
-  combined: false,
-};
+const estimate = COSTLY_ESTIMATE;
 
 describe('confirmationText', () => {
   it('gives the cost, the tokens and the requests, and why the run waits', () => {
