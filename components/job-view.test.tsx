@@ -12,17 +12,22 @@ afterEach(() => {
   mounted = null;
 });
 
-/** The seed job half-way: the article read, the summary and one note streamed, some translation. */
-function runningSeedJob(): JobState {
-  let job: JobState | null = createJob({
-    id: 'job-running',
+/** A new job on tab 7 that has just read the seed article. */
+function seedArticleRead(id: string): JobState | null {
+  const job = createJob({
+    id,
     tabId: 7,
     model: 'gpt-4o-mini',
     host: 'api.openai.com',
     targetLanguage: 'English',
     now: 0,
   });
-  job = applyJobEvent(job, { type: 'article', article: SEED_ARTICLE });
+  return applyJobEvent(job, { type: 'article', article: SEED_ARTICLE });
+}
+
+/** The seed job half-way: the article read, the summary and one note streamed, some translation. */
+function runningSeedJob(): JobState {
+  let job = seedArticleRead('job-running');
   job = applyJobEvent(job, {
     type: 'analysis-partial',
     analysis: {
@@ -248,15 +253,7 @@ describe('JobView', () => {
 
 describe('JobView, a run above the cost limit', () => {
   function awaitingJob(): JobState {
-    let job: JobState | null = createJob({
-      id: 'job-costly',
-      tabId: 7,
-      model: 'gpt-4o',
-      host: 'api.openai.com',
-      targetLanguage: 'English',
-      now: 0,
-    });
-    job = applyJobEvent(job, { type: 'article', article: SEED_ARTICLE });
+    let job = seedArticleRead('job-costly');
     job = applyJobEvent(job, {
       type: 'estimate',
       estimate: COSTLY_ESTIMATE,

@@ -29,6 +29,14 @@ export const ModelOverrideSchema = z.object({
 
 export type ModelOverride = z.infer<typeof ModelOverrideSchema>;
 
+/** No price or limit set: the table's, or the safe default, apply. */
+export const NO_OVERRIDE: ModelOverride = {
+  inputPricePerMillion: null,
+  outputPricePerMillion: null,
+  contextTokens: null,
+  maxOutputTokens: null,
+};
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   provider: z.enum(PROVIDER_IDS),

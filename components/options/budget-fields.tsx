@@ -1,7 +1,7 @@
 import { modelLimits } from '../../lib/budget/model-limits';
 import { modelPrice } from '../../lib/budget/model-prices';
 import { defaultParallelRequests } from '../../lib/budget/parallel-requests';
-import type { ModelOverride } from '../../lib/settings';
+import { type ModelOverride, NO_OVERRIDE } from '../../lib/settings';
 import type { DraftErrors, SettingsDraft } from '../../lib/ui/settings-draft';
 import { Field, fieldAria } from './field';
 
@@ -10,13 +10,6 @@ interface BudgetFieldsProps {
   errors: DraftErrors;
   onChange: <Name extends keyof SettingsDraft>(field: Name, value: SettingsDraft[Name]) => void;
 }
-
-const NO_OVERRIDE: ModelOverride = {
-  inputPricePerMillion: null,
-  outputPricePerMillion: null,
-  contextTokens: null,
-  maxOutputTokens: null,
-};
 
 /**
  * Prices and limits for the chosen model, where the user knows better than the built-in tables:

@@ -4,7 +4,7 @@ import { longArticle } from '../../tests/support/long-article';
 import { type OpenAITestServer, startOpenAITestServer } from '../../tests/support/openai-test-server';
 import { messagesText } from '../../tests/support/seed-fixtures';
 import { MAX_INPUT_RATIO } from '../budget/request-plan';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '../settings';
 import { JobManager } from './job-manager';
 import { createLlmRunners } from './llm-runners';
 
@@ -35,12 +35,7 @@ describe('input tokens of a whole job, counted with o200k', () => {
         model: 'gpt-4o-mini',
         // The server is on loopback, which would get a local server's small window: gpt-4o-mini's limits.
         modelOverrides: {
-          'gpt-4o-mini': {
-            inputPricePerMillion: null,
-            outputPricePerMillion: null,
-            contextTokens: 128_000,
-            maxOutputTokens: 16_384,
-          },
+          'gpt-4o-mini': { ...NO_OVERRIDE, contextTokens: 128_000, maxOutputTokens: 16_384 },
         },
         parallelRequests: 6,
       };

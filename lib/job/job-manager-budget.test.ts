@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { seedArticle } from '../../tests/support/seed-article';
 import type { Article } from '../article/article';
 import type { Analysis } from '../attribution/analysis';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '../settings';
 import { applyJobEvent, type JobEvent, type JobState } from './job';
 import { type JobEnvironment, JobManager, type LlmRequest } from './job-manager';
 
@@ -22,12 +22,7 @@ const analysis: Analysis = { summary: [{ text: 'A deal.', paragraphIds: ['p1'] }
  */
 const TWO_REQUESTS: Partial<Settings> = {
   modelOverrides: {
-    [DEFAULT_SETTINGS.model]: {
-      inputPricePerMillion: null,
-      outputPricePerMillion: null,
-      contextTokens: null,
-      maxOutputTokens: 2_048,
-    },
+    [DEFAULT_SETTINGS.model]: { ...NO_OVERRIDE, maxOutputTokens: 2_048 },
   },
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../article/article';
 import type { Analysis } from '../attribution/analysis';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '../settings';
 import { applyJobEvent, createJob, type JobEvent, type JobState } from './job';
 import { isTargetLanguage, type JobEnvironment, JobManager } from './job-manager';
 import type { CachedResult } from './result-store';
@@ -37,12 +37,7 @@ const analysis: Analysis = {
  */
 const TWO_REQUESTS: Partial<Settings> = {
   modelOverrides: {
-    [DEFAULT_SETTINGS.model]: {
-      inputPricePerMillion: null,
-      outputPricePerMillion: null,
-      contextTokens: null,
-      maxOutputTokens: 256,
-    },
+    [DEFAULT_SETTINGS.model]: { ...NO_OVERRIDE, maxOutputTokens: 256 },
   },
 };
 

@@ -200,8 +200,8 @@ export class JobManager {
       plan,
       onPause: createPauseTracker((pause) => this.emitIfCurrent(running, { type: 'endpoint-pause', pause })),
     };
-    const translating = !isTargetLanguage(article.language, settings.targetLanguage);
-    if (plan.combined && translating) await this.analyseAndTranslate(running, request);
+    // The plan combines only an article that needs translating.
+    if (plan.combined) await this.analyseAndTranslate(running, request);
     else await Promise.all([this.analyse(running, request), this.translate(running, request)]);
     const { analysisStatus, translationStatus } = running.state;
     if (analysisStatus === 'done' && (translationStatus === 'done' || translationStatus === 'skipped')) {
