@@ -19,6 +19,11 @@ const SAMPLES: { [Code in AppErrorCode]: Extract<AppError, { code: Code }> } = {
   'bad-request': { code: 'bad-request', status: 400, detail: 'response_format is not supported' },
   'answer-not-understood': { code: 'answer-not-understood', detail: 'notes[2].kind: invalid value' },
   'stream-interrupted': { code: 'stream-interrupted', detail: 'network error' },
+  'endpoint-error-mid-answer': {
+    code: 'endpoint-error-mid-answer',
+    host: 'openrouter.ai',
+    detail: 'Provider returned error',
+  },
   'answer-cut': { code: 'answer-cut' },
   'model-refused': { code: 'model-refused', detail: 'I cannot help with that.' },
   'not-an-article': { code: 'not-an-article', hasSelection: true },

@@ -20,6 +20,8 @@ export type AppError =
   | { code: 'bad-request'; status: number; detail: string }
   | { code: 'answer-not-understood'; detail: string }
   | { code: 'stream-interrupted'; detail?: string }
+  /** An error the endpoint itself reported inside a 200 stream (an error event, `finish_reason: "error"`, an error object without `choices`). */
+  | { code: 'endpoint-error-mid-answer'; host: string; detail?: string }
   | { code: 'answer-cut'; detail?: string }
   | { code: 'model-refused'; detail: string }
   | { code: 'not-an-article'; hasSelection: boolean; frameUrl?: string }
@@ -151,6 +153,14 @@ export function describeError(error: AppError): ErrorDescription {
         message: `The connection dropped before the answer was complete.${error.detail ? ` (${error.detail})` : ''} What arrived is kept.`,
         nextStep: 'Retry to request it again.',
         actions: ['retry'],
+      };
+    case 'endpoint-error-mid-answer':
+      return {
+        title: 'The endpoint reported an error mid-answer',
+        message: `${error.host} stopped the answer with an error of its own.${detailSuffix(error.detail)} What arrived is kept.`,
+        nextStep:
+          'Retry; if it happens again, the model or provider may be overloaded: try again later or pick another model in Options.',
+        actions: ['retry', 'open-options'],
       };
     case 'answer-cut':
       return {
