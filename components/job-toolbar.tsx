@@ -1,6 +1,7 @@
 import type { JobState } from '../lib/job/job';
 import { costText } from '../lib/ui/cost-text';
 import { PauseNotice } from './pause-notice';
+import { ThinkingNotice } from './thinking-notice';
 
 interface JobToolbarProps {
   job: JobState;
@@ -30,6 +31,7 @@ export function JobToolbar({ job, onCancel, onRegenerate }: JobToolbarProps) {
         {usage && <span title={usage.detail}>{usage.label}</span>}
       </span>
       {running && job.pause && <PauseNotice pause={job.pause} />}
+      {running && !job.pause && <ThinkingNotice thinking={job.thinking} />}
     </div>
   );
 }

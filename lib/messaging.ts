@@ -10,7 +10,22 @@ export interface EndpointDraft {
 }
 
 export type ConnectionTestResult =
-  | { ok: true; model: string; latencyMs: number; reply: string }
+  | {
+      ok: true;
+      model: string;
+      /** From sending the request to the end of its streamed answer. */
+      latencyMs: number;
+      /** The model's reply, reasoning removed, at most 200 characters. */
+      reply: string;
+      /** How a job will ask for its JSON on this endpoint: a strict schema, any JSON object, or the prompt alone. */
+      structured: 'json_schema' | 'json_object' | 'prompt';
+      /** Whether the endpoint reported token usage; without it costs are estimated. */
+      usageReported: boolean;
+      /** Whether the model reasoned before answering (never shown as its answer). */
+      reasoning: boolean;
+      /** Request fields the endpoint refused and that jobs now leave out, e.g. `stream_options`. */
+      dropped: string[];
+    }
   | { ok: false; error: AppError };
 
 export type ModelListResult = { ok: true; models: string[] } | { ok: false; error: AppError };

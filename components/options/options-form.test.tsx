@@ -130,7 +130,16 @@ describe('OptionsForm', () => {
   });
 
   it('tests the connection after saving and reports the model and latency', async () => {
-    messaging.sendMessage.mockResolvedValue({ ok: true, model: 'gpt-4o-mini', latencyMs: 412, reply: 'OK' });
+    messaging.sendMessage.mockResolvedValue({
+      ok: true,
+      model: 'gpt-4o-mini',
+      latencyMs: 412,
+      reply: '{"ok":true}',
+      structured: 'json_schema',
+      usageReported: false,
+      reasoning: false,
+      dropped: ['stream_options'],
+    });
     const container = await mountForm();
     await type(getByLabel(container, 'API key'), 'sk-test');
     await click(getButton(container, 'Test connection'));
@@ -141,7 +150,10 @@ describe('OptionsForm', () => {
       apiKey: 'sk-test',
       model: 'gpt-4o-mini',
     });
-    expect(container.textContent).toContain('Connected to gpt-4o-mini in 412 ms');
+    expect(container.textContent).toContain(
+      'Connected to gpt-4o-mini in 412 ms · structured output ✓ · usage reported ✗ (costs will be estimated)',
+    );
+    expect(container.textContent).toContain('The endpoint refused stream_options');
     expect(await loadApiKey()).toBe('sk-test');
   });
 

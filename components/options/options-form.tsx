@@ -10,6 +10,7 @@ import {
   saveSettings,
   takeSettingsNotice,
 } from '../../lib/settings';
+import { connectionText } from '../../lib/ui/connection-text';
 import { permissionProblem } from '../../lib/ui/permission-problem';
 import { requestHostPermission } from '../../lib/ui/request-host-permission';
 import {
@@ -282,14 +283,22 @@ export function OptionsForm() {
         </p>
       )}
       {failure && <ErrorNotice error={failure} />}
-      {testResult?.ok && (
-        <p class="notice notice--success" role="status">
-          Connected to {testResult.model} in {testResult.latencyMs.toLocaleString('en')} ms
-        </p>
-      )}
+      {testResult?.ok && <ConnectionSummary result={testResult} />}
       {testResult && !testResult.ok && <ErrorNotice error={testResult.error} handlers={{ retry: onTest }} />}
 
       <PrivacyNote />
     </form>
+  );
+}
+
+function ConnectionSummary({ result }: { result: Extract<ConnectionTestResult, { ok: true }> }) {
+  const { headline, details } = connectionText(result);
+  return (
+    <div class="notice notice--success" role="status">
+      <p>{headline}</p>
+      {details.map((detail) => (
+        <p key={detail}>{detail}</p>
+      ))}
+    </div>
   );
 }

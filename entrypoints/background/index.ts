@@ -4,12 +4,17 @@ import { JobManager } from '@/lib/job/job-manager';
 import { forgetPersistedJob, loadPersistedJobs } from '@/lib/job/job-persistence';
 import { registerJobPort } from '@/lib/job/job-port';
 import { listModels, testConnection } from '@/lib/llm/connection';
+import { createShapeMemory } from '@/lib/llm/request-shape-memory';
+import { browserShapeStore } from '@/lib/llm/shape-store';
 import { onMessage } from '@/lib/messaging';
 import { applyToolbarBehaviour, openPanel, toolbarAction } from '@/lib/panel';
 import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings';
 
 export default defineBackground(() => {
-  const manager = new JobManager(createBrowserJobEnvironment(new URL(browser.runtime.getURL('/')).origin));
+  const origin = new URL(browser.runtime.getURL('/')).origin;
+  // What endpoints refused (request fields), learnt by jobs and Test connection alike.
+  const shapes = createShapeMemory(browserShapeStore);
+  const manager = new JobManager(createBrowserJobEnvironment(origin, shapes));
   void manager.restoreAll(loadPersistedJobs());
   void protectLocalStorage();
 
@@ -26,7 +31,7 @@ export default defineBackground(() => {
   registerJobPort(manager);
   onMessage('startJob', ({ data }) => void manager.start(data.tabId, data));
   onMessage('cancelJob', ({ data }) => manager.cancel(data.tabId));
-  onMessage('testConnection', ({ data }) => testConnection(data));
+  onMessage('testConnection', ({ data }) => testConnection(data, { origin, memory: shapes }));
   onMessage('listModels', ({ data }) => listModels(data));
   onMessage('highlightPassages', ({ data }) => highlightPassagesInTab(data.tabId, data.passages));
   onMessage('clearHighlight', ({ data }) => clearHighlightInTab(data.tabId));

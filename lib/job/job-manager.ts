@@ -10,7 +10,7 @@ import type { EndpointPause } from '../llm/endpoint-pause';
 import { PROVIDERS } from '../providers';
 import type { Settings } from '../settings';
 import { contentHash } from './content-hash';
-import { applyJobEvent, createJob, type JobEvent, type JobState, type Usage } from './job';
+import { applyJobEvent, createJob, type JobEvent, type JobState, type ThinkingPart, type Usage } from './job';
 import { createPauseTracker } from './pause-tracker';
 import { planJob } from './plan-job';
 import { type CachedResult, cacheKey } from './result-store';
@@ -27,6 +27,10 @@ export interface LlmRequest {
   plan: RequestPlan;
   /** A request of this part waits out a rate limit or server error (null: it went out again). */
   onPause(pause: EndpointPause | null, request: object): void;
+  /** A request of this part started or stopped reasoning before its answer. */
+  onThinking(thinking: boolean, request: object): void;
+  /** Anything arrived on a stream (reasoning and keep-alives too): the job is alive. */
+  onActivity(): void;
 }
 
 /** Everything the manager needs from the outside world, so it runs (and is tested) without a browser. */
@@ -59,6 +63,11 @@ export interface JobEnvironment {
   promptVersion: string;
   /** Called after every change, for persistence across service-worker restarts. */
   onChange?(job: JobState): void;
+  /**
+   * Called whenever a stream shows life, however often: the extension keeps its service worker
+   * awake with it while a model reasons for minutes without a visible change (see keep-alive.ts).
+   */
+  keepAlive?(): void;
 }
 
 type Listener = (event: JobEvent) => void;
@@ -199,6 +208,9 @@ export class JobManager {
       signal: controller.signal,
       plan,
       onPause: createPauseTracker((pause) => this.emitIfCurrent(running, { type: 'endpoint-pause', pause })),
+      // Replaced per part below: which part is thinking is the part's own.
+      onThinking: () => undefined,
+      onActivity: () => this.environment.keepAlive?.(),
     };
     // The plan combines only an article that needs translating.
     if (plan.combined) await this.analyseAndTranslate(running, request);
@@ -240,7 +252,11 @@ export class JobManager {
       STREAM_EMIT_INTERVAL_MS,
     );
     try {
-      const result = await this.environment.runAnalysis({ ...request, onPartial: (partial) => partials.push(partial) });
+      const result = await this.environment.runAnalysis({
+        ...request,
+        onThinking: this.thinkingTracker(running, ['analysis']),
+        onPartial: (partial) => partials.push(partial),
+      });
       partials.flush();
       this.emitIfCurrent(running, { type: 'analysis-done', ...result });
     } catch (error) {
@@ -255,7 +271,11 @@ export class JobManager {
     }
     const deltas = this.translationDeltas(running);
     try {
-      const result = await this.environment.runTranslation({ ...request, onDelta: deltas.push });
+      const result = await this.environment.runTranslation({
+        ...request,
+        onThinking: this.thinkingTracker(running, ['translation']),
+        onDelta: deltas.push,
+      });
       deltas.flush();
       this.emitIfCurrent(running, { type: 'translation-done', usage: result.usage });
     } catch (error) {
@@ -291,6 +311,7 @@ export class JobManager {
     try {
       const result = await this.environment.runAnalysis({
         ...request,
+        onThinking: this.thinkingTracker(running, ['analysis', 'translation']),
         onPartial: (partial) => partials.push(partial),
         onTranslation: (textSoFar, complete) => {
           deliverUpTo(textSoFar);
@@ -314,6 +335,23 @@ export class JobManager {
       this.emitIfCurrent(running, { type: 'analysis-error', error: asAppError(error) });
       if (!translationDone) this.emitIfCurrent(running, { type: 'translation-error', error: asAppError(error) });
     }
+  }
+
+  /**
+   * The parts' requests each say when their model reasons before answering; a part shows
+   * "thinking" from the first of its requests that starts until the last one stops.
+   */
+  private thinkingTracker(running: RunningJob, parts: ThinkingPart[]): (thinking: boolean, request: object) => void {
+    const thinking = new Set<object>();
+    return (isThinking, request) => {
+      const before = thinking.size > 0;
+      if (isThinking) thinking.add(request);
+      else thinking.delete(request);
+      const after = thinking.size > 0;
+      if (before === after) return;
+      const since = after ? this.environment.now() : null;
+      for (const part of parts) this.emitIfCurrent(running, { type: 'thinking', part, since });
+    };
   }
 
   /** Translation text, forwarded to the surfaces at most every STREAM_EMIT_INTERVAL_MS (the first piece at once). */

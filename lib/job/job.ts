@@ -13,6 +13,8 @@ export interface Usage {
 
 export type PartStatus = 'pending' | 'streaming' | 'done' | 'error' | 'skipped';
 
+export type ThinkingPart = 'analysis' | 'translation';
+
 /**
  * One job per tab: extraction, then two requests started together (analysis, translation).
  * The background owns it; surfaces mirror it by applying the same events with `applyJobEvent`.
@@ -47,6 +49,11 @@ export interface JobState {
   /** Set while requests of this job wait out the endpoint's rate limit or a server error. */
   pause?: EndpointPause | null;
   /**
+   * When the model began reasoning before its answer, per part, while it does (null otherwise):
+   * the surfaces show "thinking" with the time elapsed. Reasoning itself is never kept.
+   */
+  thinking?: Record<ThinkingPart, number | null>;
+  /**
    * The tab has loaded another page (or reloaded) since the article was read: the result still
    * stands for that article, but not for what the tab shows now.
    */
@@ -70,6 +77,7 @@ export type JobEvent =
   | { type: 'estimate'; estimate: JobEstimate }
   | { type: 'awaiting-confirmation' }
   | { type: 'endpoint-pause'; pause: EndpointPause | null }
+  | { type: 'thinking'; part: ThinkingPart; since: number | null }
   | { type: 'page-changed' }
   | { type: 'cancelled' };
 
@@ -118,6 +126,11 @@ function settle(job: JobState, now: number): JobState {
   return { ...job, status: failed ? 'error' : 'done', finishedAt: now, pause: null };
 }
 
+/** A part that ended, however, is no longer thinking (its stream may have ended mid-thought). */
+function stopThinking(job: JobState, part: ThinkingPart): JobState {
+  return job.thinking?.[part] ? { ...job, thinking: { ...job.thinking, [part]: null } } : job;
+}
+
 /** Pure reducer shared by the background and every surface. */
 export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.now()): JobState | null {
   if (event.type === 'snapshot') return event.job;
@@ -136,7 +149,7 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
     case 'analysis-done':
       return settle(
         {
-          ...job,
+          ...stopThinking(job, 'analysis'),
           analysis: event.analysis,
           analysisStatus: 'done',
           analysisMode: event.mode,
@@ -145,17 +158,32 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
         now,
       );
     case 'analysis-error':
-      return settle({ ...job, analysisStatus: 'error', analysisError: event.error }, now);
+      return settle({ ...stopThinking(job, 'analysis'), analysisStatus: 'error', analysisError: event.error }, now);
     case 'translation-delta':
       return { ...job, translation: job.translation + event.text };
     case 'translation-done':
-      return settle({ ...job, translationStatus: 'done', usage: { ...job.usage, translation: event.usage } }, now);
+      return settle(
+        {
+          ...stopThinking(job, 'translation'),
+          translationStatus: 'done',
+          usage: { ...job.usage, translation: event.usage },
+        },
+        now,
+      );
     case 'translation-error':
-      return settle({ ...job, translationStatus: 'error', translationError: event.error }, now);
+      return settle(
+        { ...stopThinking(job, 'translation'), translationStatus: 'error', translationError: event.error },
+        now,
+      );
     case 'estimate':
       return { ...job, estimate: event.estimate };
     case 'endpoint-pause':
       return { ...job, pause: event.pause };
+    case 'thinking':
+      return {
+        ...job,
+        thinking: { ...(job.thinking ?? { analysis: null, translation: null }), [event.part]: event.since },
+      };
     case 'page-changed':
       return { ...job, pageChanged: true };
     case 'awaiting-confirmation':
@@ -172,6 +200,7 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
         error: event.error,
         finishedAt: now,
         pause: null,
+        thinking: undefined,
         analysisStatus: reset(job.analysisStatus),
         translationStatus: reset(job.translationStatus),
       };
@@ -185,6 +214,7 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
         status: 'cancelled',
         finishedAt: now,
         pause: null,
+        thinking: undefined,
         analysisStatus: stop(job.analysisStatus),
         analysisError: job.analysisStatus === 'done' ? job.analysisError : (job.analysisError ?? cancelled),
         translationStatus: stop(job.translationStatus),

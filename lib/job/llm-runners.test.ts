@@ -34,6 +34,8 @@ function request(pauses: Array<EndpointPause | null>): LlmRequest & { onDelta(te
       translate: true,
     }),
     onPause: (pause) => pauses.push(pause),
+    onThinking: () => undefined,
+    onActivity: () => undefined,
     onDelta: () => undefined,
   };
 }

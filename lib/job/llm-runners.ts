@@ -3,6 +3,7 @@ import { createClient, QUEUED_CLIENT_OPTIONS } from '../llm/client';
 import { endpointHost } from '../llm/endpoint-host';
 import { endpointQueueFor } from '../llm/endpoint-queue-registry';
 import { toAppError } from '../llm/error-mapping';
+import type { ShapeMemory } from '../llm/request-shape-memory';
 import { streamChunkedTranslation } from '../llm/translate-in-chunks';
 import type { JobEnvironment, LlmRequest } from './job-manager';
 
@@ -15,6 +16,8 @@ export function createLlmRunners(options: {
   /** The extension's origin, for the advice when a local server refuses it. */
   origin: string;
   fetch?: typeof globalThis.fetch;
+  /** What was learnt about endpoints (refused request fields), shared with Test connection. */
+  memory?: ShapeMemory;
 }): Pick<JobEnvironment, 'runAnalysis' | 'runTranslation'> {
   const clientFor = (request: LlmRequest) => {
     const queue = endpointQueueFor(request.baseUrl, request.apiKey, request.plan.parallelRequests);
@@ -42,6 +45,7 @@ export function createLlmRunners(options: {
           chunks: request.plan.analysisChunks,
           reduceGroupSize: request.plan.reduceGroupSize,
           origin: options.origin,
+          memory: options.memory,
         });
       } catch (error) {
         throw mapError(request, error);
@@ -54,6 +58,7 @@ export function createLlmRunners(options: {
           client: clientFor(request),
           chunks: request.plan.translationChunks,
           origin: options.origin,
+          memory: options.memory,
         });
       } catch (error) {
         throw mapError(request, error);

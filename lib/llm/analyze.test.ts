@@ -209,7 +209,7 @@ describe('streamAnalysis', () => {
     }));
     expect(await failure(analyse())).toEqual({
       code: 'stream-interrupted',
-      detail: 'the stream ended without a finish reason',
+      detail: 'the connection closed before the answer was complete (no finish reason, no [DONE])',
     });
   });
 
@@ -222,7 +222,7 @@ describe('streamAnalysis', () => {
     }));
     expect(await failure(analyse())).toMatchObject({
       code: 'stream-interrupted',
-      detail: expect.stringMatching(/server-sent event/),
+      detail: expect.stringMatching(/a line that is not JSON/),
     });
   });
 

@@ -6,7 +6,9 @@ import {
   rateLimitError,
   startOpenAITestServer,
 } from '../../tests/support/openai-test-server';
+import { loadTranscript, replayTranscript } from '../../tests/support/wire-transcript';
 import { listModels, testConnection } from './connection';
+import { createShapeMemory } from './request-shape-memory';
 
 const API_KEY = 'sk-test-connection-9876';
 let server: OpenAITestServer;
@@ -22,45 +24,49 @@ afterEach(async () => {
 });
 
 describe('testConnection', () => {
-  it('reports the model, the latency and the reply of a tiny non-streamed request', async () => {
+  it('sends what a job sends, streamed, and reports what it learnt', async () => {
     const result = await testConnection({ baseUrl: server.url, apiKey: API_KEY, model: 'gpt-4o-mini' });
-    expect(result).toEqual({ ok: true, model: 'gpt-4o-mini', latencyMs: expect.any(Number), reply: 'OK' });
+    expect(result).toEqual({
+      ok: true,
+      model: 'gpt-4o-mini',
+      latencyMs: expect.any(Number),
+      reply: '{"ok":true}',
+      structured: 'json_schema',
+      usageReported: true,
+      reasoning: false,
+      dropped: [],
+    });
     const [request] = server.requests;
     expect(request?.headers.authorization).toBe(`Bearer ${API_KEY}`);
-    expect(request?.body).toMatchObject({ model: 'gpt-4o-mini', max_tokens: 5 });
-    expect(request?.body).not.toHaveProperty('stream', true);
+    expect(request?.body).toMatchObject({
+      model: 'gpt-4o-mini',
+      stream: true,
+      stream_options: { include_usage: true },
+      temperature: 0.2,
+      response_format: { type: 'json_schema' },
+    });
   });
 
-  it('measures latency', async () => {
-    server.setResponder(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 120));
-      return { kind: 'json', content: 'OK' };
-    });
+  it('measures latency to the end of the answer', async () => {
+    server.setResponder(async (request) =>
+      request.method === 'POST' ? { kind: 'stream', content: '{"ok":true}', headersDelayMs: 120 } : undefined,
+    );
     const result = await testConnection({ baseUrl: server.url, apiKey: API_KEY, model: 'gpt-4o-mini' });
     expect(result.ok && result.latencyMs).toBeGreaterThanOrEqual(100);
   });
 
-  it('retries with max_completion_tokens when the model refuses max_tokens', async () => {
-    server.setResponder((request) =>
-      request.body && typeof request.body === 'object' && 'max_tokens' in request.body
-        ? {
-            kind: 'error',
-            status: 400,
-            body: openAIErrorBody(
-              "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
-              'invalid_request_error',
-              'unsupported_parameter',
-              'max_tokens',
-            ),
-          }
-        : undefined,
-    );
+  it('is connected after dropping a refused field, says which, and the next job starts without it', async () => {
+    server.setResponder(replayTranscript(loadTranscript('strict-proxy/stream-options-rejected')));
+    const memory = createShapeMemory();
+    const result = await testConnection({ baseUrl: server.url, apiKey: API_KEY, model: 'gpt-4o-mini' }, { memory });
+    expect(result).toMatchObject({ ok: true, usageReported: false, dropped: ['stream_options'] });
+    expect(memory.get(new URL(server.url).origin, 'gpt-4o-mini')).toMatchObject({ streamUsage: false });
+  });
+
+  it('never says Connected for an endpoint whose every answer stops without finishing', async () => {
+    server.setResponder(() => ({ kind: 'stream', content: '{"ok":', endAfterChunks: 1 }));
     const result = await testConnection({ baseUrl: server.url, apiKey: API_KEY, model: 'gpt-4o-mini' });
-    expect(result).toMatchObject({ ok: true, reply: 'OK' });
-    expect(server.requests.map((request) => request.body)).toEqual([
-      expect.objectContaining({ max_tokens: 5 }),
-      expect.objectContaining({ max_completion_tokens: 16 }),
-    ]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'stream-interrupted' } });
   });
 
   it('returns auth-failed for a wrong key, without throwing', async () => {

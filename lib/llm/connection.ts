@@ -1,21 +1,43 @@
-import { APIError } from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import { z } from 'zod';
 import type { AppError } from '../errors';
 import type { ConnectionTestResult, EndpointDraft, ModelListResult } from '../messaging';
 import { type CreateClientOptions, createClient } from './client';
 import { endpointHost } from './endpoint-host';
-import { toAppError } from './error-mapping';
-import { stripThinking } from './thinking';
+import { type ErrorContext, toAppError } from './error-mapping';
+import { openChatStream } from './open-chat-stream';
+import { CONNECTION_TEST_MARKER } from './prompts';
+import { readChatStream } from './read-chat-stream';
+import { initialShape, type RequestShape } from './request-shape';
+import type { ShapeMemory } from './request-shape-memory';
+import { JSON_ANSWER_START } from './thinking';
 
 /** Overrides for tests; by default a button press gets one honest try and a short timeout. */
 export type ConnectionClientOptions = Pick<CreateClientOptions, 'fetch' | 'maxRetries' | 'timeoutMs'> & {
   origin?: string;
+  /** What jobs have learnt about endpoints; the test learns into it too, so the next job sends what works. */
+  memory?: ShapeMemory;
 };
 
 const CONNECTION_DEFAULTS = { maxRetries: 0, timeoutMs: 30_000 } as const;
 
+/** A strict schema as small as a job's is large: it proves `json_schema` works without the cost of the real one. */
+const CONNECTION_RESPONSE_FORMAT = zodResponseFormat(z.object({ ok: z.boolean() }), 'sourcelens_connection_test');
+
+const CONNECTION_MESSAGES = [
+  {
+    role: 'system' as const,
+    content: `${CONNECTION_TEST_MARKER} Answer with the JSON object {"ok": true} and nothing else.`,
+  },
+  { role: 'user' as const, content: 'Connection test.' },
+];
+
 /**
- * A tiny non-streamed chat request: proves the URL, the key and the model in one go, and
- * reports the latency and the reply. Never throws.
+ * Sends what a job sends, in small: a streamed request with the structured-output mode, usage
+ * request and temperature a job would use, read by the job's own stream reader. So an endpoint
+ * that would fail every job (a refused field it cannot do without, a stream that never finishes,
+ * an error mid-answer) never shows "Connected"; one that needed a field dropped is connected, and
+ * the shape that worked is learnt. Reports the latency, the reply, and what it learnt. Never throws.
  */
 export async function testConnection(
   draft: EndpointDraft,
@@ -23,30 +45,55 @@ export async function testConnection(
 ): Promise<ConnectionTestResult> {
   const model = draft.model.trim();
   if (!model) return { ok: false, error: { code: 'missing-model' } };
-  const context = { host: endpointHost(draft.baseUrl), model, origin: clientOptions.origin, apiKey: draft.apiKey };
+  const context: ErrorContext = {
+    host: endpointHost(draft.baseUrl),
+    model,
+    origin: clientOptions.origin,
+    apiKey: draft.apiKey,
+  };
   try {
+    const { memory, origin: _origin, ...sdkOptions } = clientOptions;
     const client = createClient({
       ...CONNECTION_DEFAULTS,
-      ...clientOptions,
+      ...sdkOptions,
       baseUrl: draft.baseUrl,
       apiKey: draft.apiKey,
     });
-    const messages = [{ role: 'user' as const, content: 'Reply with the single word OK.' }];
     const started = performance.now();
-    let completion: Awaited<ReturnType<typeof client.chat.completions.create>>;
-    try {
-      completion = await client.chat.completions.create({ model, messages, max_tokens: 5 });
-    } catch (error) {
-      // Newer OpenAI models refuse `max_tokens` and want `max_completion_tokens`; others don't know the latter.
-      if (!rejectsMaxTokens(error)) throw error;
-      completion = await client.chat.completions.create({ model, messages, max_completion_tokens: 16 });
-    }
+    const { response, shape } = await openChatStream({
+      client,
+      model,
+      messages: CONNECTION_MESSAGES,
+      schema: CONNECTION_RESPONSE_FORMAT,
+      context,
+      memory,
+    });
+    const answer = await readChatStream(response, { context, answerStart: JSON_ANSWER_START });
     const latencyMs = Math.round(performance.now() - started);
-    const reply = stripThinking(completion.choices[0]?.message?.content ?? '');
-    return { ok: true, model: completion.model || model, latencyMs, reply };
+    return {
+      ok: true,
+      model,
+      latencyMs,
+      reply: answer.text.trim().slice(0, 200),
+      structured: shape.structured,
+      usageReported: answer.usage !== null,
+      reasoning: answer.reasoned,
+      dropped: droppedFields(initialShape(model), shape),
+    };
   } catch (error) {
     return { ok: false, error: toAppError(error, context) };
   }
+}
+
+/** The request fields the endpoint refused, as the user may meet them in its documentation. */
+function droppedFields(initial: RequestShape, final: RequestShape): string[] {
+  const dropped: string[] = [];
+  if (initial.streamUsage && !final.streamUsage) dropped.push('stream_options');
+  if (initial.structured !== final.structured) {
+    dropped.push(final.structured === 'prompt' ? 'response_format' : `response_format ${initial.structured}`);
+  }
+  if (initial.temperature && !final.temperature) dropped.push('temperature');
+  return dropped;
 }
 
 /** The endpoint's models (GET /models), sorted by id. Never throws. */
@@ -55,9 +102,10 @@ export async function listModels(
   clientOptions: ConnectionClientOptions = {},
 ): Promise<ModelListResult> {
   try {
+    const { memory: _memory, origin: _origin, ...sdkOptions } = clientOptions;
     const client = createClient({
       ...CONNECTION_DEFAULTS,
-      ...clientOptions,
+      ...sdkOptions,
       baseUrl: draft.baseUrl,
       apiKey: draft.apiKey,
     });
@@ -73,12 +121,4 @@ export async function listModels(
     });
     return { ok: false, error: appError };
   }
-}
-
-function rejectsMaxTokens(error: unknown): boolean {
-  return (
-    error instanceof APIError &&
-    error.status === 400 &&
-    (error.param === 'max_tokens' || /max_completion_tokens/.test(error.message))
-  );
 }

@@ -152,3 +152,6 @@ export function formatArticle(article: Article, options: { credits: boolean } = 
 function neutraliseDelimiters(text: string): string {
   return text.replace(/<(\/?\s*article\b)/gi, '‹$1').replace(/[\r\n]+/g, ' ');
 }
+
+/** How Test connection's request begins (connection.ts): the test server answers it with `{"ok":true}`. */
+export const CONNECTION_TEST_MARKER = 'Sourcelens connection test.';

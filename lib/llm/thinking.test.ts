@@ -5,7 +5,10 @@ describe('stripThinking', () => {
   it.each([
     ['<think>hmm</think>\n\n{"a":1}', '{"a":1}'],
     ['<thinking>\nlong\nreasoning\n</thinking>Answer', 'Answer'],
-    ['Answer <think>trailing', 'Answer'],
+    // Only a block at the start is reasoning: a later tag is part of the answer.
+    ['Answer <think>trailing', 'Answer <think>trailing'],
+    ['[THINK]Plan the translation.[/THINK]\n[p1] Allegedly.', '[p1] Allegedly.'],
+    ['<reasoning>x</reasoning>{"a":1}', '{"a":1}'],
     ['<think>still thinking', ''],
     ['reasoning opened by the template</think>\nAnswer', 'Answer'],
     ['No reasoning at all', 'No reasoning at all'],

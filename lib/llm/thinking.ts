@@ -1,72 +1,114 @@
 /**
- * Reasoning models served through OpenAI-compatible APIs (DeepSeek R1, Qwen3 on Ollama or
- * LM Studio) may put their chain of thought in the content, wrapped in <think>…</think>.
- * It is never part of the answer.
+ * Reasoning that a model writes into its answer's content, in the forms servers really send:
+ *
+ * - `<think>…</think>` (DeepSeek R1, Qwen3 on Ollama, LM Studio, vLLM without a reasoning parser),
+ *   also `<thinking>` and `<reasoning>`;
+ * - the same with no opening tag: chat templates of Qwen3 "thinking" models open the block in the
+ *   prompt, so the content starts inside it and only `</think>` shows where the answer begins;
+ * - `[THINK]…[/THINK]` (Mistral's Magistral models).
+ *
+ * It is never part of the answer. Reasoning sent in separate fields (`reasoning_content`,
+ * `reasoning`, parts of type `thinking`) is told apart in chat-chunk.ts; this module handles the
+ * inline forms, streaming.
  */
-const OPENING_TAGS = ['<think>', '<thinking>'];
-const CLOSING_TAG = /<\/think(?:ing)?>/i;
-
-/** Removes reasoning blocks; an unclosed one (still streaming) hides everything after it. */
-export function stripThinking(text: string): string {
-  let result = text.replace(/<think(?:ing)?>[\s\S]*?<\/think(?:ing)?>/gi, '');
-  const unclosed = result.search(/<think(?:ing)?>/i);
-  if (unclosed !== -1) result = result.slice(0, unclosed);
-  // Some chat templates open the block in the prompt, so the answer starts inside it.
-  const strayClose = result.search(CLOSING_TAG);
-  if (strayClose !== -1) result = result.slice(strayClose).replace(CLOSING_TAG, '');
-  return result.trim();
-}
+const OPENING_TAGS = ['<think>', '<thinking>', '<reasoning>', '[think]'];
+const OPENING_TAG = /^(?:<think>|<thinking>|<reasoning>|\[think\])/i;
+const CLOSING_TAG = /<\/think>|<\/thinking>|<\/reasoning>|\[\/think\]/i;
 
 export interface ThinkingFilter {
-  /** Takes the next content delta, returns the part of it that is answer. */
+  /** Takes the next content delta, returns the part of it that is answer (possibly ''). */
   push(delta: string): string;
   /** At the end of the stream: whatever was held back while deciding. */
   flush(): string;
+  /** True while the content seen so far is (or may be) reasoning rather than answer. */
+  readonly thinking: boolean;
+}
+
+export interface ThinkingFilterOptions {
+  /**
+   * How the task's answer begins (a JSON answer with `{` or a code fence, a translation with its
+   * `[p1]` marker). Content that starts otherwise, without an opening tag, is held back until a
+   * closing tag shows it was reasoning, or the answer-start shows it was not; at the end of the
+   * stream it is given back as answer. Without it, only tagged reasoning is recognised and an
+   * answer streams at once.
+   */
+  answerStart?: RegExp;
 }
 
 /**
- * The streaming form, for text shown as it arrives: a reasoning block only counts at the start
- * of the answer, so a translation that merely mentions "<think>" is left alone.
+ * The streaming filter: a reasoning block only counts at the start of the content, so an answer
+ * that merely mentions "<think>" later is left alone. Tags split across deltas are handled.
  */
-export function createThinkingFilter(): ThinkingFilter {
+export function createThinkingFilter(options: ThinkingFilterOptions = {}): ThinkingFilter {
   let state: 'deciding' | 'thinking' | 'after-thinking' | 'answer' = 'deciding';
   let held = '';
 
-  const push = (delta: string): string => {
-    if (state === 'answer') return delta;
-    held += delta;
-    if (state === 'deciding') {
-      const start = held.trimStart().toLowerCase();
-      if (OPENING_TAGS.some((tag) => start.startsWith(tag))) {
-        state = 'thinking';
-      } else if (OPENING_TAGS.some((tag) => tag.startsWith(start))) {
-        return '';
-      } else {
-        state = 'answer';
-        return takeHeld();
-      }
-    }
-    if (state === 'thinking') {
-      const close = held.match(CLOSING_TAG);
-      if (close?.index === undefined) return '';
-      held = held.slice(close.index + close[0].length);
-      state = 'after-thinking';
-    }
-    // Drop the blank lines between the reasoning block and the answer.
-    held = held.trimStart();
-    if (held === '') return '';
-    state = 'answer';
-    return takeHeld();
-  };
-
-  const takeHeld = (): string => {
+  const take = (): string => {
     const text = held;
     held = '';
     return text;
   };
 
+  const afterReasoning = (closeIndex: number, closeLength: number): string => {
+    held = held.slice(closeIndex + closeLength);
+    state = 'after-thinking';
+    return trimIntoAnswer();
+  };
+
+  // Drop the blank lines between the reasoning block and the answer.
+  const trimIntoAnswer = (): string => {
+    held = held.trimStart();
+    if (held === '') return '';
+    state = 'answer';
+    return take();
+  };
+
+  const push = (delta: string): string => {
+    if (state === 'answer') return delta;
+    held += delta;
+    if (state === 'after-thinking') return trimIntoAnswer();
+    if (state === 'deciding') {
+      const start = held.trimStart();
+      const opening = start.match(OPENING_TAG);
+      if (opening) {
+        held = start.slice(opening[0].length);
+        state = 'thinking';
+      } else if (start === '' || OPENING_TAGS.some((tag) => tag.startsWith(start.toLowerCase()))) {
+        return '';
+      } else {
+        const close = held.match(CLOSING_TAG);
+        if (close?.index !== undefined) return afterReasoning(close.index, close[0].length);
+        if (!options.answerStart || options.answerStart.test(start)) {
+          state = 'answer';
+          return take();
+        }
+        // Maybe reasoning whose opening tag was in the prompt: wait for a closing tag or the end.
+        return '';
+      }
+    }
+    // state === 'thinking'
+    const close = held.match(CLOSING_TAG);
+    if (close?.index === undefined) return '';
+    return afterReasoning(close.index, close[0].length);
+  };
+
   return {
     push,
-    flush: () => (state === 'deciding' ? takeHeld() : ''),
+    flush: () => (state === 'deciding' ? take() : state === 'after-thinking' ? trimIntoAnswer() : ''),
+    get thinking() {
+      return state === 'thinking' || (state === 'deciding' && held.trim() !== '');
+    },
   };
 }
+
+/** The answer of a whole text, reasoning blocks removed (see createThinkingFilter). */
+export function stripThinking(text: string, options: ThinkingFilterOptions = {}): string {
+  const filter = createThinkingFilter(options);
+  return (filter.push(text) + filter.flush()).trim();
+}
+
+/** How a JSON answer begins: an object, or a Markdown code fence around one. */
+export const JSON_ANSWER_START = /^(?:\{|\[|```)/;
+
+/** How a translation answer begins: its first paragraph marker, `[p1]`, possibly bold or escaped. */
+export const TRANSLATION_ANSWER_START = /^(?:\*\*|__)?\\?\[\s*p\s*\d/i;

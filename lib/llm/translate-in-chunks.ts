@@ -6,9 +6,10 @@ import type { PlannedChunk } from '../translation/plan-chunks';
 import { toAppError } from './error-mapping';
 import { LlmError } from './llm-error';
 import { sumUsage } from './sum-usage';
-import { streamTranslation } from './translate';
+import { type StreamTranslationOptions, streamTranslation } from './translate';
 
-export interface ChunkedTranslationOptions {
+export interface ChunkedTranslationOptions
+  extends Pick<StreamTranslationOptions, 'memory' | 'onThinking' | 'onActivity'> {
   client: OpenAI;
   model: string;
   article: Article;

@@ -2,11 +2,12 @@ import type OpenAI from 'openai';
 import type { Article } from '../article/article';
 import type { Usage } from '../job/job';
 import { endpointHost } from './endpoint-host';
-import { type ErrorContext, toAppError } from './error-mapping';
-import { LlmError } from './llm-error';
+import type { ErrorContext } from './error-mapping';
+import { openChatStream } from './open-chat-stream';
 import { buildTranslationMessages } from './prompts';
 import { readChatStream } from './read-chat-stream';
-import { createThinkingFilter } from './thinking';
+import type { ShapeMemory } from './request-shape-memory';
+import { TRANSLATION_ANSWER_START } from './thinking';
 
 export interface StreamTranslationOptions {
   client: OpenAI;
@@ -14,53 +15,51 @@ export interface StreamTranslationOptions {
   article: Article;
   targetLanguage: string;
   signal?: AbortSignal;
-  /** Each piece of Markdown as it arrives (reasoning blocks already removed). */
+  /** Each piece of Markdown as it arrives (reasoning, in any form, already removed). */
   onDelta: (text: string) => void;
   origin?: string;
   /** Set when `article` holds one chunk of a longer article (see translate-in-chunks.ts). */
   part?: { index: number; count: number };
+  /** What was learnt about this endpoint and model (refused fields); learns from this request too. */
+  memory?: ShapeMemory;
+  /**
+   * The model started or stopped reasoning before its answer. `request` is the same object for
+   * every call about one request, so parallel requests can be told apart.
+   */
+  onThinking?: (thinking: boolean, request: object) => void;
+  /** Anything arrived on the stream, reasoning and keep-alives included. */
+  onActivity?: () => void;
 }
 
 /**
  * Streams the faithful Markdown translation. Throws LlmError like streamAnalysis; on answer-cut,
- * stream-interrupted and cancelled the text delivered through `onDelta` so far is the caller's to keep.
+ * stream-interrupted, endpoint-error-mid-answer and cancelled the text delivered through
+ * `onDelta` so far is the caller's to keep.
  */
 export async function streamTranslation(options: StreamTranslationOptions): Promise<{ usage: Usage | null }> {
+  const thisRequest = {};
   const context: ErrorContext = {
     host: endpointHost(options.client.baseURL),
     model: options.model,
     origin: options.origin,
   };
-  let stream: Awaited<ReturnType<typeof startStream>>;
-  try {
-    stream = await startStream(options);
-  } catch (error) {
-    throw new LlmError(toAppError(error, context));
-  }
-  const thinking = createThinkingFilter();
-  const deliver = (text: string) => {
-    if (text) options.onDelta(text);
-  };
-  try {
-    const { usage } = await readChatStream(stream, {
-      signal: options.signal,
-      context,
-      onContent: (delta) => deliver(thinking.push(delta)),
-    });
-    return { usage };
-  } finally {
-    deliver(thinking.flush());
-  }
-}
-
-function startStream(options: StreamTranslationOptions) {
-  return options.client.chat.completions.create(
-    {
-      model: options.model,
-      messages: buildTranslationMessages(options.article, options.targetLanguage, options.part),
-      stream: true,
-      stream_options: { include_usage: true },
-    },
-    { signal: options.signal },
-  );
+  const { response } = await openChatStream({
+    client: options.client,
+    model: options.model,
+    messages: buildTranslationMessages(options.article, options.targetLanguage, options.part),
+    signal: options.signal,
+    context,
+    memory: options.memory,
+  });
+  const { usage } = await readChatStream(response, {
+    signal: options.signal,
+    context,
+    // A translation begins with its first paragraph's marker: content that begins otherwise and
+    // later closes a </think> was reasoning whose opening tag was in the chat template.
+    answerStart: TRANSLATION_ANSWER_START,
+    onThinking: (thinking) => options.onThinking?.(thinking, thisRequest),
+    onActivity: options.onActivity,
+    onContent: (delta) => options.onDelta(delta),
+  });
+  return { usage };
 }

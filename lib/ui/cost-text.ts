@@ -32,9 +32,11 @@ export function costText(
     estimate.analysisParts > 1 ? `the analysis in ${estimate.analysisParts} parts and a summary` : null,
     estimate.translationChunks > 1 ? `the translation in ${estimate.translationChunks} parallel parts` : null,
   ].filter((text): text is string => text !== null);
+  // Over, with no usage from the endpoint (many local servers report none): the estimate stands, said so.
+  const unreported = !running && job.status !== 'awaiting-confirmation';
   return {
-    label: parts.join(' · '),
-    detail: `Estimated from the article’s text before sending: ${requests}${split.length > 0 ? `, ${split.join(', ')}` : ''}.`,
+    label: unreported ? `${parts.join(' · ')} (estimated)` : parts.join(' · '),
+    detail: `${unreported ? 'The endpoint reported no token usage. ' : ''}Estimated from the article’s text before sending: ${requests}${split.length > 0 ? `, ${split.join(', ')}` : ''}.`,
   };
 }
 

@@ -3,6 +3,8 @@
  * endpoints give (bodies and headers as OpenAI and Ollama send them).
  */
 
+import type { WireTranscript } from './wire-transcript';
+
 export interface RecordedRequest {
   method: string;
   /** Path and query as received, e.g. `/v1/chat/completions`. */
@@ -36,7 +38,9 @@ export type Scenario =
   /** GET /v1/models: the list in OpenAI's shape. */
   | { kind: 'models'; models: string[] }
   /** Never answers; the request stays open until the client gives up or the server closes. */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** A wire transcript (tests/fixtures/wire/), replayed with this request's answer in it. */
+  | { kind: 'wire'; transcript: WireTranscript };
 
 export interface StreamScenario {
   kind: 'stream';

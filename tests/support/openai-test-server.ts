@@ -24,6 +24,7 @@ import {
   type Scenario,
 } from './openai-scenarios';
 import { estimateTokens, requestId, writePreflight, writeScenario } from './openai-wire';
+import { CONNECTION_TEST_MARKER } from '../../lib/llm/prompts';
 import { seedAnalysisFor } from './seed-analysis-for';
 import { combinedAnswer, messagesText, requestPurpose, seedTranslationFor } from './seed-fixtures';
 
@@ -103,6 +104,7 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
       onFirstContent: () => {
         request.firstContentAt = Date.now();
       },
+      answer: scenario.kind === 'wire' ? seedAnswerFor(body) : undefined,
     });
   };
 
@@ -169,15 +171,7 @@ function chatScenario(body: unknown, models: string[], options: OpenAITestServer
   }
   const model: unknown = Reflect.get(body, 'model');
   if (typeof model !== 'string' || !models.includes(model)) return modelNotFoundError(String(model));
-  const purpose = requestPurpose(body);
-  const content =
-    purpose === 'analysis'
-      ? seedAnalysisFor(body)
-      : purpose === 'translation'
-        ? seedTranslationFor(body)
-        : purpose === 'combined'
-          ? combinedAnswer(seedAnalysisFor(body), seedTranslationFor(body))
-          : 'OK';
+  const content = seedAnswerFor(body);
   if (Reflect.get(body, 'stream') !== true) return { kind: 'json', content };
   return {
     kind: 'stream',
@@ -185,6 +179,22 @@ function chatScenario(body: unknown, models: string[], options: OpenAITestServer
     chunkSize: options.fixtureChunkSize ?? 24,
     delayMs: options.fixtureDelayMs ?? 0,
   };
+}
+
+/**
+ * What a careful model answers this request: the seed article's analysis, translation or both
+ * (see seed-fixtures.ts), `{"ok":true}` to Sourcelens's connection test, "OK" to anything else.
+ */
+export function seedAnswerFor(body: object): string {
+  if (messagesText(body).includes(CONNECTION_TEST_MARKER)) return '{"ok":true}';
+  const purpose = requestPurpose(body);
+  return purpose === 'analysis'
+    ? seedAnalysisFor(body)
+    : purpose === 'translation'
+      ? seedTranslationFor(body)
+      : purpose === 'combined'
+        ? combinedAnswer(seedAnalysisFor(body), seedTranslationFor(body))
+        : 'OK';
 }
 
 async function record(incoming: IncomingMessage): Promise<RecordedRequest> {

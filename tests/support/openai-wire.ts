@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openAIErrorBody, type Scenario, type StreamScenario } from './openai-scenarios';
+import { renderTranscript, type WireTranscript } from './wire-transcript';
 
 /**
  * Writes scenarios in OpenAI's wire format: the chunk objects, SSE framing, usage chunk and
@@ -16,6 +17,8 @@ export interface WireContext {
   requestId: string;
   /** Called once, when the first content delta is written. */
   onFirstContent?: () => void;
+  /** The answer the server would give this request, for wire transcripts. */
+  answer?: string;
 }
 
 export const CORS_ALLOWED_HEADERS = [
@@ -91,7 +94,37 @@ export async function writeScenario(response: ServerResponse, scenario: Scenario
       return writeError(response, scenario, wire);
     case 'hang':
       return;
+    case 'wire':
+      return writeTranscript(response, scenario.transcript, wire);
   }
+}
+
+/** A wire transcript as it is, one write per event, with this request's answer in it. */
+async function writeTranscript(response: ServerResponse, transcript: WireTranscript, wire: WireContext): Promise<void> {
+  let closed = false;
+  response.on('close', () => {
+    closed = true;
+  });
+  const answer = wire.answer ?? '';
+  const writes = renderTranscript(transcript, {
+    answer,
+    model: wire.model,
+    includeUsage: wire.includeUsage,
+    promptTokens: wire.promptTokens,
+    completionTokens: estimateTokens(answer),
+  });
+  const headers = { ...baseHeaders(wire.requestId, true), ...transcript.headers };
+  if (!/event-stream/i.test(transcript.headers['content-type'] ?? '')) {
+    headers['content-length'] = String(Buffer.byteLength(writes.join('')));
+  }
+  response.writeHead(transcript.status, headers);
+  for (const write of writes) {
+    if (closed) return;
+    response.write(write);
+    // Each event on its own, as a server generating them would send it.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (!closed) response.end();
 }
 
 function writeJson(response: ServerResponse, status: number, body: unknown, wire: WireContext): void {

@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { JobState } from '../lib/job/job';
+import { thinkingText } from '../lib/ui/thinking-text';
+
+/** While a reasoning model thinks: that it does, and for how long, counted each second. */
+export function ThinkingNotice({ thinking }: { thinking: JobState['thinking'] }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [thinking]);
+  const text = thinkingText(thinking, now);
+  if (!text) return null;
+  return (
+    <p class="pause-notice thinking-notice" role="status" aria-live="polite">
+      <span class="spinner" aria-hidden="true" />
+      {text}
+    </p>
+  );
+}
