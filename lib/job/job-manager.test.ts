@@ -172,6 +172,50 @@ describe('JobManager', () => {
     });
   });
 
+  it('shows each part thinking while its requests reason, and keeps the service worker awake meanwhile', async () => {
+    let clock = 1000;
+    const keepAlive = vi.fn();
+    const seen: Array<JobState['thinking']> = [];
+    const { manager } = setup({
+      now: () => clock,
+      keepAlive,
+      runTranslation: async (request) => {
+        const first = {};
+        const second = {};
+        request.onThinking(true, first);
+        request.onActivity();
+        clock = 4000;
+        request.onThinking(true, second);
+        seen.push(manager.get(7)?.thinking);
+        request.onThinking(false, first);
+        seen.push(manager.get(7)?.thinking);
+        request.onThinking(false, second);
+        seen.push(manager.get(7)?.thinking);
+        request.onDelta('A deal.');
+        return { usage: null };
+      },
+    });
+    await manager.start(7, { source: 'article', force: false });
+    // From the first request that thinks until the last one stops: one span, not two.
+    expect(seen).toEqual([
+      { analysis: null, translation: 1000 },
+      { analysis: null, translation: 1000 },
+      { analysis: null, translation: null },
+    ]);
+    expect(keepAlive).toHaveBeenCalled();
+  });
+
+  it('stops showing thinking when a part fails mid-thought', async () => {
+    const { manager } = setup({
+      runAnalysis: async (request) => {
+        request.onThinking(true, {});
+        throw { code: 'stream-interrupted', detail: 'dropped' };
+      },
+    });
+    await manager.start(7, { source: 'article', force: false });
+    expect(manager.get(7)?.thinking?.analysis ?? null).toBeNull();
+  });
+
   it('extracts, streams both parts, finishes and caches', async () => {
     const { manager, events, calls, cache, mirror } = setup();
     await manager.start(7, { source: 'article', force: false });

@@ -40,6 +40,12 @@ describe('costText', () => {
     expect(text?.detail).toMatch(/Estimated before sending: 3,100 in, 900 out/);
   });
 
+  it('says the figures are estimated when the endpoint reported no usage', () => {
+    const text = costText({ status: 'done', usage: none, estimate });
+    expect(text?.label).toBe('≈ 3,100 tokens in · ≈ 900 out · ≈ $0.001 (estimated)');
+    expect(text?.detail).toMatch(/^The endpoint reported no token usage\. Estimated from the article’s text/);
+  });
+
   it('leaves the cost out when the model’s price is unknown', () => {
     expect(costText({ status: 'running', usage: none, estimate: { ...estimate, price: null } })?.label).toBe(
       '≈ 3,100 tokens in · ≈ 900 out',

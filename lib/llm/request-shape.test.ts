@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { initialShape, plainestShape, refusedField, shapeWithout } from './request-shape';
+
+describe('refusedField', () => {
+  const refusal = (status: number, body: unknown, message = '', param: string | null = null) =>
+    refusedField({ status, body, message, param });
+
+  it.each([
+    [
+      'pydantic extra_forbidden, nested under message (field case 07)',
+      refusal(422, {
+        object: 'error',
+        message: {
+          detail: [
+            {
+              type: 'extra_forbidden',
+              loc: ['body', 'stream_options', 'include_usage'],
+              msg: 'Extra inputs are not permitted',
+            },
+          ],
+        },
+      }),
+      'stream_options',
+    ],
+    [
+      "OpenAI's unsupported response_format",
+      refusal(400, {
+        message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
+        param: 'response_format',
+      }),
+      'response_format',
+    ],
+    [
+      "LM Studio's json_object refusal",
+      refusal(400, "'response_format.type' must be 'json_schema' or 'text'"),
+      'response_format',
+    ],
+    [
+      "OpenAI's reasoning models and temperature",
+      refusal(
+        400,
+        {
+          message:
+            "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
+        },
+        '',
+        'temperature',
+      ),
+      'temperature',
+    ],
+    [
+      'a plain-text 400 naming the field',
+      refusal(400, undefined, '400 unsupported parameter temperature'),
+      'temperature',
+    ],
+    ['a bare FastAPI 422', refusal(422, { detail: 'Unprocessable Entity' }), 'unnamed'],
+    ['an empty 400', refusal(400, undefined, '400 status code (no body)'), 'unnamed'],
+  ])('%s', (_case, field, expected) => {
+    expect(field).toBe(expected);
+  });
+
+  it('is null for refusals about something else: a retry would not help', () => {
+    expect(refusal(400, { message: "This model's maximum context length is 8192 tokens." })).toBeNull();
+    expect(refusal(400, { message: 'Invalid model name' })).toBeNull();
+    // A context-length refusal that also quotes the request's fields is still about the length.
+    expect(refusal(400, { message: 'prompt is too long; stream_options ignored' })).toBeNull();
+    expect(refusal(401, { message: 'temperature' })).toBeNull();
+    expect(refusal(500, 'stream_options')).toBeNull();
+  });
+});
+
+describe('request shapes', () => {
+  it('start with every optional field, but no temperature for models that take only the default', () => {
+    expect(initialShape('gpt-4o-mini')).toEqual({ structured: 'json_schema', streamUsage: true, temperature: true });
+    for (const model of ['gpt-5-mini', 'o3', 'o4-mini', 'openai/gpt-5'])
+      expect(initialShape(model).temperature).toBe(false);
+    expect(initialShape('gpt-5-chat-latest').temperature).toBe(true);
+  });
+
+  it('drop strictly more at every step, so refusals end', () => {
+    let shape = initialShape('gpt-4o-mini');
+    const steps: string[] = [];
+    for (let next = shapeWithout(shape, 'response_format'); next; next = shapeWithout(shape, 'response_format')) {
+      shape = next;
+      steps.push(shape.structured);
+    }
+    expect(steps).toEqual(['json_object', 'prompt']);
+    expect(shapeWithout(shape, 'stream_options')).toEqual({ ...shape, streamUsage: false });
+    expect(shapeWithout({ ...shape, streamUsage: false }, 'stream_options')).toBeNull();
+  });
+
+  it('the plainest shape leaves structured output alone for a free-text request', () => {
+    const shape = initialShape('gpt-4o-mini');
+    expect(plainestShape(shape, false)).toEqual({ structured: 'json_schema', streamUsage: false, temperature: false });
+    expect(plainestShape(shape, true)).toEqual({ structured: 'prompt', streamUsage: false, temperature: false });
+    expect(plainestShape({ structured: 'prompt', streamUsage: false, temperature: false }, true)).toBeNull();
+  });
+});
