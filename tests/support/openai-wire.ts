@@ -115,11 +115,16 @@ async function writeTranscript(response: ServerResponse, transcript: WireTranscr
   });
   const headers = { ...baseHeaders(wire.requestId, true), ...transcript.headers };
   if (!/event-stream/i.test(transcript.headers['content-type'] ?? '')) {
-    headers['content-length'] = String(Buffer.byteLength(writes.join('')));
+    const text = writes.filter((write) => typeof write === 'string').join('');
+    headers['content-length'] = String(Buffer.byteLength(text));
   }
   response.writeHead(transcript.status, headers);
   for (const write of writes) {
     if (closed) return;
+    if (typeof write !== 'string') {
+      await sleep(write.pauseMs);
+      continue;
+    }
     response.write(write);
     // Each event on its own, as a server generating them would send it.
     await new Promise((resolve) => setImmediate(resolve));

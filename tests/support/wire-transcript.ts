@@ -27,6 +27,7 @@ import type { RecordedRequest, Responder } from './openai-scenarios';
  * request (the seed article's analysis, translation or both, or the connection test's JSON), cut
  * into pieces of 24 characters, one event per piece with `$DELTA` the piece as a JSON string;
  * `@if-usage <line>` is sent only when the request asked for usage (`stream_options`);
+ * `@pause <ms>` waits that long before the next event (a model thinking, a slow provider);
  * `$MODEL` is the requested model, `$PROMPT`, `$COMPLETION` and `$TOTAL` token counts, and
  * `@ANSWER_JSON` the whole answer as a JSON string (for a non-streamed body). Every event is followed by a blank line. Other lines are
  * sent as they are: a JSON or HTML error body, comments, keep-alives.
@@ -157,7 +158,9 @@ export interface RenderContext {
  * The body as separate writes: one per event (or the whole body when it is not SSE), line ends
  * as the transcript says.
  */
-export function renderTranscript(transcript: WireTranscript, context: RenderContext): string[] {
+export type WireWrite = string | { pauseMs: number };
+
+export function renderTranscript(transcript: WireTranscript, context: RenderContext): WireWrite[] {
   const substitute = (line: string) =>
     line
       .replaceAll('@ANSWER_JSON', JSON.stringify(context.answer))
@@ -169,7 +172,7 @@ export function renderTranscript(transcript: WireTranscript, context: RenderCont
   if (!/event-stream/i.test(transcript.headers['content-type'] ?? '')) {
     return [substitute(transcript.body).replace(/\n+$/, '').replaceAll('\n', eol)];
   }
-  const writes: string[] = [];
+  const writes: WireWrite[] = [];
   let pending: string[] = [];
   const flush = () => {
     if (pending.length > 0) writes.push(pending.map((line) => line + eol).join('') + eol);
@@ -181,6 +184,9 @@ export function renderTranscript(transcript: WireTranscript, context: RenderCont
       const template = substitute(line.slice('@answer '.length));
       for (const piece of pieces(context.answer, 24))
         writes.push(template.replace('$DELTA', JSON.stringify(piece)) + eol + eol);
+    } else if (line.startsWith('@pause ')) {
+      flush();
+      writes.push({ pauseMs: Number(line.slice('@pause '.length)) });
     } else if (line.startsWith('@if-usage ')) {
       flush();
       if (context.includeUsage) writes.push(substitute(line.slice('@if-usage '.length)) + eol + eol);
