@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type OpenAITestServer, startOpenAITestServer } from '../../tests/support/openai-test-server';
 import { seedArticle } from '../../tests/support/seed-article';
 import { seedFixtures } from '../../tests/support/seed-fixtures';
 import { loadWireCorpus, replayTranscript, type WireTranscript } from '../../tests/support/wire-transcript';
+import { planRequests } from '../budget/request-plan';
+import { createLlmRunners } from '../job/llm-runners';
 import { streamAnalysis } from './analyze';
 import { createClient } from './client';
 import { testConnection } from './connection';
@@ -16,6 +18,8 @@ import { streamTranslation } from './translate';
  * reasoning in the answer, and usage exactly when the endpoint reported it.
  */
 const corpus = loadWireCorpus();
+// Each case parses the seed's whole analysis as it streams, some over several requests: seconds, not milliseconds.
+vi.setConfig({ testTimeout: 30_000 });
 const REASONING_WORDS =
   /Okay, the user|<\/?think>|\[\/?THINK\]|Relay chain: page|Hedges first|Keep every hedge|keep reportedly/;
 
@@ -103,3 +107,54 @@ describe.each(corpus.map((transcript) => [transcript.name, transcript] as const)
     });
   },
 );
+
+/**
+ * A long article's requests go in parts (map-reduce analysis, parallel translation chunks) through
+ * the endpoint queue, as jobs send them: every behaviour that a complete answer survives in one
+ * request, it survives in each part.
+ */
+describe('in parts, through the job runners', () => {
+  const article = seedArticle();
+  const plan = planRequests(article, {
+    model: 'gpt-4o-mini',
+    targetLanguage: 'English',
+    limits: { contextTokens: 1_400, maxOutputTokens: 700 },
+    parallelRequests: 3,
+    translate: true,
+  });
+
+  it('the plan really cuts the seed into parts', () => {
+    expect(plan.analysisChunks.length).toBeGreaterThan(1);
+    expect(plan.translationChunks.length).toBeGreaterThan(1);
+  });
+
+  it.each(
+    corpus
+      .filter((transcript) => transcript.expect === 'complete')
+      .map((transcript) => [transcript.name, transcript] as const),
+  )('%s', async (_name, transcript) => {
+    server.setResponder(replayTranscript(transcript));
+    const runners = createLlmRunners({ origin: 'chrome-extension://test', memory: createShapeMemory() });
+    const common = {
+      baseUrl: server.url,
+      apiKey: 'sk-wire',
+      model: 'gpt-4o-mini',
+      article,
+      targetLanguage: 'English',
+      signal: new AbortController().signal,
+      plan,
+      onPause: () => undefined,
+      onThinking: () => undefined,
+      onActivity: () => undefined,
+    };
+    let translation = '';
+    const [analysed] = await Promise.all([
+      runners.runAnalysis({ ...common, onPartial: () => undefined }),
+      runners.runTranslation({ ...common, onDelta: (delta) => (translation += delta) }),
+    ]);
+    expect(analysed.analysis.notes.length).toBeGreaterThan(0);
+    expect(analysed.analysis.summary.length).toBeGreaterThan(0);
+    expect(translation).not.toMatch(REASONING_WORDS);
+    expect(translation).toMatch(/^\[p1\] An allegedly significant agreement/);
+  });
+});
