@@ -29,7 +29,15 @@ export type AppError =
   | { code: 'page-access-denied'; url: string }
   | { code: 'extraction-failed'; detail: string }
   | { code: 'cancelled' }
-  | { code: 'unknown'; detail: string };
+  | { code: 'unknown'; detail: string }
+  /**
+   * A 403 from a firewall, bot protection or region block in front of the provider (a CDN's page,
+   * an empty 403 from a remote host): no key or model problem. `by`: who answered (`Cloudflare`);
+   * `reference`: its reference for the provider's support (a Ray ID).
+   */
+  | { code: 'request-blocked'; status: number; host: string; by?: string; detail?: string; reference?: string }
+  /** A gateway's page for a 5xx (Cloudflare 520-524, nginx 502/504): the provider behind it is unreachable or overloaded. */
+  | { code: 'gateway-error'; status: number; host: string; by?: string; detail?: string; reference?: string };
 
 export type AppErrorCode = AppError['code'];
 
@@ -234,6 +242,20 @@ export function describeError(error: AppError): ErrorDescription {
         message: error.detail,
         nextStep: 'Retry; if it persists, check the endpoint settings in Options.',
         actions: ['retry', 'open-options'],
+      };
+    case 'request-blocked':
+      return {
+        title: 'The request was blocked before it reached the model',
+        message: `${error.host} refused the request with HTTP ${error.status}${error.by ? ` from ${error.by}` : ''}${error.detail ? ` (“${error.detail}”)` : ' and gave no reason'}. ${error.by || error.detail ? 'This is the provider’s or your network’s firewall or bot protection, not your API key.' : 'A firewall or proxy on the way may have blocked it, or the endpoint does not let this key or network in.'}`,
+        nextStep: `Try another network, or switch a VPN or proxy off (or on), then Retry. If it keeps happening, contact the provider${error.reference ? ` and give them the reference ${error.reference}` : ''}.`,
+        actions: ['retry', 'open-options'],
+      };
+    case 'gateway-error':
+      return {
+        title: 'The provider is unreachable or overloaded',
+        message: `${error.host} answered HTTP ${error.status}${error.by ? ` from ${error.by}` : ''}${error.detail ? ` (“${error.detail}”)` : ''}: the gateway in front of the provider could not get an answer from it (it is down, unreachable or overloaded).`,
+        nextStep: `This is usually temporary: Retry in a few minutes, or check the provider’s status page${error.reference ? ` (reference ${error.reference})` : ''}.`,
+        actions: ['retry'],
       };
     default:
       return assertNever(error);

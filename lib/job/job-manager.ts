@@ -5,7 +5,7 @@ import type { Analysis, PartialAnalysis } from '../attribution/analysis';
 import { needsConfirmation } from '../budget/cost-gate';
 import type { RequestPlan } from '../budget/request-plan';
 import { type AppError, isAppError } from '../errors';
-import { endpointHost } from '../llm/endpoint-host';
+import { endpointHost } from '../llm/endpoint';
 import type { EndpointPause } from '../llm/endpoint-pause';
 import { PROVIDERS } from '../providers';
 import type { Settings } from '../settings';

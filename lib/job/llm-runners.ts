@@ -1,6 +1,6 @@
 import { streamMapReduceAnalysis } from '../llm/analyze-in-parts';
 import { createClient, QUEUED_CLIENT_OPTIONS } from '../llm/client';
-import { endpointHost } from '../llm/endpoint-host';
+import { endpointHost } from '../llm/endpoint';
 import { endpointQueueFor } from '../llm/endpoint-queue-registry';
 import { toAppError } from '../llm/error-mapping';
 import { streamChunkedTranslation } from '../llm/translate-in-chunks';

@@ -83,7 +83,8 @@ describe('toAppError with real SDK errors from the test server', () => {
           'unsupported_country_region_territory',
         ),
       }),
-      (host) => ({ code: 'auth-failed', status: 403, host, detail: 'Country, region, or territory not supported' }),
+      // A region refusal is no key problem.
+      (host) => ({ code: 'request-blocked', status: 403, host, detail: 'Country, region, or territory not supported' }),
     ],
     [
       '403 empty body (Ollama origin)',

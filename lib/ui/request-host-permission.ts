@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { originPattern } from '../settings';
+import { parseEndpoint } from '../llm/endpoint';
 
 export type PermissionOutcome =
   | { granted: true; pattern: string }
@@ -17,7 +17,7 @@ function messageOf(error: unknown): string {
  * (without a prompt) when access is already granted.
  */
 export function requestHostPermission(baseUrl: string): Promise<PermissionOutcome> {
-  const pattern = originPattern(baseUrl);
+  const pattern = parseEndpoint(baseUrl)?.permissionPattern;
   if (!pattern) return Promise.resolve({ granted: false, pattern: null, reason: 'invalid-url' });
   let request: Promise<boolean>;
   try {
