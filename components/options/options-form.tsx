@@ -26,6 +26,7 @@ import { Field, fieldAria } from './field';
 import { ModelField } from './model-field';
 import { OutputFields } from './output-fields';
 import { PrivacyNote } from './privacy-note';
+import { messageOf } from '../../lib/message-of';
 
 /** The control of each field, in the order they appear: the first invalid one gets the focus. */
 const FIELD_IDS: Record<DraftField, string> = {
@@ -41,10 +42,6 @@ const FIELD_IDS: Record<DraftField, string> = {
   askAboveDollars: 'ask-above-dollars',
 };
 const FIELD_ORDER = Object.keys(FIELD_IDS) as DraftField[];
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 type Phase = 'idle' | 'saving' | 'saved' | 'testing';
 

@@ -3,6 +3,7 @@ import { createClient, QUEUED_CLIENT_OPTIONS } from '../llm/client';
 import { endpointHost } from '../llm/endpoint';
 import { endpointQueueFor } from '../llm/endpoint-queue-registry';
 import { toAppError } from '../llm/error-mapping';
+import { LlmError } from '../llm/llm-error';
 import { streamChunkedTranslation } from '../llm/translate-in-chunks';
 import type { JobEnvironment, LlmRequest } from './job-manager';
 
@@ -44,7 +45,7 @@ export function createLlmRunners(options: {
           origin: options.origin,
         });
       } catch (error) {
-        throw mapError(request, error);
+        throw new LlmError(mapError(request, error));
       }
     },
     runTranslation: async (request) => {
@@ -56,7 +57,7 @@ export function createLlmRunners(options: {
           origin: options.origin,
         });
       } catch (error) {
-        throw mapError(request, error);
+        throw new LlmError(mapError(request, error));
       }
     },
   };

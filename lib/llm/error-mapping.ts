@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { type AppError, isAppError } from '../errors';
+import { type AppError, isAppError, unknownError } from '../errors';
 import { messageOf } from '../message-of';
 import { ANSWERING_SERVERS, isFirewallFront } from './answering-server';
 import { describeErrorResponse, type EndpointErrorDescription, type ErrorResponse } from './describe-error-response';
@@ -54,7 +54,7 @@ function mapError(error: unknown, context: ErrorContext): AppError {
   if (context.duringStream || isBrokenStream(error)) {
     return { code: 'stream-interrupted', detail: messageOf(error) };
   }
-  return { code: 'unknown', detail: messageOf(error) || 'An unexpected error occurred.' };
+  return unknownError(error);
 }
 
 function fromStatus(error: APIError, context: ErrorContext): AppError {

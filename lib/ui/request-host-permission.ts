@@ -1,13 +1,10 @@
 import { browser } from 'wxt/browser';
 import { parseEndpoint } from '../llm/endpoint';
+import { messageOf } from '../message-of';
 
 export type PermissionOutcome =
   | { granted: true; pattern: string }
   | { granted: false; pattern: string | null; reason: 'declined' | 'invalid-url' | 'unavailable'; detail?: string };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Asks for host access to the endpoint's origin, so requests from the background skip CORS
