@@ -174,15 +174,15 @@ const EXPECTED: Record<string, Expectation> = {
     words: 'User location is not supported for the API use.',
     errorCode: 'FAILED_PRECONDITION',
   },
-  'google-gemini/unknown-field-stream-options.json': {
+  'google-gemini/unknown-field-frequency-penalty.json': {
     error: {
       code: 'bad-request',
       status: 400,
-      detail: 'Invalid JSON payload received. Unknown name "stream_options": Cannot find field.',
+      detail: 'Invalid JSON payload received. Unknown name "frequency_penalty": Cannot find field.',
     },
-    words: 'Invalid JSON payload received. Unknown name "stream_options": Cannot find field.',
+    words: 'Invalid JSON payload received. Unknown name "frequency_penalty": Cannot find field.',
     errorCode: 'INVALID_ARGUMENT',
-    refusedField: 'stream_options',
+    refusedField: 'frequency_penalty',
   },
   'llama-cpp/exceed-context-size.json': {
     error: { code: 'context-too-long', detail: 'the request exceeds the available context size, try increasing it' },
