@@ -36,3 +36,18 @@ describe('describeError for blocked requests and gateway pages', () => {
     expect(text.actions).toEqual(['retry']);
   });
 });
+
+describe('describeError for an unreachable endpoint', () => {
+  it('gives the CORS / OLLAMA_ORIGINS advice for a server on this machine only', () => {
+    expect(describeError({ code: 'endpoint-unreachable', host: 'localhost:11434' }).nextStep).toContain(
+      'OLLAMA_ORIGINS',
+    );
+    const remote = describeError({
+      code: 'endpoint-unreachable',
+      host: 'api.mistral.ai',
+      detail: 'HTTP 404: Not Found',
+    });
+    expect(remote.nextStep).not.toMatch(/OLLAMA|CORS/);
+    expect(remote.nextStep).toContain('/v1');
+  });
+});

@@ -1,5 +1,6 @@
 import { resolveHttpUrl } from '../article/segments';
 import { type AppError, assertNever, type RestrictedReason } from '../errors';
+import { hostLocality } from '../llm/endpoint';
 
 /**
  * The words every surface shows for an AppError: a title, what happened in the endpoint's or
@@ -91,8 +92,11 @@ export function describeError(error: AppError): ErrorDescription {
       return {
         title: 'Endpoint unreachable',
         message: `Could not reach ${error.host}.${error.detail ? ` (${error.detail})` : ''}`,
+        // CORS and OLLAMA_ORIGINS are advice for a server of one's own, never for a hosted API.
         nextStep:
-          'Check the Base URL in Options and that the server is running; a local server must also allow the extension (CORS / OLLAMA_ORIGINS). Then Retry.',
+          hostLocality(error.host) === 'local'
+            ? 'Check the Base URL in Options and that the server is running; a local server must also allow the extension (CORS / OLLAMA_ORIGINS). Then Retry.'
+            : 'Check the Base URL in Options (it usually ends in /v1) and your network connection, then Retry; if it persists, check the provider’s status page.',
         actions: ['retry', 'open-options'],
       };
     case 'server-error':
