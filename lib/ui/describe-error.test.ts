@@ -12,7 +12,7 @@ describe('describeError for blocked requests and gateway pages', () => {
       reference: '8f1a2b3c4d5e6f70',
     });
     expect(text.message).toBe(
-      'llm-gateway.example.test refused the request with HTTP 403 from Cloudflare (“Access denied (Cloudflare error 1010)”). This is the provider’s or your network’s firewall or bot protection, not your API key.',
+      'llm-gateway.example.test refused the request with HTTP 403 from Cloudflare: “Access denied (Cloudflare error 1010)”. This is the provider’s or your network’s firewall or bot protection, not your API key.',
     );
     expect(text.nextStep).toMatch(/another network.*VPN or proxy.*contact the provider.*8f1a2b3c4d5e6f70/);
     expect(JSON.stringify(text)).not.toMatch(/OLLAMA_ORIGINS|Ollama|API key\b(?!\.)/);
@@ -32,7 +32,7 @@ describe('describeError for blocked requests and gateway pages', () => {
       detail: 'Connection timed out (Cloudflare)',
     });
     expect(text.title).toBe('The provider is unreachable or overloaded');
-    expect(text.message).toContain('HTTP 522 from Cloudflare (“Connection timed out (Cloudflare)”)');
+    expect(text.message).toContain('HTTP 522 from Cloudflare: “Connection timed out (Cloudflare)”.');
     expect(text.actions).toEqual(['retry']);
   });
 });

@@ -211,14 +211,14 @@ export function describeError(error: AppError): ErrorDescription {
     case 'request-blocked':
       return {
         title: 'The request was blocked before it reached the model',
-        message: `${error.host} refused the request with HTTP ${error.status}${error.by ? ` from ${error.by}` : ''}${error.detail ? ` (“${error.detail}”)` : ' and gave no reason'}. ${error.by || error.detail ? 'This is the provider’s or your network’s firewall or bot protection, not your API key.' : 'A firewall or proxy on the way may have blocked it, or the endpoint does not let this key or network in.'}`,
+        message: `${error.host} refused the request with HTTP ${error.status}${error.by ? ` from ${error.by}` : ''}${error.detail ? `: “${error.detail}”` : ' and gave no reason'}. ${error.by || error.detail ? 'This is the provider’s or your network’s firewall or bot protection, not your API key.' : 'A firewall or proxy on the way may have blocked it, or the endpoint does not let this key or network in.'}`,
         nextStep: `Try another network, or switch a VPN or proxy off (or on), then Retry. If it keeps happening, contact the provider${error.reference ? ` and give them the reference ${error.reference}` : ''}.`,
         actions: ['retry', 'open-options'],
       };
     case 'gateway-error':
       return {
         title: 'The provider is unreachable or overloaded',
-        message: `${error.host} answered HTTP ${error.status}${error.by ? ` from ${error.by}` : ''}${error.detail ? ` (“${error.detail}”)` : ''}: the gateway in front of the provider could not get an answer from it (it is down, unreachable or overloaded).`,
+        message: `${error.host} answered HTTP ${error.status}${error.by ? ` from ${error.by}` : ''}${error.detail ? `: “${error.detail}”` : ''}. The gateway in front of the provider could not get an answer from it: the provider is down, unreachable or overloaded.`,
         nextStep: `This is usually temporary: Retry in a few minutes, or check the provider’s status page${error.reference ? ` (reference ${error.reference})` : ''}.`,
         actions: ['retry'],
       };
