@@ -34,6 +34,8 @@ export interface EndpointErrorDescription {
 
 export const WORDS_LIMIT = 300;
 
+const MAX_PAGE_CHARACTERS = 200_000;
+
 /**
  * What Cloudflare's 1xxx codes mean, for a body that gives the number alone (Cloudflare answers
  * clients that are not browsers with the text `error code: 1010`). From Cloudflare's
@@ -80,7 +82,8 @@ export function describeErrorResponse(response: ErrorResponse): EndpointErrorDes
     };
   }
   if (isHtml(text, contentType)) {
-    const page = readErrorPage(text, response.status);
+    // Error pages are a few kB; a proxy that relays a whole site's page is read no further than this.
+    const page = readErrorPage(text.slice(0, MAX_PAGE_CHARACTERS), response.status);
     const server = answeringServer(response.headers, page.text);
     const challenge = response.headers?.get('cf-mitigated') === 'challenge';
     const errorCode = page.errorCode ?? (challenge ? 'challenge' : null);
