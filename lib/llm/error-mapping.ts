@@ -61,8 +61,9 @@ function fromStatus(error: APIError, context: ErrorContext): AppError {
   const described = describeEndpointError(error);
   const detail = described.words || undefined;
   const status = error.status;
-  // No status: an error event inside an SSE stream that had already started.
-  if (status === undefined) return { code: 'stream-interrupted', detail };
+  // No status: the SDK read an error the endpoint sent inside a 200 stream (`event: error`, or a
+  // chunk with an `error` member): the endpoint's own report, not a dropped connection.
+  if (status === undefined) return { code: 'endpoint-error-mid-answer', host: context.host, ...present({ detail }) };
   // Who wrote a page or text; a JSON body is the API's own even where a CDN's headers came with it (OpenAI's, behind Cloudflare).
   const by = described.server && described.form !== 'json' ? ANSWERING_SERVERS[described.server] : undefined;
   const fromFront = described.form === 'html' || (described.form === 'text' && isFirewallFront(described.server));
