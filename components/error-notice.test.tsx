@@ -40,6 +40,12 @@ const SAMPLES: { [Code in AppErrorCode]: Extract<AppError, { code: Code }> } = {
     detail: 'Access denied (Cloudflare error 1010)',
     reference: '8f1a2b3c4d5e6f70',
   },
+  'out-of-credit': {
+    code: 'out-of-credit',
+    status: 402,
+    host: 'api.deepseek.com',
+    detail: 'Insufficient Balance',
+  },
   'gateway-error': {
     code: 'gateway-error',
     status: 522,

@@ -37,7 +37,9 @@ export type AppError =
    */
   | { code: 'request-blocked'; status: number; host: string; by?: string; detail?: string; reference?: string }
   /** A gateway's page for a 5xx (Cloudflare 520-524, nginx 502/504): the provider behind it is unreachable or overloaded. */
-  | { code: 'gateway-error'; status: number; host: string; by?: string; detail?: string; reference?: string };
+  | { code: 'gateway-error'; status: number; host: string; by?: string; detail?: string; reference?: string }
+  /** The account behind the key has no credit or quota left (402; Anthropic's 400 and OpenAI's 429 that say so). */
+  | { code: 'out-of-credit'; status: number; host: string; detail?: string };
 
 export type AppErrorCode = AppError['code'];
 

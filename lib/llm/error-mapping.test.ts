@@ -132,9 +132,11 @@ describe('toAppError with real SDK errors from the test server', () => {
     [
       '429 quota, no retry-after',
       insufficientQuotaError,
-      () => ({
-        code: 'rate-limited',
-        retryAfterSeconds: null,
+      // No wait ends an exhausted quota: this is a billing matter, not a rate limit.
+      (host) => ({
+        code: 'out-of-credit',
+        status: 429,
+        host,
         detail: expect.stringContaining('exceeded your current quota'),
       }),
     ],

@@ -67,6 +67,12 @@ function fromStatus(error: APIError, context: ErrorContext): AppError {
   // Who wrote a page or text; a JSON body is the API's own even where a CDN's headers came with it (OpenAI's, behind Cloudflare).
   const by = described.server && described.form !== 'json' ? ANSWERING_SERVERS[described.server] : undefined;
   const fromFront = described.form === 'html' || (described.form === 'text' && isFirewallFront(described.server));
+  if (
+    status === 402 ||
+    (described.form === 'json' && OUT_OF_CREDIT.test(`${described.errorCode ?? ''} ${described.words}`))
+  ) {
+    return { code: 'out-of-credit', status, host: context.host, ...present({ detail }) };
+  }
   if (status === 403) return forbidden(described, context, by, fromFront);
   if (status === 401) return { code: 'auth-failed', status, host: context.host, detail };
   if (status === 404) {
@@ -112,6 +118,14 @@ function present<Fields extends Record<string, string | null | undefined>>(
 ): { [Key in keyof Fields]?: string } {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value)) as { [Key in keyof Fields]?: string };
 }
+
+/**
+ * An account without credit, in the words of those who do not answer 402: OpenAI's 429
+ * `insufficient_quota` ("You exceeded your current quota"), Anthropic's 400 "Your credit balance is
+ * too low".
+ */
+const OUT_OF_CREDIT =
+  /insufficient_quota|exceeded your current quota|credit balance is too low|insufficient (balance|credits?|funds)/i;
 
 /** Google's `API_KEY_INVALID` ("API key not valid"), xAI's "Incorrect API key provided" (sometimes URL-encoded). */
 const KEY_REJECTED = /API_KEY_INVALID|API key not valid|Incorrect(?: |%20)API(?: |%20)key|invalid(?: |_)api(?: |_)key/i;

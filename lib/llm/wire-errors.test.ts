@@ -35,6 +35,16 @@ const EXPECTED: Record<string, Expectation> = {
     words: 'invalid x-api-key',
     errorCode: 'authentication_error',
   },
+  'anthropic/400-credit-balance-too-low.json': {
+    error: {
+      code: 'out-of-credit',
+      status: 400,
+      host: REMOTE_HOST,
+      detail: expect.stringMatching(/^Your credit balance is too low/),
+    },
+    words: expect.stringMatching(/^Your credit balance is too low/),
+    refusedField: null,
+  },
   'api-gateway/message-forbidden.json': {
     error: { code: 'auth-failed', status: 403, host: REMOTE_HOST, detail: 'Forbidden' },
     words: 'Forbidden',
@@ -142,6 +152,10 @@ const EXPECTED: Record<string, Expectation> = {
     },
     words: 'upstream connect error or disconnect/reset before headers. reset reason: connection failure',
     server: 'envoy',
+  },
+  'deepseek/402-insufficient-balance.json': {
+    error: { code: 'out-of-credit', status: 402, host: REMOTE_HOST, detail: 'Insufficient Balance' },
+    words: 'Insufficient Balance',
   },
   'fastapi/detail-list.json': {
     error: { code: 'bad-request', status: 422, detail: 'response_format: Extra inputs are not permitted' },
@@ -270,6 +284,15 @@ const EXPECTED: Record<string, Expectation> = {
     words: expect.stringContaining("'temperature' does not support 0.2"),
     errorCode: 'unsupported_value',
     refusedField: 'temperature',
+  },
+  'openrouter/402-insufficient-credits.json': {
+    error: {
+      code: 'out-of-credit',
+      status: 402,
+      host: REMOTE_HOST,
+      detail: 'Insufficient credits. Add more using https://openrouter.ai/settings/credits',
+    },
+    words: 'Insufficient credits. Add more using https://openrouter.ai/settings/credits',
   },
   'openrouter/provider-returned-error.json': {
     error: {

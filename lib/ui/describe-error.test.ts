@@ -51,3 +51,20 @@ describe('describeError for an unreachable endpoint', () => {
     expect(remote.nextStep).toContain('/v1');
   });
 });
+
+describe('describeError for an account without credit', () => {
+  it('points to billing, not to waiting or to the key', () => {
+    const text = describeError({
+      code: 'out-of-credit',
+      status: 402,
+      host: 'api.deepseek.com',
+      detail: 'Insufficient Balance',
+    });
+    expect(text.title).toBe('Out of credit');
+    expect(text.message).toBe(
+      'api.deepseek.com refused the request because the account has no credit or quota left (HTTP 402): “Insufficient Balance”.',
+    );
+    expect(text.nextStep).toMatch(/billing/);
+    expect(text.nextStep).toMatch(/Waiting does not help/);
+  });
+});

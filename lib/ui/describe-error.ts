@@ -222,6 +222,14 @@ export function describeError(error: AppError): ErrorDescription {
         nextStep: `This is usually temporary: Retry in a few minutes, or check the provider’s status page${error.reference ? ` (reference ${error.reference})` : ''}.`,
         actions: ['retry'],
       };
+    case 'out-of-credit':
+      return {
+        title: 'Out of credit',
+        message: `${error.host} refused the request because the account has no credit or quota left (HTTP ${error.status})${error.detail ? `: “${error.detail}”` : ''}.`,
+        nextStep:
+          'Add credit or raise the spending limit in your account’s billing settings at the provider (or choose a free model), then Retry. Waiting does not help.',
+        actions: ['retry', 'open-options'],
+      };
     default:
       return assertNever(error);
   }
