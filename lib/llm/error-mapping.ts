@@ -81,7 +81,10 @@ function fromStatus(error: APIError, context: ErrorContext): AppError {
     // A 404 that is not about the model means the path does not exist: usually a Base URL without `/v1`.
     return { code: 'endpoint-unreachable', host: context.host, detail: `HTTP 404${detail ? `: ${detail}` : ''}` };
   }
-  if (status === 429) return { code: 'rate-limited', retryAfterSeconds: retryAfterSeconds(error.headers), detail };
+  if (status === 429) {
+    const wait = retryAfterSeconds(error.headers) ?? googleRetryDelay(error.error);
+    return { code: 'rate-limited', retryAfterSeconds: wait, detail };
+  }
   if (status === 400 || status === 413 || status === 422) {
     if (isContextTooLong(error, described)) return { code: 'context-too-long', detail };
     // Google refuses a region with 400 FAILED_PRECONDITION ("User location is not supported").
@@ -112,6 +115,16 @@ function fromStatus(error: APIError, context: ErrorContext): AppError {
   return { code: 'bad-request', status, detail: detail ?? `HTTP ${status}` };
 }
 
+/**
+ * Google's 429 says how long to wait in its body, not in a header: a `RetryInfo` detail with
+ * `retryDelay: "37s"` (google.rpc.RetryInfo, a Duration in its JSON form); null when absent.
+ */
+function googleRetryDelay(body: unknown): number | null {
+  const text = JSON.stringify(body ?? null);
+  const match = /"retryDelay"\s*:\s*"(\d+(?:\.\d+)?)s"/.exec(text);
+  return match?.[1] ? Number(match[1]) : null;
+}
+
 /** Only the fields that have a value: an AppError crosses messaging and storage, where `undefined` keys are noise. */
 function present<Fields extends Record<string, string | null | undefined>>(
   fields: Fields,
@@ -120,12 +133,11 @@ function present<Fields extends Record<string, string | null | undefined>>(
 }
 
 /**
- * An account without credit, in the words of those who do not answer 402: OpenAI's 429
- * `insufficient_quota` ("You exceeded your current quota"), Anthropic's 400 "Your credit balance is
- * too low".
+ * An account without credit, in the words of those who do not answer 402: OpenAI's 429 with code
+ * `insufficient_quota`, Anthropic's 400 "Your credit balance is too low". Not "You exceeded your
+ * current quota" alone: Google says that of a per-minute free-tier limit, which waiting does end.
  */
-const OUT_OF_CREDIT =
-  /insufficient_quota|exceeded your current quota|credit balance is too low|insufficient (balance|credits?|funds)/i;
+const OUT_OF_CREDIT = /insufficient_quota|credit balance is too low|insufficient (balance|credits?|funds)/i;
 
 /** Google's `API_KEY_INVALID` ("API key not valid"), xAI's "Incorrect API key provided" (sometimes URL-encoded). */
 const KEY_REJECTED = /API_KEY_INVALID|API key not valid|Incorrect(?: |%20)API(?: |%20)key|invalid(?: |_)api(?: |_)key/i;

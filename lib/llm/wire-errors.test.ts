@@ -167,6 +167,16 @@ const EXPECTED: Record<string, Expectation> = {
     error: { code: 'endpoint-unreachable', host: REMOTE_HOST, detail: 'HTTP 404: Not Found' },
     words: 'Not Found',
   },
+  'google-gemini/429-resource-exhausted.json': {
+    // A per-minute limit, whatever its words say about billing: the wait comes from the body's RetryInfo.
+    error: {
+      code: 'rate-limited',
+      retryAfterSeconds: 37,
+      detail: expect.stringMatching(/^You exceeded your current quota/),
+    },
+    words: expect.stringMatching(/^You exceeded your current quota/),
+    errorCode: 'RESOURCE_EXHAUSTED',
+  },
   'google-gemini/invalid-api-key.json': {
     error: {
       code: 'auth-failed',
