@@ -2,6 +2,7 @@
  * Every error response in tests/fixtures/wire, sent byte for byte by the test server, read by the
  * real SDK and mapped by the real mapping: what the reader sees, for each provider and server.
  */
+import { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenAITestServer, startOpenAITestServer } from '../../tests/support/openai-test-server';
 import {
@@ -404,8 +405,8 @@ describe.each(Object.entries(EXPECTED))('%s', (name, expected) => {
   it('describeEndpointError and refusedRequestField read it', async () => {
     server.setResponder(() => wireErrorScenario(fixture));
     const error = await thrownBy(chat);
-    if (!(error instanceof Error) || !('status' in error)) throw new Error('not an SDK error');
-    const described = describeEndpointError(error as Parameters<typeof describeEndpointError>[0]);
+    if (!(error instanceof APIError)) throw new Error('not an SDK error');
+    const described = describeEndpointError(error);
     expect(described.words).toEqual(expected.words);
     expect(described.words.length).toBeLessThanOrEqual(300);
     if (expected.server !== undefined) expect(described.server).toBe(expected.server);
