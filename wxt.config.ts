@@ -13,8 +13,10 @@ export default defineConfig({
     description:
       'Who says so? A summary, source-attribution notes and a faithful English translation of any news article.',
     permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'chrome' ? ['sidePanel'] : [])],
-    // The browser tests serve pages and the test endpoint on 127.0.0.1, where activeTab is never granted.
-    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+    // The browser tests serve pages and the test endpoint on 127.0.0.1, where activeTab is never granted;
+    // llm-gateway.example.test is a remote-looking endpoint host mapped to it (tests/e2e/endpoint-errors.test.ts),
+    // granted here because the permission prompt Save would show cannot be answered in automation.
+    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*', 'http://llm-gateway.example.test/*'] : [],
     ...(manifestVersion === 3
       ? { optional_host_permissions: ENDPOINT_ORIGINS }
       : { optional_permissions: ENDPOINT_ORIGINS }),

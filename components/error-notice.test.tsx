@@ -32,6 +32,27 @@ const SAMPLES: { [Code in AppErrorCode]: Extract<AppError, { code: Code }> } = {
   'extraction-failed': { code: 'extraction-failed', detail: 'document.body is null' },
   cancelled: { code: 'cancelled' },
   unknown: { code: 'unknown', detail: 'Could not establish connection. Receiving end does not exist.' },
+  'request-blocked': {
+    code: 'request-blocked',
+    status: 403,
+    host: 'llm-gateway.example.test',
+    by: 'Cloudflare',
+    detail: 'Access denied (Cloudflare error 1010)',
+    reference: '8f1a2b3c4d5e6f70',
+  },
+  'out-of-credit': {
+    code: 'out-of-credit',
+    status: 402,
+    host: 'api.deepseek.com',
+    detail: 'Insufficient Balance',
+  },
+  'gateway-error': {
+    code: 'gateway-error',
+    status: 522,
+    host: 'llm-gateway.example.test',
+    by: 'Cloudflare',
+    detail: 'Connection timed out (Cloudflare)',
+  },
 };
 
 const ALL_HANDLERS = {

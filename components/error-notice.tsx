@@ -1,4 +1,5 @@
-import { type AppError, describeError, type ErrorAction } from '../lib/errors';
+import type { AppError } from '../lib/errors';
+import { describeError, type ErrorAction } from '../lib/ui/describe-error';
 
 export type ErrorHandlers = Partial<Record<ErrorAction, () => void>>;
 

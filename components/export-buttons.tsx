@@ -5,6 +5,7 @@ import { reportFileName } from '../lib/report/report-file-name';
 import { reportToMarkdown } from '../lib/report/report-to-markdown';
 import { downloadFile } from '../lib/ui/download-file';
 import './export-buttons.css';
+import { messageOf } from '../lib/message-of';
 
 interface ExportButtonsProps {
   job: JobState;
@@ -29,7 +30,7 @@ export function ExportButtons({ job }: ExportButtonsProps) {
       if (format === 'json') downloadFile(name, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
       else downloadFile(name, reportToMarkdown(report), 'text/markdown;charset=utf-8');
     } catch (error) {
-      setProblem(`The report could not be made: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(`The report could not be made: ${messageOf(error)}`);
     }
   };
 

@@ -4,6 +4,7 @@ import type { AppError } from '../lib/errors';
 import type { JobState } from '../lib/job/job';
 import type { ErrorHandlers } from './error-notice';
 import type { JobActions } from './job-actions';
+import { unknownError } from '../lib/errors';
 
 /**
  * The actions a job surface offers (Retry, Use selection, …), shared by the side panel and the popup.
@@ -14,9 +15,7 @@ export function useJobHandlers(job: JobState | null, actions: JobActions) {
   const [actionError, setActionError] = useState<AppError | null>(null);
   const run = (action: () => Promise<void>) => {
     setActionError(null);
-    action().catch((error: unknown) =>
-      setActionError({ code: 'unknown', detail: error instanceof Error ? error.message : String(error) }),
-    );
+    action().catch((error: unknown) => setActionError(unknownError(error)));
   };
   const start = (source: ExtractionSource) => run(() => actions.start(source, true));
   const handlers: ErrorHandlers = {

@@ -5,7 +5,6 @@ import {
   loadApiKey,
   loadSettings,
   migrateSettings,
-  originPattern,
   type SettingsV1,
   type SettingsV2,
   type SettingsV3,
@@ -138,13 +137,5 @@ describe('settings storage', () => {
 
   it('rejects an invalid base URL on save', async () => {
     await expect(saveSettings({ ...DEFAULT_SETTINGS, baseUrl: 'javascript:alert(1)' })).rejects.toThrow(/http/);
-  });
-});
-
-describe('originPattern', () => {
-  it('gives the host pattern of an endpoint', () => {
-    expect(originPattern('http://127.0.0.1:8080/v1')).toBe('http://127.0.0.1/*');
-    expect(originPattern('https://openrouter.ai/api/v1')).toBe('https://openrouter.ai/*');
-    expect(originPattern('file:///etc')).toBeNull();
   });
 });

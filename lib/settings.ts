@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { browser, storage } from '#imports';
+import { parseEndpoint } from './llm/endpoint';
 import { PROVIDER_IDS, PROVIDERS } from './providers';
 
 /**
@@ -43,7 +44,7 @@ export const SettingsSchema = z.object({
   baseUrl: z
     .string()
     .trim()
-    .refine((value) => parseHttpUrl(value) !== null, 'Base URL must be an http:// or https:// URL'),
+    .refine((value) => parseEndpoint(value) !== null, 'Base URL must be an http:// or https:// URL'),
   model: z.string().trim(),
   targetLanguage: z.string().trim().min(1),
   toolbarAction: z.enum(['sidepanel', 'popup']),
@@ -145,21 +146,6 @@ export function normaliseSettings(settings: Settings): Settings {
 
 export function normaliseBaseUrl(baseUrl: string): string {
   return baseUrl.trim().replace(/\/+$/, '');
-}
-
-export function parseHttpUrl(value: string): URL | null {
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
-}
-
-/** `https://api.openai.com/*`: the host-permission pattern for an endpoint. */
-export function originPattern(baseUrl: string): string | null {
-  const url = parseHttpUrl(baseUrl);
-  return url ? `${url.protocol}//${url.hostname}/*` : null;
 }
 
 const settingsItem = storage.defineItem<unknown>('sync:settings');

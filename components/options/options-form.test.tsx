@@ -129,6 +129,57 @@ describe('OptionsForm', () => {
     expect(container.querySelector('#provider-hint')?.textContent).toContain('OLLAMA_ORIGINS');
   });
 
+  it('offers every preset, hosted and local, in groups', async () => {
+    const container = await mountForm();
+    const groups = [...container.querySelectorAll('#provider optgroup')].map((group) => ({
+      label: group.getAttribute('label'),
+      options: [...group.querySelectorAll('option')].map((option) => option.textContent),
+    }));
+    expect(groups).toEqual([
+      {
+        label: 'Hosted',
+        options: [
+          'OpenAI',
+          'Azure OpenAI',
+          'Google Gemini',
+          'Anthropic (OpenAI SDK compatibility)',
+          'Mistral',
+          'DeepSeek',
+          'Groq',
+          'OpenRouter',
+          'xAI',
+        ],
+      },
+      {
+        label: 'On your machine',
+        options: ['Ollama (local)', 'LM Studio (local)', 'llama.cpp server (local)', 'vLLM (local)'],
+      },
+      { label: 'Other', options: ['Custom OpenAI-compatible URL'] },
+    ]);
+  });
+
+  it('leaves Azure’s Base URL to the user, showing its form, and asks access for that resource only', async () => {
+    const container = await mountForm();
+    await choose(getByLabel<HTMLSelectElement>(container, 'Provider'), 'azure');
+    const baseUrl = getByLabel(container, 'Base URL');
+    expect(baseUrl.value).toBe('');
+    expect(baseUrl.getAttribute('placeholder')).toBe('https://YOUR-RESOURCE.openai.azure.com/openai/v1');
+    expect(container.querySelector('#provider-hint')?.textContent).toContain('deployment');
+    await type(baseUrl, 'https://contoso-news.openai.azure.com/openai/v1');
+    await type(getByLabel(container, 'API key'), 'azure-key');
+    await type(getByLabel(container, 'Model'), 'gpt-4o-mini-news');
+    await submit(container);
+    expect(requestPermission).toHaveBeenCalledWith({ origins: ['https://contoso-news.openai.azure.com/*'] });
+  });
+
+  it('asks access to a hosted preset’s origin only', async () => {
+    const container = await mountForm();
+    await choose(getByLabel<HTMLSelectElement>(container, 'Provider'), 'gemini');
+    await type(getByLabel(container, 'API key'), 'gemini-key');
+    await submit(container);
+    expect(requestPermission).toHaveBeenCalledWith({ origins: ['https://generativelanguage.googleapis.com/*'] });
+  });
+
   it('tests the connection after saving and reports the model and latency', async () => {
     messaging.sendMessage.mockResolvedValue({
       ok: true,

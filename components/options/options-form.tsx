@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../lib/errors';
 import { type ConnectionTestResult, sendMessage } from '../../lib/messaging';
-import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../../lib/providers';
+import { PROVIDER_GROUPS, PROVIDERS, type ProviderId } from '../../lib/providers';
 import {
   loadApiKey,
   loadSettings,
@@ -27,6 +27,7 @@ import { Field, fieldAria } from './field';
 import { ModelField } from './model-field';
 import { OutputFields } from './output-fields';
 import { PrivacyNote } from './privacy-note';
+import { messageOf } from '../../lib/message-of';
 
 /** The control of each field, in the order they appear: the first invalid one gets the focus. */
 const FIELD_IDS: Record<DraftField, string> = {
@@ -42,10 +43,6 @@ const FIELD_IDS: Record<DraftField, string> = {
   askAboveDollars: 'ask-above-dollars',
 };
 const FIELD_ORDER = Object.keys(FIELD_IDS) as DraftField[];
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 type Phase = 'idle' | 'saving' | 'saved' | 'testing';
 
@@ -90,8 +87,9 @@ export function OptionsForm() {
 
   const chooseProvider = (provider: ProviderId) => {
     const preset = PROVIDERS[provider];
-    // "Custom" has no URL of its own: keep what was typed.
-    setDraft({ ...draft, provider, baseUrl: preset.baseUrl || draft.baseUrl, model: preset.suggestedModel });
+    // "Custom" keeps what was typed; Azure's URL names the user's own resource: it starts empty, its form as placeholder.
+    const baseUrl = preset.baseUrl || (provider === 'custom' ? draft.baseUrl : '');
+    setDraft({ ...draft, provider, baseUrl, model: preset.suggestedModel });
     setErrors({});
     setModels(null);
     setListError(null);
@@ -207,10 +205,14 @@ export function OptionsForm() {
             onChange={(event) => chooseProvider(event.currentTarget.value as ProviderId)}
             {...fieldAria('provider', undefined)}
           >
-            {PROVIDER_IDS.map((id) => (
-              <option key={id} value={id}>
-                {PROVIDERS[id].label}
-              </option>
+            {PROVIDER_GROUPS.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.ids.map((id) => (
+                  <option key={id} value={id}>
+                    {PROVIDERS[id].label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </Field>
@@ -226,7 +228,7 @@ export function OptionsForm() {
             type="url"
             value={draft.baseUrl}
             spellcheck={false}
-            placeholder="https://…/v1"
+            placeholder={preset.baseUrlPlaceholder}
             onInput={(event) => update('baseUrl', event.currentTarget.value)}
             {...fieldAria('base-url', errors.baseUrl)}
           />

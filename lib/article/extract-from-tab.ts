@@ -4,6 +4,7 @@ import type { ExtractionSource } from './article';
 import { installExtractionRequest } from './extraction-request';
 import { parseExtraction, type TabExtraction } from './parse-extraction';
 import { classifyRestrictedUrl } from './restricted-url';
+import { messageOf } from '../message-of';
 
 /**
  * Injects the extraction script into a tab, only now that the user has acted (no content script
@@ -32,7 +33,7 @@ export async function extractFromTab(tabId: number, source: ExtractionSource): P
 
 /** Chrome's messages for pages that cannot be scripted, turned into the user's words. */
 function injectionError(error: unknown, url: string): AppError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (/extensions gallery cannot be scripted/i.test(message))
     return { code: 'restricted-page', url, reason: 'web-store' };
   if (/chrome:\/\/|chrome-extension:\/\/|edge:\/\/|about:|moz-extension:|resource:/i.test(message)) {

@@ -9,6 +9,7 @@ import { scriptLanguage } from './script-language';
 import { normaliseWhitespace, segmentsToParagraphs, type TextSegment, textToSegments } from './segments';
 import { textWeight } from './text-weight';
 import { countWords } from './word-count';
+import { messageOf } from '../message-of';
 
 /**
  * Below this much text Readability has found a teaser, a caption or a list, not an article
@@ -57,7 +58,7 @@ export function extractArticle(
     });
     return { ok: true, article };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     return { ok: false, error: { code: 'extraction-failed', detail } };
   }
 }

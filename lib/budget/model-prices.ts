@@ -1,4 +1,4 @@
-import { isLocalEndpoint } from './is-local-endpoint';
+import { isLocalEndpoint } from '../llm/endpoint';
 import { lookUpModel } from './model-name';
 
 /** US dollars per million tokens. */

@@ -1,4 +1,4 @@
-import { isLocalEndpoint } from './is-local-endpoint';
+import { isLocalEndpoint } from '../llm/endpoint';
 
 /**
  * How many requests Sourcelens sends to one endpoint at once, unless the user sets it. Six for a

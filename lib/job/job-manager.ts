@@ -4,8 +4,9 @@ import { languageTag } from '../article/language-tag';
 import type { Analysis, PartialAnalysis } from '../attribution/analysis';
 import { needsConfirmation } from '../budget/cost-gate';
 import type { RequestPlan } from '../budget/request-plan';
-import { type AppError, isAppError } from '../errors';
-import { endpointHost } from '../llm/endpoint-host';
+import type { AppError } from '../errors';
+import { endpointHost } from '../llm/endpoint';
+import { toAppError } from '../llm/error-mapping';
 import type { EndpointPause } from '../llm/endpoint-pause';
 import { PROVIDERS } from '../providers';
 import type { Settings } from '../settings';
@@ -261,7 +262,7 @@ export class JobManager {
       this.emitIfCurrent(running, { type: 'analysis-done', ...result });
     } catch (error) {
       partials.flush();
-      this.emitIfCurrent(running, { type: 'analysis-error', error: asAppError(error) });
+      this.emitIfCurrent(running, { type: 'analysis-error', error: this.appErrorOf(running, error) });
     }
   }
 
@@ -280,7 +281,7 @@ export class JobManager {
       this.emitIfCurrent(running, { type: 'translation-done', usage: result.usage });
     } catch (error) {
       deltas.flush();
-      this.emitIfCurrent(running, { type: 'translation-error', error: asAppError(error) });
+      this.emitIfCurrent(running, { type: 'translation-error', error: this.appErrorOf(running, error) });
     }
   }
 
@@ -332,8 +333,9 @@ export class JobManager {
     } catch (error) {
       partials.flush();
       deltas.flush();
-      this.emitIfCurrent(running, { type: 'analysis-error', error: asAppError(error) });
-      if (!translationDone) this.emitIfCurrent(running, { type: 'translation-error', error: asAppError(error) });
+      this.emitIfCurrent(running, { type: 'analysis-error', error: this.appErrorOf(running, error) });
+      if (!translationDone)
+        this.emitIfCurrent(running, { type: 'translation-error', error: this.appErrorOf(running, error) });
     }
   }
 
@@ -352,6 +354,11 @@ export class JobManager {
       const since = after ? this.environment.now() : null;
       for (const part of parts) this.emitIfCurrent(running, { type: 'thinking', part, since });
     };
+  }
+
+  /** What a part's failure means for the reader: the one mapping, with this job's endpoint and model. */
+  private appErrorOf(running: RunningJob, error: unknown): AppError {
+    return toAppError(error, { host: running.state.host, model: running.state.model });
   }
 
   /** Translation text, forwarded to the surfaces at most every STREAM_EMIT_INTERVAL_MS (the first piece at once). */
@@ -418,14 +425,6 @@ export function isTargetLanguage(articleLanguage: string, targetLanguage: string
   if (articleLanguage === 'und') return false;
   const target = languageTag(targetLanguage) ?? targetLanguage.trim().toLowerCase();
   return primaryLanguageTag(articleLanguage) === target;
-}
-
-function asAppError(error: unknown): AppError {
-  if (isAppError(error)) return error;
-  if (error instanceof Error && isAppError((error as Error & { appError?: unknown }).appError)) {
-    return (error as Error & { appError: AppError }).appError;
-  }
-  return { code: 'unknown', detail: error instanceof Error ? error.message : String(error) };
 }
 
 function fromCache(job: JobState, cached: CachedResult): JobState {

@@ -4,6 +4,7 @@ import { seedArticle } from '../../tests/support/seed-article';
 import { seedFixtures } from '../../tests/support/seed-fixtures';
 import { planRequests } from '../budget/request-plan';
 import type { EndpointPause } from '../llm/endpoint-pause';
+import { LlmError } from '../llm/llm-error';
 import type { LlmRequest } from './job-manager';
 import { createLlmRunners } from './llm-runners';
 
@@ -67,7 +68,8 @@ describe('createLlmRunners', () => {
     );
     const runners = createLlmRunners({ origin: 'chrome-extension://test' });
     const error = await runners.runTranslation(request([])).catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 0.02 });
+    expect(error).toBeInstanceOf(LlmError);
+    expect(error).toMatchObject({ appError: { code: 'rate-limited', retryAfterSeconds: 0.02 } });
     expect(server.requests.filter((incoming) => incoming.path === '/v1/chat/completions')).toHaveLength(5);
   });
 });

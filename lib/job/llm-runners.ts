@@ -1,9 +1,10 @@
 import { streamMapReduceAnalysis } from '../llm/analyze-in-parts';
 import { createClient, QUEUED_CLIENT_OPTIONS } from '../llm/client';
-import { endpointHost } from '../llm/endpoint-host';
+import { endpointHost } from '../llm/endpoint';
 import { endpointQueueFor } from '../llm/endpoint-queue-registry';
 import { toAppError } from '../llm/error-mapping';
 import type { ShapeMemory } from '../llm/request-shape-memory';
+import { LlmError } from '../llm/llm-error';
 import { streamChunkedTranslation } from '../llm/translate-in-chunks';
 import type { JobEnvironment, LlmRequest } from './job-manager';
 
@@ -48,7 +49,7 @@ export function createLlmRunners(options: {
           memory: options.memory,
         });
       } catch (error) {
-        throw mapError(request, error);
+        throw new LlmError(mapError(request, error));
       }
     },
     runTranslation: async (request) => {
@@ -61,7 +62,7 @@ export function createLlmRunners(options: {
           memory: options.memory,
         });
       } catch (error) {
-        throw mapError(request, error);
+        throw new LlmError(mapError(request, error));
       }
     },
   };

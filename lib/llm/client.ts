@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 
-export { endpointHost } from './endpoint-host';
+export { endpointHost } from './endpoint';
 
 export interface CreateClientOptions {
   baseUrl: string;

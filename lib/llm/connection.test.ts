@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   maskApiKey,
   type OpenAITestServer,
-  openAIErrorBody,
   rateLimitError,
   startOpenAITestServer,
 } from '../../tests/support/openai-test-server';

@@ -1,3 +1,4 @@
+import { endpointOrigin } from './endpoint';
 import { EndpointQueue } from './endpoint-queue';
 
 /**
@@ -8,7 +9,7 @@ import { EndpointQueue } from './endpoint-queue';
 const queues = new Map<string, EndpointQueue>();
 
 export function endpointQueueFor(baseUrl: string, apiKey: string, concurrency: number): EndpointQueue {
-  const id = `${originOf(baseUrl)}#${fnv1a(apiKey.trim())}`;
+  const id = `${endpointOrigin(baseUrl)}#${fnv1a(apiKey.trim())}`;
   const existing = queues.get(id);
   if (existing) {
     // The setting may have changed since the queue was made; requests already running keep their slots.
@@ -18,14 +19,6 @@ export function endpointQueueFor(baseUrl: string, apiKey: string, concurrency: n
   const queue = new EndpointQueue({ concurrency });
   queues.set(id, queue);
   return queue;
-}
-
-function originOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl.trim()).origin;
-  } catch {
-    return baseUrl.trim();
-  }
 }
 
 /** FNV-1a, 32 bits: a cheap, stable fingerprint (not a secret-keeping hash: the key stays in memory anyway). */

@@ -83,7 +83,8 @@ describe('toAppError with real SDK errors from the test server', () => {
           'unsupported_country_region_territory',
         ),
       }),
-      (host) => ({ code: 'auth-failed', status: 403, host, detail: 'Country, region, or territory not supported' }),
+      // A region refusal is no key problem.
+      (host) => ({ code: 'request-blocked', status: 403, host, detail: 'Country, region, or territory not supported' }),
     ],
     [
       '403 empty body (Ollama origin)',
@@ -131,9 +132,11 @@ describe('toAppError with real SDK errors from the test server', () => {
     [
       '429 quota, no retry-after',
       insufficientQuotaError,
-      () => ({
-        code: 'rate-limited',
-        retryAfterSeconds: null,
+      // No wait ends an exhausted quota: this is a billing matter, not a rate limit.
+      (host) => ({
+        code: 'out-of-credit',
+        status: 429,
+        host,
         detail: expect.stringContaining('exceeded your current quota'),
       }),
     ],
@@ -198,13 +201,25 @@ describe('toAppError with real SDK errors from the test server', () => {
     expect(appError).toMatchObject({ code: 'stream-interrupted' });
   });
 
-  it('an error event inside the stream → stream-interrupted with its message', () => {
+  it('an error event inside the stream → the endpoint reported an error mid-answer, with its words', () => {
     // What the SDK throws for `data: {"error": {...}}` in a stream that had started.
     const appError = toAppError(new APIError(undefined, { message: 'upstream failed' }, undefined, new Headers()), {
       host,
       model: 'm',
     });
-    expect(appError).toEqual({ code: 'stream-interrupted', detail: 'upstream failed' });
+    expect(appError).toEqual({ code: 'endpoint-error-mid-answer', host, detail: 'upstream failed' });
+    // vLLM's error object without choices, as the SDK hands it over.
+    const vllm = new APIError(
+      undefined,
+      { object: 'error', message: 'CUDA out of memory', code: 500 },
+      undefined,
+      new Headers(),
+    );
+    expect(toAppError(vllm, { host, model: 'm' })).toEqual({
+      code: 'endpoint-error-mid-answer',
+      host,
+      detail: 'CUDA out of memory',
+    });
   });
 
   it('a timeout → endpoint-unreachable', async () => {

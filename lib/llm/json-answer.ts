@@ -9,6 +9,7 @@ import {
 } from '../attribution/analysis';
 import { coerceAnalysis, withHarmlessDefaults } from './analysis-shape';
 import { stripThinking } from './thinking';
+import { messageOf } from '../message-of';
 
 export type FinalAnalysisResult =
   | {
@@ -83,7 +84,7 @@ export function parseFinalAnalysis(text: string): FinalAnalysisResult {
   try {
     value = JSON.parse(json);
   } catch (error) {
-    return { ok: false, detail: `the JSON does not parse (${error instanceof Error ? error.message : String(error)})` };
+    return { ok: false, detail: `the JSON does not parse (${messageOf(error)})` };
   }
   const candidate = withHarmlessDefaults(coerceAnalysis(value));
   const summary = (candidate.summary ?? []).map((point) => SummaryPointSchema.safeParse(point));

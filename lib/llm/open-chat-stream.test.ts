@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type OpenAITestServer, startOpenAITestServer } from '../../tests/support/openai-test-server';
 import { seedArticle } from '../../tests/support/seed-article';
 import { loadTranscript, replayTranscript } from '../../tests/support/wire-transcript';
@@ -6,6 +6,9 @@ import { streamAnalysis } from './analyze';
 import { createClient } from './client';
 import { createShapeMemory, type ShapeStore } from './request-shape-memory';
 import { streamTranslation } from './translate';
+
+// Some cases parse the seed's whole analysis as it streams, twice: seconds on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 let server: OpenAITestServer;
 beforeAll(async () => {
@@ -49,7 +52,12 @@ describe('openChatStream: refused fields', () => {
   it('keeps what it learnt in storage, for the next service worker', async () => {
     server.setResponder(replayTranscript(loadTranscript('openai/temperature-unsupported')));
     let stored: unknown = null;
-    const store: ShapeStore = { load: async () => stored, save: async (record) => void (stored = record) };
+    const store: ShapeStore = {
+      load: async () => stored,
+      save: async (record) => {
+        stored = record;
+      },
+    };
     await translate(createShapeMemory(store));
     server.requests.length = 0;
     await translate(createShapeMemory(store));

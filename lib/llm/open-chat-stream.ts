@@ -2,13 +2,14 @@ import { APIError } from 'openai';
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { ResponseFormatJSONSchema } from 'openai/resources/shared';
-import { type ErrorContext, toAppError } from './error-mapping';
+import { type ErrorContext, refusedRequestField, toAppError } from './error-mapping';
 import { LlmError } from './llm-error';
 import type { PromptMessage } from './prompts';
 import {
   initialShape,
   plainestShape,
   REQUEST_TEMPERATURE,
+  type RequestField,
   type RequestShape,
   refusedField,
   STRUCTURED_MODES,
@@ -78,12 +79,7 @@ function nextShape(
   structured: boolean,
 ): { shape: RequestShape; plainest: boolean } | null {
   if (!(error instanceof APIError)) return null;
-  const field = refusedField({
-    status: error.status,
-    param: typeof error.param === 'string' ? error.param : null,
-    body: error.error,
-    message: error.message,
-  });
+  const field = refusalOf(error);
   if (field === null) return null;
   if (field === 'unnamed') {
     const plain = plainestShape(shape, structured);
@@ -93,6 +89,24 @@ function nextShape(
   if (field === 'response_format' && !structured) return null;
   const without = shapeWithout(shape, field);
   return without ? { shape: without, plainest: false } : null;
+}
+
+/**
+ * Which optional field a refusal is about: the field the error reader finds in the endpoint's
+ * words (error-mapping.ts), else the word-based reading of request-shape.ts (which also tells an
+ * unexplained refusal, worth one plain retry). A field this request never sends is no refusal of it.
+ */
+function refusalOf(error: APIError): RequestField | 'unnamed' | null {
+  if (error.status !== 400 && error.status !== 422) return null;
+  const named = refusedRequestField(error);
+  if (named === 'stream_options' || named === 'response_format' || named === 'temperature') return named;
+  if (named !== null) return null;
+  return refusedField({
+    status: error.status,
+    param: typeof error.param === 'string' ? error.param : null,
+    body: error.error,
+    message: error.message,
+  });
 }
 
 /** The request body for `shape`. */

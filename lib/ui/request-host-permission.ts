@@ -1,13 +1,10 @@
 import { browser } from 'wxt/browser';
-import { originPattern } from '../settings';
+import { parseEndpoint } from '../llm/endpoint';
+import { messageOf } from '../message-of';
 
 export type PermissionOutcome =
   | { granted: true; pattern: string }
   | { granted: false; pattern: string | null; reason: 'declined' | 'invalid-url' | 'unavailable'; detail?: string };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Asks for host access to the endpoint's origin, so requests from the background skip CORS
@@ -17,7 +14,7 @@ function messageOf(error: unknown): string {
  * (without a prompt) when access is already granted.
  */
 export function requestHostPermission(baseUrl: string): Promise<PermissionOutcome> {
-  const pattern = originPattern(baseUrl);
+  const pattern = parseEndpoint(baseUrl)?.permissionPattern;
   if (!pattern) return Promise.resolve({ granted: false, pattern: null, reason: 'invalid-url' });
   let request: Promise<boolean>;
   try {

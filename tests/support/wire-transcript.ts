@@ -213,8 +213,11 @@ export function loadWireCorpus(directory = WIRE_DIRECTORY): WireTranscript[] {
     for (const entry of readdirSync(join(directory, server.name))) {
       if (!/\.(sse|json|html|txt)$/.test(entry)) continue;
       const file = join(directory, server.name, entry);
+      const text = readFileSync(file, 'utf8');
+      // Error fixtures in wire-error-fixtures.ts's format share the folder; transcripts start with their `#` lines.
+      if (!text.startsWith('#')) continue;
       const name = `${server.name}/${basename(entry).replace(/\.[^.]+$/, '')}`;
-      transcripts.push(parseTranscript(readFileSync(file, 'utf8'), name, file));
+      transcripts.push(parseTranscript(text, name, file));
     }
   }
   return transcripts.sort((left, right) => left.name.localeCompare(right.name));

@@ -25,6 +25,8 @@ export interface LaunchOptions {
    * to see what the extension printed.
    */
   logFile?: string;
+  /** Chromium's --host-resolver-rules, e.g. `MAP llm-gateway.example.test 127.0.0.1`: a remote-looking host served locally. */
+  hostResolverRules?: string;
 }
 
 /** Launches Chromium with the built extension, flags as proven on these closed-network machines. */
@@ -45,6 +47,7 @@ export async function loadExtension(options: LaunchOptions = {}): Promise<Loaded
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       ...(options.logFile ? ['--enable-logging', `--log-file=${options.logFile}`, '--v=0'] : []),
+      ...(options.hostResolverRules ? [`--host-resolver-rules=${options.hostResolverRules}`] : []),
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { describeError } from './describe-error';
+
+describe('describeError for blocked requests and gateway pages', () => {
+  it('a firewall’s 403 names who blocked it and what to try, never the Ollama advice or the key', () => {
+    const text = describeError({
+      code: 'request-blocked',
+      status: 403,
+      host: 'llm-gateway.example.test',
+      by: 'Cloudflare',
+      detail: 'Access denied (Cloudflare error 1010)',
+      reference: '8f1a2b3c4d5e6f70',
+    });
+    expect(text.message).toBe(
+      'llm-gateway.example.test refused the request with HTTP 403 from Cloudflare: “Access denied (Cloudflare error 1010)”. This is the provider’s or your network’s firewall or bot protection, not your API key.',
+    );
+    expect(text.nextStep).toMatch(/another network.*VPN or proxy.*contact the provider.*8f1a2b3c4d5e6f70/);
+    expect(JSON.stringify(text)).not.toMatch(/OLLAMA_ORIGINS|Ollama|API key\b(?!\.)/);
+  });
+
+  it('an empty remote 403 says so, without claiming a firewall it cannot see', () => {
+    const text = describeError({ code: 'request-blocked', status: 403, host: 'api.example.test' });
+    expect(text.message).toMatch(/gave no reason\. A firewall or proxy on the way may have blocked it/);
+  });
+
+  it('a gateway’s 5xx page says the provider behind it is unreachable or overloaded', () => {
+    const text = describeError({
+      code: 'gateway-error',
+      status: 522,
+      host: 'llm-gateway.example.test',
+      by: 'Cloudflare',
+      detail: 'Connection timed out (Cloudflare)',
+    });
+    expect(text.title).toBe('The provider is unreachable or overloaded');
+    expect(text.message).toContain('HTTP 522 from Cloudflare: “Connection timed out (Cloudflare)”.');
+    expect(text.actions).toEqual(['retry']);
+  });
+});
+
+describe('describeError for an unreachable endpoint', () => {
+  it('gives the CORS / OLLAMA_ORIGINS advice for a server on this machine only', () => {
+    expect(describeError({ code: 'endpoint-unreachable', host: 'localhost:11434' }).nextStep).toContain(
+      'OLLAMA_ORIGINS',
+    );
+    const remote = describeError({
+      code: 'endpoint-unreachable',
+      host: 'api.mistral.ai',
+      detail: 'HTTP 404: Not Found',
+    });
+    expect(remote.nextStep).not.toMatch(/OLLAMA|CORS/);
+    expect(remote.nextStep).toContain('/v1');
+  });
+});
+
+describe('describeError for an account without credit', () => {
+  it('points to billing, not to waiting or to the key', () => {
+    const text = describeError({
+      code: 'out-of-credit',
+      status: 402,
+      host: 'api.deepseek.com',
+      detail: 'Insufficient Balance',
+    });
+    expect(text.title).toBe('Out of credit');
+    expect(text.message).toBe(
+      'api.deepseek.com refused the request because the account has no credit or quota left (HTTP 402): “Insufficient Balance”.',
+    );
+    expect(text.nextStep).toMatch(/billing/);
+    expect(text.nextStep).toMatch(/Waiting does not help/);
+  });
+});
