@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import { extractFromTab } from '../article/extract-from-tab';
 import { PROMPT_VERSION } from '../llm/prompts';
 import { loadApiKey, loadSettings } from '../settings';
@@ -17,6 +18,11 @@ export function createBrowserJobEnvironment(extensionOrigin: string): JobEnviron
     ...createLlmRunners({ origin: extensionOrigin }),
     readCache: (key) => readCachedResult(key, Date.now()),
     writeCache: (key, result) => writeCachedResult(key, result, Date.now()),
+    // `incognito` is on every Tab, with or without the tabs permission. A tab that cannot be read is not cached.
+    cacheAllowed: async (tabId) => {
+      const tab = await browser.tabs.get(tabId).catch(() => null);
+      return tab !== null && !tab.incognito;
+    },
     onChange: persistJob,
   };
 }

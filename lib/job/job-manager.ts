@@ -9,7 +9,7 @@ import { endpointHost } from '../llm/endpoint-host';
 import type { EndpointPause } from '../llm/endpoint-pause';
 import { PROVIDERS } from '../providers';
 import type { Settings } from '../settings';
-import { contentHash } from './content-hash';
+import { articleFingerprint, pageOrigin } from './article-fingerprint';
 import { applyJobEvent, createJob, type JobEvent, type JobState, type Usage } from './job';
 import { createPauseTracker } from './pause-tracker';
 import { planJob } from './plan-job';
@@ -56,6 +56,11 @@ export interface JobEnvironment {
   runTranslation(request: LlmRequest & { onDelta(text: string): void }): Promise<{ usage: Usage | null }>;
   readCache(key: string): Promise<CachedResult | null>;
   writeCache(key: string, result: CachedResult): Promise<void>;
+  /**
+   * Whether the tab's results may be read from and written to the cache: not for a private (incognito)
+   * window, whose reading must leave nothing behind. Absent: always.
+   */
+  cacheAllowed?(tabId: number): Promise<boolean>;
   promptVersion: string;
   /** Called after every change, for persistence across service-worker restarts. */
   onChange?(job: JobState): void;
@@ -166,16 +171,18 @@ export class JobManager {
     const article = extraction.article;
 
     const key = cacheKey({
-      canonicalUrl: article.canonicalUrl,
-      contentHash: await contentHash(article),
+      pageOrigin: pageOrigin(article.url),
+      fingerprint: await articleFingerprint(article),
       model: settings.model,
       targetLanguage: settings.targetLanguage,
       promptVersion: this.environment.promptVersion,
     });
-    if (!options.force) {
+    const cacheAllowed = (await this.environment.cacheAllowed?.(tabId)) ?? true;
+    if (controller.signal.aborted) return;
+    if (!options.force && cacheAllowed) {
       const cached = await this.environment.readCache(key);
       if (controller.signal.aborted) return;
-      if (cached) return this.emit(running, { type: 'snapshot', job: fromCache(running.state, cached) });
+      if (cached) return this.emit(running, { type: 'snapshot', job: fromCache(running.state, article, cached) });
     }
 
     const configurationError = checkConfiguration(settings, apiKey);
@@ -204,7 +211,8 @@ export class JobManager {
     if (plan.combined) await this.analyseAndTranslate(running, request);
     else await Promise.all([this.analyse(running, request), this.translate(running, request)]);
     const { analysisStatus, translationStatus } = running.state;
-    if (analysisStatus === 'done' && (translationStatus === 'done' || translationStatus === 'skipped')) {
+    const complete = analysisStatus === 'done' && (translationStatus === 'done' || translationStatus === 'skipped');
+    if (complete && cacheAllowed) {
       await this.environment.writeCache(key, toCached(running.state, this.environment.now()));
     }
   }
@@ -390,10 +398,19 @@ function asAppError(error: unknown): AppError {
   return { code: 'unknown', detail: error instanceof Error ? error.message : String(error) };
 }
 
-function fromCache(job: JobState, cached: CachedResult): JobState {
+/** The analysis from the cache, the article as just read from the tab: never page data from the cache. */
+function fromCache(job: JobState, article: Article, cached: CachedResult): JobState {
   return {
     ...job,
-    ...cached,
+    analysis: cached.analysis,
+    analysisMode: cached.analysisMode,
+    translation: cached.translation,
+    translationStatus: cached.translationStatus,
+    usage: cached.usage,
+    model: cached.model,
+    host: cached.host,
+    targetLanguage: cached.targetLanguage,
+    article,
     status: 'done',
     fromCache: true,
     finishedAt: cached.savedAt,
@@ -406,7 +423,6 @@ function fromCache(job: JobState, cached: CachedResult): JobState {
 
 function toCached(job: JobState, now: number): CachedResult {
   return {
-    article: job.article,
     analysis: job.analysis,
     analysisMode: job.analysisMode,
     translation: job.translation,
