@@ -1,7 +1,8 @@
 import { browser } from '#imports';
 import { extractFromTab } from '../article/extract-from-tab';
 import { PROMPT_VERSION } from '../llm/prompts';
-import { loadApiKey, loadSettings } from '../settings';
+import { loadCredentialFor } from '../endpoint-credential';
+import { loadSettings } from '../settings';
 import type { JobEnvironment } from './job-manager';
 import { persistJob } from './job-persistence';
 import { createLlmRunners } from './llm-runners';
@@ -13,15 +14,20 @@ export function createBrowserJobEnvironment(extensionOrigin: string): JobEnviron
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     promptVersion: PROMPT_VERSION,
-    loadConfiguration: async () => ({ settings: await loadSettings(), apiKey: await loadApiKey() }),
+    loadConfiguration: async () => {
+      // Read with the settings of this very job: a base URL changed by sync gets no key saved for another origin.
+      const settings = await loadSettings();
+      const { apiKey, headers } = await loadCredentialFor(settings.baseUrl);
+      return { settings, apiKey, headers };
+    },
     extract: extractFromTab,
     ...createLlmRunners({ origin: extensionOrigin }),
     readCache: (key) => readCachedResult(key, Date.now()),
     writeCache: (key, result) => writeCachedResult(key, result, Date.now()),
     // `incognito` is on every Tab, with or without the tabs permission. A tab that cannot be read is not cached.
     cacheAllowed: async (tabId) => {
-      const tab = await browser.tabs.get(tabId).catch(() => null);
-      return tab !== null && !tab.incognito;
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      return tab?.incognito === false;
     },
     onChange: persistJob,
   };

@@ -4,6 +4,7 @@ import { languageTag } from '../article/language-tag';
 import type { Analysis, PartialAnalysis } from '../attribution/analysis';
 import { needsConfirmation } from '../budget/cost-gate';
 import type { RequestPlan } from '../budget/request-plan';
+import type { CustomHeaders } from '../custom-headers';
 import { type AppError, isAppError } from '../errors';
 import { endpointHost } from '../llm/endpoint-host';
 import type { EndpointPause } from '../llm/endpoint-pause';
@@ -18,7 +19,10 @@ import { throttle } from './throttle';
 
 export interface LlmRequest {
   baseUrl: string;
+  /** Only ever the key saved for the base URL's origin (lib/endpoint-credential.ts), or empty. */
   apiKey: string;
+  /** Custom headers saved with the key, for the same origin only. */
+  headers?: CustomHeaders;
   model: string;
   article: Article;
   targetLanguage: string;
@@ -33,7 +37,8 @@ export interface LlmRequest {
 export interface JobEnvironment {
   now(): number;
   newId(): string;
-  loadConfiguration(): Promise<{ settings: Settings; apiKey: string }>;
+  /** The settings, with the key and headers saved for their base URL's origin (empty for any other). */
+  loadConfiguration(): Promise<{ settings: Settings; apiKey: string; headers?: CustomHeaders }>;
   extract(
     tabId: number,
     source: ExtractionSource,
@@ -151,7 +156,7 @@ export class JobManager {
     if (sameJob && this.isRunning(tabId) && !options.force) return;
     existing?.controller.abort();
 
-    const { settings, apiKey } = await this.environment.loadConfiguration();
+    const { settings, apiKey, headers } = await this.environment.loadConfiguration();
     const controller = new AbortController();
     const job = createJob({
       id: this.environment.newId(),
@@ -200,6 +205,7 @@ export class JobManager {
     const request: LlmRequest = {
       baseUrl: settings.baseUrl,
       apiKey,
+      headers,
       model: settings.model,
       article,
       targetLanguage: settings.targetLanguage,

@@ -7,7 +7,7 @@ import { toAppError } from './error-mapping';
 import { stripThinking } from './thinking';
 
 /** Overrides for tests; by default a button press gets one honest try and a short timeout. */
-export type ConnectionClientOptions = Pick<CreateClientOptions, 'fetch' | 'maxRetries' | 'timeoutMs'> & {
+export type ConnectionClientOptions = Pick<CreateClientOptions, 'fetch' | 'maxRetries' | 'timeoutMs' | 'headers'> & {
   origin?: string;
 };
 
