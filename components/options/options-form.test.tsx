@@ -290,4 +290,22 @@ describe('OptionsForm', () => {
       });
     });
   });
+
+  it('clears the stored results, and only them', async () => {
+    await fakeBrowser.storage.local.set({
+      'result|v2|p|m|English|https://news.example|abc': { savedAt: 1, analysis: {} },
+      'result|old|m|English|hash|https://news.example/a': { savedAt: 1, analysis: {} },
+      resultCacheIndex: [{ key: 'result|v2|p|m|English|https://news.example|abc', lastUsed: 1, bytes: 10 }],
+      endpointCredential: { version: 1, origin: 'https://api.openai.com', apiKey: 'sk-keep', headers: {} },
+    });
+    const container = await mountForm();
+    expect(container.textContent).toContain('2 results are stored now.');
+    await click(getButton(container, 'Clear stored results'));
+    await settle();
+    expect(container.textContent).toContain('Stored results cleared');
+    expect(container.textContent).toContain('0 results are stored now.');
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(local).filter((key) => key.startsWith('result|'))).toEqual([]);
+    expect(local.endpointCredential).toMatchObject({ apiKey: 'sk-keep' });
+  });
 });

@@ -25,6 +25,7 @@ import { ModelField } from './model-field';
 import { OutputFields } from './output-fields';
 import { PrivacyNote } from './privacy-note';
 import { SetAsideNotice } from './set-aside-notice';
+import { StoredResults } from './stored-results';
 
 /** The control of each field, in the order they appear: the first invalid one gets the focus. */
 const FIELD_IDS: Record<DraftField, string> = {
@@ -324,6 +325,8 @@ export function OptionsForm() {
         </p>
       )}
       {testResult && !testResult.ok && <ErrorNotice error={testResult.error} handlers={{ retry: onTest }} />}
+
+      <StoredResults />
 
       <PrivacyNote />
     </form>

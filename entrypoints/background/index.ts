@@ -2,7 +2,7 @@ import { clearHighlightInTab, highlightPassagesInTab } from '@/lib/highlight/hig
 import { isExtensionPage, type MessageSenderLike } from '@/lib/extension-sender';
 import { createBrowserJobEnvironment } from '@/lib/job/browser-environment';
 import { JobManager } from '@/lib/job/job-manager';
-import { forgetPersistedJob, loadPersistedJobs } from '@/lib/job/job-persistence';
+import { forgetPersistedJob, loadPersistedJobs, reportSnapshotsNotKept } from '@/lib/job/job-persistence';
 import { registerJobPort } from '@/lib/job/job-port';
 import { listModels } from '@/lib/llm/connection';
 import { testSavedEndpoint } from '@/lib/llm/test-saved-endpoint';
@@ -12,6 +12,7 @@ import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings
 
 export default defineBackground(() => {
   const manager = new JobManager(createBrowserJobEnvironment(new URL(browser.runtime.getURL('/')).origin));
+  reportSnapshotsNotKept((tabId) => manager.notKept(tabId));
   void manager.restoreAll(loadPersistedJobs());
   void protectLocalStorage();
 

@@ -255,6 +255,16 @@ describe('JobManager', () => {
     });
   });
 
+  it('marks a job whose snapshot could not be kept, once', async () => {
+    const { manager, events } = setup();
+    await manager.start(7, { source: 'article', force: false });
+    manager.notKept(7);
+    manager.notKept(7);
+    manager.notKept(99);
+    expect(manager.get(7)?.notKept).toBe(true);
+    expect(events.filter((event) => event.type === 'not-kept')).toHaveLength(1);
+  });
+
   it('shows the article, then stops with missing-api-key when a provider needs a key', async () => {
     const { manager, calls } = setup({ apiKey: '' });
     await manager.start(7, { source: 'article', force: false });

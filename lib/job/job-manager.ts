@@ -242,6 +242,15 @@ export class JobManager {
     if (!running.state.pageChanged) this.emit(running, { type: 'page-changed' });
   }
 
+  /**
+   * The job's snapshot could not be kept in session storage (too large, or the quota is full): the
+   * surfaces say that a restart of the background would lose it. Said once per job.
+   */
+  notKept(tabId: number): void {
+    const running = this.jobs.get(tabId);
+    if (running && !running.state.notKept) this.emit(running, { type: 'not-kept' });
+  }
+
   /** The tab is gone: stop its requests and drop its state. */
   forget(tabId: number): void {
     this.jobs.get(tabId)?.controller.abort();

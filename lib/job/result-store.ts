@@ -69,12 +69,21 @@ export const MAX_CACHED_BYTES = 8 * 1024 * 1024;
 
 const INDEX_KEY = 'resultCacheIndex';
 
+/** Every key of a stored result starts so (`result|…` before version `result2`), and no other key does. */
+export const RESULT_KEY_PREFIX = 'result|';
+
 export function cacheKey(parts: CacheKeyParts): string {
-  // `result2`: entries of the earlier key (canonical URL and paragraph text only) are never read again,
-  // and leave with least-recently-used eviction.
-  return ['result2', parts.promptVersion, parts.model, parts.targetLanguage, parts.pageOrigin, parts.fingerprint].join(
-    '|',
-  );
+  // `result|v2`: entries of the earlier key (`result|<prompt version>|…`, keyed by canonical URL and
+  // paragraph text only) are never read again, and leave with least-recently-used eviction.
+  return [
+    'result',
+    'v2',
+    parts.promptVersion,
+    parts.model,
+    parts.targetLanguage,
+    parts.pageOrigin,
+    parts.fingerprint,
+  ].join('|');
 }
 
 /**
