@@ -30,7 +30,7 @@ export function StoredResults() {
       <h2 class="card__title" id="stored-results-title">
         Stored results
       </h2>
-      <p class="muted">
+      <p class="field__hint">
         Finished results are kept on this device (never synced), so that opening an article again costs nothing: at most
         50, or 8 MB. Results of private windows are never kept.
         {count !== null && ` ${count === 1 ? '1 result is' : `${count} results are`} stored now.`}

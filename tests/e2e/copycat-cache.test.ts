@@ -82,4 +82,25 @@ describe('a copy of the article on another site, analysed first', () => {
     expect(endpoint.requests.length).toBe(before);
     expect(await panel.locator('body').textContent()).toContain('Weltblick Nachrichten');
   });
+
+  it('analyses again once the stored results are cleared in Options', async () => {
+    if (!world) throw new Error('not started');
+    const { extension, endpoint } = world;
+    const options = await extension.openPage('options.html');
+    await options.getByText(/results? (is|are) stored now/).waitFor();
+    await options.getByRole('button', { name: 'Clear stored results' }).click();
+    await options.getByText('Stored results cleared').waitFor();
+    await options.getByText('0 results are stored now.').waitFor();
+    await options.screenshot({ path: path.join(ARTIFACTS_DIR, 'options-results-cleared.png'), fullPage: true });
+    expect(await options.getByLabel('API key', { exact: true }).inputValue()).toBe(API_KEY);
+
+    const before = endpoint.requests.length;
+    const tab = await extension.context.newPage();
+    await tab.goto(`${world.pages.urlOf('seed-de')}?after-clear=1`);
+    const panel = await openPanelFor(extension, tab);
+    await panel.getByRole('button', { name: 'Analyse this page' }).click();
+    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
+    expect(endpoint.requests.length).toBeGreaterThan(before);
+    expect(await panel.getByText(/from cache/i).count()).toBe(0);
+  });
 });
