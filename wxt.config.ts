@@ -8,6 +8,8 @@ const ENDPOINT_ORIGINS = ['https://*/*', 'http://*/*'];
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // The browser tests' screenshots show pages and keys of test runs: no part of the sources for review.
+  zip: { excludeSources: ['tests/e2e/artifacts/**'] },
   manifest: ({ browser, manifestVersion, mode }) => ({
     name: 'Sourcelens',
     description:

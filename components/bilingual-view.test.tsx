@@ -41,6 +41,7 @@ describe('BilingualView', () => {
         translationLang="en"
         flags={new Map()}
         streaming={false}
+        articleLinks={[]}
       />,
     );
     const pairs = [...mounted.container.querySelectorAll('.bilingual__pair')];
@@ -59,6 +60,7 @@ describe('BilingualView', () => {
         translationLang="en"
         flags={new Map()}
         streaming
+        articleLinks={[]}
       />,
     );
     expect(mounted.container.querySelector('.bilingual')?.getAttribute('aria-label')).toBe(
@@ -77,7 +79,14 @@ describe('BilingualView', () => {
     const article = { ...SEED_ARTICLE, paragraphs: [{ id: 'p1', text: '<img src=x onerror="alert(1)"> Text' }] };
     const pairs = pairTranslation(article.paragraphs, [{ paragraphId: 'p1', markdown: 'Text' }]);
     mounted = await mount(
-      <BilingualView pairs={pairs} originalLang="de" translationLang="en" flags={new Map()} streaming={false} />,
+      <BilingualView
+        pairs={pairs}
+        originalLang="de"
+        translationLang="en"
+        flags={new Map()}
+        streaming={false}
+        articleLinks={[]}
+      />,
     );
     expect(mounted.container.querySelector('img')).toBeNull();
     expect(pairElement('p1').querySelector('.bilingual__original')?.textContent).toContain('<img src=x');
@@ -98,6 +107,7 @@ describe('BilingualView', () => {
         translationLang="en"
         flags={new Map([['p1', flag]])}
         streaming={false}
+        articleLinks={[]}
       />,
     );
     expect(pairElement('p1').querySelector('.hedge-flag')?.textContent).toContain('A hedge may be lost');
@@ -112,7 +122,14 @@ describe('BilingualView', () => {
       { paragraphId: 'p2', markdown: 'Second.' },
     ]);
     mounted = await mount(
-      <BilingualView pairs={pairs} originalLang="de" translationLang="en" flags={new Map()} streaming={false} />,
+      <BilingualView
+        pairs={pairs}
+        originalLang="de"
+        translationLang="en"
+        flags={new Map()}
+        streaming={false}
+        articleLinks={[]}
+      />,
     );
     const texts = [...mounted.container.querySelectorAll('.bilingual__pair')].map((pair) => pair.textContent ?? '');
     expect(texts).toHaveLength(3);

@@ -14,6 +14,8 @@ interface BilingualViewProps {
   /** Paragraphs whose translation may have lost a hedge, by id. */
   flags: ReadonlyMap<string, HedgeCheck>;
   streaming: boolean;
+  /** The article's own link targets: the only links of the translation that stay clickable. */
+  articleLinks: readonly string[];
 }
 
 const FLAG_LABELS: Record<HedgeCheck['status'], string> = {
@@ -27,10 +29,17 @@ const FLAG_LABELS: Record<HedgeCheck['status'], string> = {
  * other in a narrow panel, side by side where there is room. The translation's HTML comes only
  * from renderMarkdown; the original is text.
  */
-export function BilingualView({ pairs, originalLang, translationLang, flags, streaming }: BilingualViewProps) {
+export function BilingualView({
+  pairs,
+  originalLang,
+  translationLang,
+  flags,
+  streaming,
+  articleLinks,
+}: BilingualViewProps) {
   const html = useMemo(
-    () => pairs.map((pair) => (pair.translation ? renderMarkdown(pair.translation) : null)),
-    [pairs],
+    () => pairs.map((pair) => (pair.translation ? renderMarkdown(pair.translation, articleLinks) : null)),
+    [pairs, articleLinks],
   );
   // While streaming, the first paragraph without a translation is the one on its way.
   const next = streaming ? pairs.findIndex((pair) => pair.translation === null) : -1;

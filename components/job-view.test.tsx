@@ -173,6 +173,14 @@ describe('JobView', () => {
     expect(actions.start).toHaveBeenCalledWith('article', false);
   });
 
+  it('says when the result could not be kept in session storage, keeping it on screen', async () => {
+    mounted = await mount(<JobView job={seedJob({ notKept: true })} synced actions={fakeActions()} />);
+    expect(mounted.container.querySelector('[data-testid="not-kept-notice"]')?.textContent).toContain(
+      'This result is too large to keep if the browser stops Sourcelens in the background',
+    );
+    expect(region('Summary').querySelectorAll('li')).toHaveLength(SEED_ANALYSIS.summary.length);
+  });
+
   it('shows one notice with Retry for a cancelled job, keeping what arrived', async () => {
     const actions = fakeActions();
     const job = applyJobEvent(runningSeedJob(), { type: 'cancelled' });

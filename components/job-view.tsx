@@ -87,6 +87,11 @@ export function JobView({ job, synced, actions }: JobViewProps) {
       {job.pageChanged && article && (
         <PageChangedNotice title={article.title} onAnalyse={() => run(() => actions.start('article', false))} />
       )}
+      {job.notKept && (
+        <p class="notice" role="status" data-testid="not-kept-notice">
+          This result is too large to keep if the browser stops Sourcelens in the background: export it to keep a copy.
+        </p>
+      )}
       {job.error && <ErrorNotice error={job.error} handlers={handlers} />}
       {job.status === 'awaiting-confirmation' && job.estimate && (
         <CostConfirmation

@@ -92,12 +92,36 @@ describe('SourcesView: notes a reader can verify', () => {
     const container = await mountSources(WITH_FABRICATED);
     const all = cards(container);
     expect(all).toHaveLength(15);
-    expect(text(all[0]?.querySelector('.grounding'))).toBe('✓ Verified in paragraph · p1');
+    expect(text(all[0]?.querySelector('.grounding'))).toBe(
+      '✓ Quote found in the article, word for word in paragraph · p1',
+    );
     expect(text(all[12]?.querySelector('.grounding'))).toContain('p7');
     const fabricated = all[14];
     expect(text(fabricated?.querySelector('.grounding'))).toBe('✕ Not found in the article');
     expect(fabricated?.querySelector('.grounding--verified')).toBeNull();
     expect(fabricated?.querySelector('button.note-card__locate')).toBeNull();
+  });
+
+  it('marks a verbatim quote that the article does not attribute to the note’s source, and does not count it verified', async () => {
+    // The article's own unattributed last sentence, attributed by the model to the New York Times.
+    const misattributed: Note = {
+      ...seedAnswerNote(13),
+      kind: 'reported-speech',
+      source: { name: 'The New York Times', role: null, type: 'media-outlet' },
+      chain: [
+        { name: 'This page', cue: null },
+        { name: 'The New York Times', cue: 'so die NYT' },
+      ],
+    };
+    const container = await mountSources([seedAnswerNote(0), misattributed]);
+    const card = cards(container)[1];
+    expect(text(card?.querySelector('.grounding'))).toBe('! Quote found, attribution not in it in paragraph · p7');
+    expect(card?.querySelector('.grounding--verified')).toBeNull();
+    expect(card?.querySelector('.grounding')?.getAttribute('title')).toContain('“The New York Times”');
+    expect(text(container.querySelector('.verification-tally__summary'))).toBe('1 of 2 notes verified');
+    expect(text(container.querySelector('.verification-tally__detail'))).toBe(
+      '1 quote found without the attribution the note gives',
+    );
   });
 
   it('shows a near-miss with the article’s own sentence, the changed word marked', async () => {

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Article } from '../lib/article/article';
 import type { PartialAnalysis } from '../lib/attribution/analysis';
+import { createAttributionChecker } from '../lib/attribution/attribution-check';
 import { attributionCounts } from '../lib/attribution/attribution-counts';
 import { locateNotes, type QuoteLocation } from '../lib/attribution/grounding';
 import { articleLang } from '../lib/ui/article-lang';
@@ -10,7 +11,7 @@ import { GroundingMark } from './grounding-mark';
 import { NoteCard } from './note-card';
 import { OutletBlock } from './outlet-block';
 import { PAGE_CHANGED_MESSAGE, type PageHighlight } from './use-page-highlight';
-import { VerificationTally } from './verification-tally';
+import { type NoteCheckStatus, VerificationTally } from './verification-tally';
 
 interface SourcesViewProps {
   article: Article;
@@ -54,7 +55,15 @@ export function SourcesView({ article, notes, streaming, complete, highlight }: 
   const quotesKey = JSON.stringify(list.slice(0, settledCount).map((note) => note.quote ?? ''));
   const locations = useMemo(() => locateQuotes(article, quotesKey), [article, quotesKey]);
   const counts = useMemo(() => attributionCounts(list), [list]);
-  const statuses = locations.map((location) => location.status);
+  // Settled notes only, like the quotes: a streaming note's source and chain may still be growing.
+  const settledKey = JSON.stringify(list.slice(0, settledCount).map((note) => [note.kind, note.source, note.chain]));
+  const attributions = useMemo(() => {
+    const check = createAttributionChecker(article);
+    return locations.map((location, index) => check(list[index] ?? {}, location).status);
+  }, [article, locations, settledKey]);
+  const statuses: NoteCheckStatus[] = locations.map((location, index) =>
+    location.status === 'verified' && attributions[index] === 'missing' ? 'attribution-missing' : location.status,
+  );
   const hidden = hideUnverified ? statuses.filter((status) => status !== 'verified').length : 0;
 
   return (
@@ -72,7 +81,7 @@ export function SourcesView({ article, notes, streaming, complete, highlight }: 
         <ol class="notes">
           {list.map((note, index) => {
             const location = locations[index] ?? null;
-            if (hideUnverified && location && location.status !== 'verified') return null;
+            if (hideUnverified && location && statuses[index] !== 'verified') return null;
             const owner = `note:${index}`;
             const canShow = highlight && location && location.status !== 'not-found';
             const shown = highlight?.active === owner;
@@ -81,7 +90,13 @@ export function SourcesView({ article, notes, streaming, complete, highlight }: 
                 <NoteCard
                   note={note}
                   lang={lang}
-                  verification={<GroundingMark location={location} />}
+                  verification={
+                    <GroundingMark
+                      location={location}
+                      attribution={attributions[index]}
+                      sourceName={note.source?.name}
+                    />
+                  }
                   onToggle={canShow ? () => highlight.toggle(owner, passagesOf(article, location)) : undefined}
                   pressed={highlight?.pinned === owner}
                 >

@@ -52,6 +52,7 @@ export function TranslationPanel({ article, markdown, targetLanguage, status, no
     });
     return new Map(checks.filter((check) => check.status !== 'kept').map((check) => [check.paragraphId, check]));
   }, [status, article, aligned, notes, translationLang]);
+  const articleLinks = useMemo(() => article.links.map((link) => link.url), [article]);
   const streaming = status === 'streaming';
   const hasText = markdown.trim() !== '';
   return (
@@ -86,9 +87,10 @@ export function TranslationPanel({ article, markdown, targetLanguage, status, no
           translationLang={translationLang}
           flags={flags}
           streaming={streaming}
+          articleLinks={articleLinks}
         />
       ) : (
-        <TranslationView markdown={markdown} lang={translationLang} streaming={streaming} />
+        <TranslationView markdown={markdown} lang={translationLang} streaming={streaming} articleLinks={articleLinks} />
       )}
     </>
   );

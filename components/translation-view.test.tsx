@@ -15,7 +15,9 @@ describe('TranslationView', () => {
   it('renders the Markdown sanitized, in the target language', async () => {
     const markdown =
       'A **supposedly** significant deal.\n\n<img src=x onerror="alert(1)"><script>alert(2)</script>\n\n[NYT](https://www.nytimes.com/) [bad](javascript:alert(3))';
-    mounted = await mount(<TranslationView markdown={markdown} lang="en" streaming={false} />);
+    mounted = await mount(
+      <TranslationView markdown={markdown} lang="en" streaming={false} articleLinks={['https://www.nytimes.com/']} />,
+    );
     const translation = mounted.container.querySelector('.translation');
     expect(translation?.getAttribute('lang')).toBe('en');
     expect(translation?.querySelector('strong')?.textContent).toBe('supposedly');
@@ -31,6 +33,7 @@ describe('TranslationView', () => {
         markdown={'[p1] An allegedly big deal.\n\n[p2] According to the NYT.\n\n[p'}
         lang="en"
         streaming
+        articleLinks={['https://www.nytimes.com/']}
       />,
     );
     const paragraphs = [...(mounted.container.querySelectorAll('.translation p') ?? [])];
@@ -41,7 +44,9 @@ describe('TranslationView', () => {
   });
 
   it('shows a placeholder while the first words are on their way', async () => {
-    mounted = await mount(<TranslationView markdown="" lang="en" streaming />);
+    mounted = await mount(
+      <TranslationView markdown="" lang="en" streaming articleLinks={['https://www.nytimes.com/']} />,
+    );
     expect(mounted.container.querySelector('.skeleton')).not.toBeNull();
   });
 });

@@ -1,7 +1,10 @@
 import type { GroundingStatus } from '../lib/attribution/grounding';
 
+/** A note's outcome: its quote's grounding, or a verbatim quote whose attribution the article does not make. */
+export type NoteCheckStatus = GroundingStatus | 'attribution-missing';
+
 interface VerificationTallyProps {
-  statuses: readonly GroundingStatus[];
+  statuses: readonly NoteCheckStatus[];
   hideUnverified: boolean;
   onHideUnverifiedChange: (hide: boolean) => void;
 }
@@ -16,7 +19,10 @@ export function VerificationTally({ statuses, hideUnverified, onHideUnverifiedCh
   const verified = statuses.filter((status) => status === 'verified').length;
   const nearMiss = statuses.filter((status) => status === 'near-miss').length;
   const notFound = statuses.filter((status) => status === 'not-found').length;
+  const attributionMissing = statuses.filter((status) => status === 'attribution-missing').length;
   const details = [
+    attributionMissing > 0 &&
+      `${plural(attributionMissing, 'quote', 'quotes')} found without the attribution the note gives`,
     nearMiss > 0 && plural(nearMiss, 'near-miss', 'near-misses'),
     notFound > 0 && `${notFound} not found in the article`,
   ].filter(Boolean);
@@ -30,7 +36,12 @@ export function VerificationTally({ statuses, hideUnverified, onHideUnverifiedCh
       </p>
       <div class="tally-bar" aria-hidden="true">
         {verified > 0 && <span class="tally-bar__part tally-bar__part--verified" style={{ flexGrow: verified }} />}
-        {nearMiss > 0 && <span class="tally-bar__part tally-bar__part--near-miss" style={{ flexGrow: nearMiss }} />}
+        {nearMiss + attributionMissing > 0 && (
+          <span
+            class="tally-bar__part tally-bar__part--near-miss"
+            style={{ flexGrow: nearMiss + attributionMissing }}
+          />
+        )}
         {notFound > 0 && <span class="tally-bar__part tally-bar__part--not-found" style={{ flexGrow: notFound }} />}
       </div>
       <div class="verification-tally__footer">

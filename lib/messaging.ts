@@ -2,7 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ExtractionSource } from './article/article';
 import type { AppError } from './errors';
 
-/** Connection details a surface sends for a test; the background adds nothing to them. */
+/** Connection details of a test: the base URL, the key for that URL's origin, the model. */
 export interface EndpointDraft {
   baseUrl: string;
   apiKey: string;
@@ -36,8 +36,13 @@ export interface ProtocolMap {
   /** `confirmed`: the user said go to a run above their cost limit (see JobManager.start). */
   startJob(data: { tabId: number; source: ExtractionSource; force: boolean; confirmed?: boolean }): void;
   cancelJob(data: { tabId: number }): void;
-  testConnection(data: EndpointDraft): ConnectionTestResult;
-  listModels(data: Omit<EndpointDraft, 'model'>): ModelListResult;
+  /** Tests the saved endpoint: the background adds the key and headers saved for this base URL's origin, if any. */
+  testConnection(data: Omit<EndpointDraft, 'apiKey'>): ConnectionTestResult;
+  /**
+   * Lists the models of a base URL as typed, with the key and headers as typed: the options form empties
+   * both whenever the origin changes from the one they were entered for (lib/ui/credential-binding.ts).
+   */
+  listModels(data: Omit<EndpointDraft, 'model'> & { headers: Record<string, string> }): ModelListResult;
   /** Highlights passages of the article in its tab and scrolls to the first; counts what the page still has. */
   highlightPassages(data: { tabId: number; passages: string[] }): { found: number; missing: number };
   clearHighlight(data: { tabId: number }): void;

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
-  loadApiKey,
   loadSettings,
   migrateSettings,
   type SettingsV1,
@@ -12,6 +11,7 @@ import {
   saveSettings,
   takeSettingsNotice,
 } from './settings';
+import { loadCredential } from './endpoint-credential';
 
 describe('migrateSettings', () => {
   it('gives defaults when nothing is stored', () => {
@@ -116,13 +116,18 @@ describe('migrateSettings', () => {
 describe('settings storage', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('persists a v1 migration once and moves the key to local storage', async () => {
+  it('persists a v1 migration once and moves the key to local storage, bound to the base URL saved with it', async () => {
     await fakeBrowser.storage.sync.set({
       settings: { version: 1, provider: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'm', apiKey: 'sk-1' },
     });
     const settings = await loadSettings();
     expect(settings.version).toBe(SETTINGS_VERSION);
-    expect(await loadApiKey()).toBe('sk-1');
+    expect(await loadCredential(settings.baseUrl)).toEqual({
+      version: 1,
+      origin: 'https://api.openai.com',
+      apiKey: 'sk-1',
+      headers: {},
+    });
     const { settings: stored } = await fakeBrowser.storage.sync.get('settings');
     expect(stored).toEqual(settings);
     expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain('sk-1');

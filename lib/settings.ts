@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { browser, storage } from '#imports';
 import { parseEndpoint } from './llm/endpoint';
+import { loadCredential, saveCredential } from './endpoint-credential';
 import { PROVIDER_IDS, PROVIDERS } from './providers';
 
 /**
  * Settings: one zod schema, validated on every read, versioned with one migration per step.
- * The API key is not part of it: it lives in `storage.local` alone (see `apiKeyItem`), so it is
- * never synced across devices.
+ * The API key is not part of it: it lives in `storage.local` alone, bound to the origin it was saved
+ * for (lib/endpoint-credential.ts), so it is never synced and never follows a synced base URL.
  */
 export const SETTINGS_VERSION = 4;
 
@@ -150,7 +151,6 @@ export function normaliseBaseUrl(baseUrl: string): string {
 
 const settingsItem = storage.defineItem<unknown>('sync:settings');
 const settingsNoticeItem = storage.defineItem<string | null>('local:settingsNotice', { fallback: null });
-export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
 
 /** Reads, validates and migrates the settings; persists the migration so it runs once. */
 export async function loadSettings(): Promise<Settings> {
@@ -158,7 +158,10 @@ export async function loadSettings(): Promise<Settings> {
   const result = migrateSettings(stored);
   if (stored !== null && stored !== undefined && JSON.stringify(stored) !== JSON.stringify(result.settings)) {
     await settingsItem.setValue(result.settings);
-    if (result.extractedApiKey && !(await apiKeyItem.getValue())) await apiKeyItem.setValue(result.extractedApiKey);
+    // A version-1 key was saved together with these very settings: bound to their base URL.
+    if (result.extractedApiKey && !(await loadCredential(result.settings.baseUrl))) {
+      await saveCredential(result.settings.baseUrl, result.extractedApiKey, {});
+    }
     if (result.resetReason) await settingsNoticeItem.setValue(result.resetReason);
   }
   return result.settings;
@@ -168,14 +171,6 @@ export async function saveSettings(settings: Settings): Promise<Settings> {
   const valid = normaliseSettings(SettingsSchema.parse(settings));
   await settingsItem.setValue(valid);
   return valid;
-}
-
-export async function loadApiKey(): Promise<string> {
-  return (await apiKeyItem.getValue()).trim();
-}
-
-export async function saveApiKey(apiKey: string): Promise<void> {
-  await apiKeyItem.setValue(apiKey.trim());
 }
 
 /** A one-time message for the options page, e.g. after corrupt settings were reset. */

@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { loadApiKey, loadSettings } from '../../lib/settings';
+import { loadCredential } from '../../lib/endpoint-credential';
+import { loadSettings } from '../../lib/settings';
 import { buttonNames, click, getButton, getByLabel, type Mounted, mount, settle } from '../fixtures/mount';
 import { OptionsForm } from './options-form';
 
@@ -30,13 +31,19 @@ afterEach(() => {
   mounted = null;
 });
 
+/** The key saved for this base URL's origin ('' when none, or saved for another origin). */
+async function savedKeyFor(baseUrl: string): Promise<string> {
+  const credential = await loadCredential(baseUrl);
+  return credential?.origin === new URL(baseUrl).origin ? credential.apiKey : '';
+}
+
 async function mountForm(): Promise<HTMLElement> {
   mounted = await mount(<OptionsForm />);
   await settle();
   return mounted.container;
 }
 
-async function type(control: HTMLInputElement, value: string): Promise<void> {
+async function type(control: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
   control.value = value;
   control.dispatchEvent(new Event('input', { bubbles: true }));
   await settle();
@@ -89,7 +96,7 @@ describe('OptionsForm', () => {
     expect(container.textContent).not.toContain('Saved');
     expect(requestPermission).not.toHaveBeenCalled();
     expect(await storage.getItem('sync:settings')).toBeNull();
-    expect(await loadApiKey()).toBe('');
+    expect(await loadCredential('https://api.openai.com/v1')).toBeNull();
   });
 
   it('asks for access to the endpoint, then saves trimmed settings and the key, and says Saved', async () => {
@@ -108,7 +115,7 @@ describe('OptionsForm', () => {
       model: 'qwen2.5',
       theme: 'dark',
     });
-    expect(await loadApiKey()).toBe('sk-local');
+    expect(await savedKeyFor('http://192.168.1.20:8080/v1')).toBe('sk-local');
   });
 
   it('explains why access is needed when the user declines, and still saves', async () => {
@@ -196,16 +203,16 @@ describe('OptionsForm', () => {
     await click(getButton(container, 'Test connection'));
     await settle();
     expect(requestPermission).toHaveBeenCalledWith({ origins: ['https://api.openai.com/*'] });
+    // The page sends no key: the background adds the one saved for this origin.
     expect(messaging.sendMessage).toHaveBeenCalledWith('testConnection', {
       baseUrl: 'https://api.openai.com/v1',
-      apiKey: 'sk-test',
       model: 'gpt-4o-mini',
     });
     expect(container.textContent).toContain(
       'Connected to gpt-4o-mini in 412 ms · structured output ✓ · usage reported ✗ (costs will be estimated)',
     );
     expect(container.textContent).toContain('The endpoint refused stream_options');
-    expect(await loadApiKey()).toBe('sk-test');
+    expect(await savedKeyFor('https://api.openai.com/v1')).toBe('sk-test');
   });
 
   it('shows the exact failure of a connection test', async () => {
@@ -245,6 +252,7 @@ describe('OptionsForm', () => {
     expect(messaging.sendMessage).toHaveBeenCalledWith('listModels', {
       baseUrl: 'https://api.openai.com/v1',
       apiKey: '',
+      headers: {},
     });
     const picker = container.querySelector<HTMLSelectElement>('select[aria-label="Available models"]');
     expect([...(picker?.options ?? [])].map((option) => option.value)).toEqual([
@@ -261,5 +269,106 @@ describe('OptionsForm', () => {
     await storage.setItem('local:settingsNotice', 'Stored settings were unreadable and were reset to defaults.');
     const container = await mountForm();
     expect(container.textContent).toContain('Stored settings were unreadable');
+  });
+
+  describe('the key and headers belong to the origin they were saved for', () => {
+    async function savedForOpenAI(): Promise<HTMLElement> {
+      await storage.setItem('local:endpointCredential', {
+        version: 1,
+        origin: 'https://api.openai.com',
+        apiKey: 'sk-openai',
+        headers: { 'X-Title': 'Sourcelens' },
+      });
+      return mountForm();
+    }
+    const listModelsCalls = () => messaging.sendMessage.mock.calls.filter(([name]) => name === 'listModels');
+
+    it('empties the key when Base URL moves to another origin, and List models sends it no key', async () => {
+      messaging.sendMessage.mockResolvedValue({ ok: true, models: ['m'] });
+      const container = await savedForOpenAI();
+      expect(getByLabel(container, 'API key').value).toBe('sk-openai');
+      expect(getByLabel<HTMLTextAreaElement>(container, 'Custom headers').value).toBe('X-Title: Sourcelens');
+      await type(getByLabel(container, 'Base URL'), 'https://gateway.example/v1');
+      expect(getByLabel(container, 'API key').value).toBe('');
+      expect(getByLabel<HTMLTextAreaElement>(container, 'Custom headers').value).toBe('');
+      expect(container.querySelector('[data-testid="set-aside-notice"]')?.textContent).toContain(
+        'The API key and headers entered for api.openai.com are not sent to gateway.example.',
+      );
+      await click(getButton(container, 'List models'));
+      await settle();
+      expect(listModelsCalls()).toEqual([
+        ['listModels', { baseUrl: 'https://gateway.example/v1', apiKey: '', headers: {} }],
+      ]);
+    });
+
+    it('empties the key when another provider is chosen, and gives it back with the first provider', async () => {
+      const container = await savedForOpenAI();
+      await choose(getByLabel<HTMLSelectElement>(container, 'Provider'), 'openrouter');
+      expect(getByLabel(container, 'API key').value).toBe('');
+      await choose(getByLabel<HTMLSelectElement>(container, 'Provider'), 'openai');
+      expect(getByLabel(container, 'API key').value).toBe('sk-openai');
+    });
+
+    it('sends the key to the new host only when the user says so in so many words', async () => {
+      messaging.sendMessage.mockResolvedValue({ ok: true, models: ['m'] });
+      const container = await savedForOpenAI();
+      await type(getByLabel(container, 'Base URL'), 'https://gateway.example/v1');
+      await click(getButton(container, 'Send the api.openai.com API key and headers to gateway.example too'));
+      expect(getByLabel(container, 'API key').value).toBe('sk-openai');
+      await submit(container);
+      expect(await loadCredential('https://gateway.example/v1')).toMatchObject({
+        origin: 'https://gateway.example',
+        apiKey: 'sk-openai',
+        headers: { 'X-Title': 'Sourcelens' },
+      });
+    });
+
+    it('starts with empty fields when sync brought a base URL of another origin', async () => {
+      await storage.setItem('sync:settings', { ...(await loadSettings()), baseUrl: 'https://evil.example/v1' });
+      const container = await savedForOpenAI();
+      expect(getByLabel(container, 'API key').value).toBe('');
+      expect(container.querySelector('[data-testid="set-aside-notice"]')?.textContent).toContain('evil.example');
+    });
+
+    it('refuses plain http:// for a host on the internet before asking for anything', async () => {
+      const container = await savedForOpenAI();
+      await type(getByLabel(container, 'Base URL'), 'http://api.example.com/v1');
+      await click(getButton(container, 'List models'));
+      await submit(container);
+      expect(container.querySelector('#base-url-error')?.textContent).toContain('Use https://');
+      expect(requestPermission).not.toHaveBeenCalled();
+      expect(messaging.sendMessage).not.toHaveBeenCalled();
+    });
+
+    it('saves custom headers with the key, or shows which line is wrong', async () => {
+      const container = await mountForm();
+      const headers = getByLabel<HTMLTextAreaElement>(container, 'Custom headers');
+      await type(headers, 'Authorization: Bearer x');
+      await submit(container);
+      expect(container.querySelector('#custom-headers-error')?.textContent).toContain('put the key there');
+      await type(headers, 'HTTP-Referer: https://sourcelens.dev');
+      await submit(container);
+      expect(await loadCredential('https://api.openai.com/v1')).toMatchObject({
+        headers: { 'HTTP-Referer': 'https://sourcelens.dev' },
+      });
+    });
+  });
+
+  it('clears the stored results, and only them', async () => {
+    await fakeBrowser.storage.local.set({
+      'result|v2|p|m|English|https://news.example|abc': { savedAt: 1, analysis: {} },
+      'result|old|m|English|hash|https://news.example/a': { savedAt: 1, analysis: {} },
+      resultCacheIndex: [{ key: 'result|v2|p|m|English|https://news.example|abc', lastUsed: 1, bytes: 10 }],
+      endpointCredential: { version: 1, origin: 'https://api.openai.com', apiKey: 'sk-keep', headers: {} },
+    });
+    const container = await mountForm();
+    expect(container.textContent).toContain('2 results are stored now.');
+    await click(getButton(container, 'Clear stored results'));
+    await settle();
+    expect(container.textContent).toContain('Stored results cleared');
+    expect(container.textContent).toContain('0 results are stored now.');
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(local).filter((key) => key.startsWith('result|'))).toEqual([]);
+    expect(local.endpointCredential).toMatchObject({ apiKey: 'sk-keep' });
   });
 });

@@ -2,14 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../lib/errors';
 import { type ConnectionTestResult, sendMessage } from '../../lib/messaging';
 import { PROVIDER_GROUPS, PROVIDERS, type ProviderId } from '../../lib/providers';
-import {
-  loadApiKey,
-  loadSettings,
-  normaliseBaseUrl,
-  saveApiKey,
-  saveSettings,
-  takeSettingsNotice,
-} from '../../lib/settings';
+import { parseCustomHeaders } from '../../lib/custom-headers';
+import { isInsecureRemote, loadCredential, saveCredential } from '../../lib/endpoint-credential';
+import { loadSettings, normaliseBaseUrl, saveSettings, takeSettingsNotice } from '../../lib/settings';
+import { confirmSetAside, initialBinding, type SetAsideCredential, withBaseUrl } from '../../lib/ui/credential-binding';
 import { connectionText } from '../../lib/ui/connection-text';
 import { permissionProblem } from '../../lib/ui/permission-problem';
 import { requestHostPermission } from '../../lib/ui/request-host-permission';
@@ -17,23 +13,28 @@ import {
   type DraftErrors,
   type DraftField,
   draftFromSettings,
+  INSECURE_BASE_URL_MESSAGE,
   type SettingsDraft,
   validateDraft,
 } from '../../lib/ui/settings-draft';
 import { ErrorNotice } from '../error-notice';
 import { ApiKeyInput } from './api-key-input';
 import { BudgetFields } from './budget-fields';
+import { CustomHeadersField } from './custom-headers-field';
 import { Field, fieldAria } from './field';
 import { ModelField } from './model-field';
 import { OutputFields } from './output-fields';
 import { PrivacyNote } from './privacy-note';
 import { messageOf } from '../../lib/message-of';
+import { SetAsideNotice } from './set-aside-notice';
+import { StoredResults } from './stored-results';
 
 /** The control of each field, in the order they appear: the first invalid one gets the focus. */
 const FIELD_IDS: Record<DraftField, string> = {
   provider: 'provider',
   baseUrl: 'base-url',
   apiKey: 'api-key',
+  customHeaders: 'custom-headers',
   model: 'model',
   targetLanguage: 'target-language',
   toolbarAction: 'toolbar-action',
@@ -49,6 +50,8 @@ type Phase = 'idle' | 'saving' | 'saved' | 'testing';
 /** Everything on the options page: endpoint, output, appearance; Save and Test connection. */
 export function OptionsForm() {
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
+  /** A key and headers entered for another origin than Base URL's: never sent there unless the user says so. */
+  const [setAside, setSetAside] = useState<SetAsideCredential | null>(null);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
@@ -60,9 +63,11 @@ export function OptionsForm() {
   const [listError, setListError] = useState<AppError | null>(null);
 
   useEffect(() => {
-    Promise.all([loadSettings(), loadApiKey(), takeSettingsNotice()])
-      .then(([settings, apiKey, settingsNotice]) => {
-        setDraft(draftFromSettings(settings, apiKey));
+    Promise.all([loadSettings(), takeSettingsNotice()])
+      .then(async ([settings, settingsNotice]) => {
+        const bound = initialBinding(draftFromSettings(settings, ''), await loadCredential(settings.baseUrl));
+        setDraft(bound.draft);
+        setSetAside(bound.setAside);
         setNotice(settingsNotice);
       })
       .catch((error: unknown) => setFailure({ code: 'unknown', detail: messageOf(error) }));
@@ -80,7 +85,12 @@ export function OptionsForm() {
   }
 
   const update = <Field extends keyof SettingsDraft>(field: Field, value: SettingsDraft[Field]) => {
-    setDraft({ ...draft, [field]: value });
+    if (field === 'baseUrl' && typeof value === 'string') {
+      // Another origin: the key and headers leave their fields (lib/ui/credential-binding.ts).
+      const bound = withBaseUrl({ draft, setAside }, value);
+      setDraft(bound.draft);
+      setSetAside(bound.setAside);
+    } else setDraft({ ...draft, [field]: value });
     setErrors({ ...errors, [field]: undefined });
     if (phase === 'saved') setPhase('idle');
   };
@@ -88,8 +98,9 @@ export function OptionsForm() {
   const chooseProvider = (provider: ProviderId) => {
     const preset = PROVIDERS[provider];
     // "Custom" keeps what was typed; Azure's URL names the user's own resource: it starts empty, its form as placeholder.
-    const baseUrl = preset.baseUrl || (provider === 'custom' ? draft.baseUrl : '');
-    setDraft({ ...draft, provider, baseUrl, model: preset.suggestedModel });
+    const bound = withBaseUrl({ draft, setAside }, preset.baseUrl || (provider === 'custom' ? draft.baseUrl : ''));
+    setDraft({ ...bound.draft, provider, model: preset.suggestedModel });
+    setSetAside(bound.setAside);
     setErrors({});
     setModels(null);
     setListError(null);
@@ -114,9 +125,11 @@ export function OptionsForm() {
     return permission.then(async (outcome) => {
       setPermissionNote(permissionProblem(outcome));
       const saved = await saveSettings(validation.settings);
-      await saveApiKey(validation.apiKey);
-      const next = draftFromSettings(saved, validation.apiKey);
+      // The key and headers are saved for this base URL's origin, replacing those of any other.
+      await saveCredential(saved.baseUrl, validation.apiKey, validation.headers);
+      const next = draftFromSettings(saved, validation.apiKey, draft.customHeaders.trim());
       setDraft(next);
+      // A key set aside stays in the form (not in storage): back at its origin, it fills the field again.
       return next;
     });
   };
@@ -139,11 +152,7 @@ export function OptionsForm() {
     const saving = persist();
     setPhase('testing');
     saving
-      .then((saved) =>
-        saved
-          ? sendMessage('testConnection', { baseUrl: saved.baseUrl, apiKey: saved.apiKey, model: saved.model })
-          : null,
-      )
+      .then((saved) => (saved ? sendMessage('testConnection', { baseUrl: saved.baseUrl, model: saved.model }) : null))
       .then((result) => setTestResult(result))
       .catch((error: unknown) => setFailure({ code: 'unknown', detail: messageOf(error) }))
       .finally(() => setPhase('idle'));
@@ -151,6 +160,15 @@ export function OptionsForm() {
 
   const onListModels = () => {
     const baseUrl = normaliseBaseUrl(draft.baseUrl);
+    const headers = parseCustomHeaders(draft.customHeaders);
+    if (isInsecureRemote(baseUrl) || !headers.ok) {
+      setErrors({
+        ...errors,
+        ...(isInsecureRemote(baseUrl) ? { baseUrl: INSECURE_BASE_URL_MESSAGE } : {}),
+        ...(headers.ok ? {} : { customHeaders: headers.error }),
+      });
+      return;
+    }
     const permission = requestHostPermission(baseUrl);
     setListError(null);
     setListing(true);
@@ -161,7 +179,9 @@ export function OptionsForm() {
           return;
         }
         setPermissionNote(permissionProblem(outcome));
-        return sendMessage('listModels', { baseUrl, apiKey: draft.apiKey.trim() }).then((result) => {
+        // The key and headers in the fields are the ones entered for this base URL's origin (see `update`).
+        const request = { baseUrl, apiKey: draft.apiKey.trim(), headers: headers.headers };
+        return sendMessage('listModels', request).then((result) => {
           if (result.ok) setModels(result.models);
           else setListError(result.error);
         });
@@ -246,6 +266,22 @@ export function OptionsForm() {
             onInput={(value) => update('apiKey', value)}
           />
         </Field>
+        {setAside && (
+          <SetAsideNotice
+            setAside={setAside}
+            baseUrl={draft.baseUrl}
+            onConfirm={() => {
+              const bound = confirmSetAside({ draft, setAside });
+              setDraft(bound.draft);
+              setSetAside(bound.setAside);
+            }}
+          />
+        )}
+        <CustomHeadersField
+          value={draft.customHeaders}
+          error={errors.customHeaders}
+          onInput={(value) => update('customHeaders', value)}
+        />
         <ModelField
           value={draft.model}
           error={errors.model}
@@ -287,6 +323,8 @@ export function OptionsForm() {
       {failure && <ErrorNotice error={failure} />}
       {testResult?.ok && <ConnectionSummary result={testResult} />}
       {testResult && !testResult.ok && <ErrorNotice error={testResult.error} handlers={{ retry: onTest }} />}
+
+      <StoredResults />
 
       <PrivacyNote />
     </form>

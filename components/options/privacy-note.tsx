@@ -7,8 +7,10 @@ export function PrivacyNote() {
       </h2>
       <p>
         When you analyse a page, its article text goes only to the endpoint configured above, nowhere else. Your API key
-        is sent only in the Authorization header of requests to that endpoint. Settings sync with your browser profile;
-        the API key stays on this device. Results are cached on this device only.
+        and custom headers are stored on this device only, with the endpoint they were entered for, and are sent to that
+        endpoint alone: if the base URL changes (here, or by sync from another device), they are not sent until you
+        enter them again or confirm them for the new host. Other settings sync with your browser profile. Results are
+        kept on this device only; clear them above.
       </p>
     </section>
   );

@@ -1,11 +1,13 @@
 import { clearHighlightInTab, highlightPassagesInTab } from '@/lib/highlight/highlight-in-tab';
+import { isExtensionPage, type MessageSenderLike } from '@/lib/extension-sender';
 import { createBrowserJobEnvironment } from '@/lib/job/browser-environment';
 import { JobManager } from '@/lib/job/job-manager';
-import { forgetPersistedJob, loadPersistedJobs } from '@/lib/job/job-persistence';
+import { forgetPersistedJob, loadPersistedJobs, reportSnapshotsNotKept } from '@/lib/job/job-persistence';
 import { registerJobPort } from '@/lib/job/job-port';
-import { listModels, testConnection } from '@/lib/llm/connection';
+import { listModels } from '@/lib/llm/connection';
 import { createShapeMemory } from '@/lib/llm/request-shape-memory';
 import { browserShapeStore } from '@/lib/llm/shape-store';
+import { testSavedEndpoint } from '@/lib/llm/test-saved-endpoint';
 import { onMessage } from '@/lib/messaging';
 import { applyToolbarBehaviour, openPanel, toolbarAction } from '@/lib/panel';
 import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings';
@@ -15,6 +17,7 @@ export default defineBackground(() => {
   // What endpoints refused (request fields), learnt by jobs and Test connection alike.
   const shapes = createShapeMemory(browserShapeStore);
   const manager = new JobManager(createBrowserJobEnvironment(origin, shapes));
+  reportSnapshotsNotKept((tabId) => manager.notKept(tabId));
   void manager.restoreAll(loadPersistedJobs());
   void protectLocalStorage();
 
@@ -28,13 +31,38 @@ export default defineBackground(() => {
     void manager.start(tab.id, { source: 'article', force: false });
   });
 
+  // Every handler here serves the extension's own pages only; the injected scripts message the panel
+  // (highlightCleared), never the background.
+  const fromOwnPage = (sender: MessageSenderLike) => {
+    if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
+      throw new Error('Sourcelens answers this message only to its own pages.');
+    }
+  };
   registerJobPort(manager);
-  onMessage('startJob', ({ data }) => void manager.start(data.tabId, data));
-  onMessage('cancelJob', ({ data }) => manager.cancel(data.tabId));
-  onMessage('testConnection', ({ data }) => testConnection(data, { origin, memory: shapes }));
-  onMessage('listModels', ({ data }) => listModels(data));
-  onMessage('highlightPassages', ({ data }) => highlightPassagesInTab(data.tabId, data.passages));
-  onMessage('clearHighlight', ({ data }) => clearHighlightInTab(data.tabId));
+  onMessage('startJob', ({ data, sender }) => {
+    fromOwnPage(sender);
+    void manager.start(data.tabId, data);
+  });
+  onMessage('cancelJob', ({ data, sender }) => {
+    fromOwnPage(sender);
+    manager.cancel(data.tabId);
+  });
+  onMessage('testConnection', ({ data, sender }) => {
+    fromOwnPage(sender);
+    return testSavedEndpoint(data, { origin, memory: shapes });
+  });
+  onMessage('listModels', ({ data, sender }) => {
+    fromOwnPage(sender);
+    return listModels(data, { headers: data.headers });
+  });
+  onMessage('highlightPassages', ({ data, sender }) => {
+    fromOwnPage(sender);
+    return highlightPassagesInTab(data.tabId, data.passages);
+  });
+  onMessage('clearHighlight', ({ data, sender }) => {
+    fromOwnPage(sender);
+    return clearHighlightInTab(data.tabId);
+  });
 
   // Without the tabs permission a navigation shows as status "loading", its URL only where we have access.
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {

@@ -30,8 +30,14 @@ function highlighted(): string[] {
   return [...(registry.get(HIGHLIGHT_NAME) ?? [])].map((range) => range.toString());
 }
 
-function pressEscape(): void {
-  document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+/**
+ * Escape as the reader presses it. Events a script dispatches are untrusted; a browser's own key
+ * press is trusted, which the test DOM can only stand in for by marking the event so.
+ */
+function pressEscape(target: Document = document): void {
+  const event = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  target.dispatchEvent(event);
 }
 
 describe('highlightInPage', () => {
@@ -60,6 +66,19 @@ describe('highlightInPage', () => {
     pressEscape();
     pressEscape();
     expect(onEscape).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores an Escape the page’s own script dispatches (isTrusted false)', () => {
+    const onEscape = vi.fn();
+    highlightInPage(document, ['Erster Satz.'], onEscape);
+    const synthetic = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true });
+    // As a browser marks every event a script creates (the test DOM leaves it unset).
+    Object.defineProperty(synthetic, 'isTrusted', { value: false });
+    document.dispatchEvent(synthetic);
+    expect(highlighted()).toEqual(['Erster Satz.']);
+    expect(onEscape).not.toHaveBeenCalled();
+    pressEscape();
+    expect(onEscape).toHaveBeenCalledTimes(1);
   });
 
   it('replaces the previous highlight and its Escape listener', () => {
@@ -124,7 +143,9 @@ describe('highlightInPage with an article in a same-origin frame', () => {
     const { top, frameDocument, frameWindow, texts } = readerPage();
     const onEscape = vi.fn();
     highlightInPage(top, [LEAD], onEscape);
-    frameDocument.dispatchEvent(new frameWindow.KeyboardEvent('keydown', { key: 'Escape' }));
+    const escapeKey = new frameWindow.KeyboardEvent('keydown', { key: 'Escape' });
+    Object.defineProperty(escapeKey, 'isTrusted', { value: true });
+    frameDocument.dispatchEvent(escapeKey);
     expect(texts(frameDocument)).toEqual([]);
     expect(onEscape).toHaveBeenCalledTimes(1);
     highlightInPage(top, [LEAD], onEscape);

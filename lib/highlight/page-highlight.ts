@@ -80,7 +80,9 @@ export function highlightInPage(
     const [first] = found;
     if (first) scrollToRange(first);
     const onKeydown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
+      // Only the reader's own key press: the page's script can dispatch an Escape of its own
+      // (isTrusted false) to clear the highlight under the reader's eyes.
+      if (event.key !== 'Escape' || !event.isTrusted) return;
       cleanup();
       onEscape();
     };

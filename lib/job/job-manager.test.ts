@@ -245,6 +245,70 @@ describe('JobManager', () => {
     expect(manager.get(7)?.fromCache).toBe(false);
   });
 
+  describe('the cache and a copy of the article', () => {
+    /** Runs the first article, then the second, in one manager with one cache; returns both results. */
+    async function copyFirst(copy: Article, real: Article, extra: Partial<JobEnvironment> = {}) {
+      let current = copy;
+      const context = setup({ extract: async () => ({ ok: true, article: current }), ...extra });
+      await context.manager.start(7, { source: 'article', force: false });
+      current = real;
+      await context.manager.start(7, { source: 'article', force: false });
+      return context;
+    }
+
+    it('never serves a copy on another site, even with the same canonical URL and text', async () => {
+      const copy = { ...article, url: 'https://news-example.copy/a' };
+      const { manager, calls } = await copyFirst(copy, article);
+      expect(calls.analysis).toBe(2);
+      expect(manager.get(7)).toMatchObject({ fromCache: false, article: { url: article.url } });
+    });
+
+    it.each([
+      ['site name', { siteName: 'Fake News' }],
+      ['title', { title: 'Something else' }],
+      ['byline', { byline: 'Von Niemand' }],
+      ['date', { publishedTime: '2020-01-01T00:00:00Z' }],
+      ['canonical URL', { canonicalUrl: 'https://news.example/b' }],
+      ['a link target', { links: [{ text: 'Quelle', url: 'https://news-examp1e.com/', paragraphId: 'p1' }] }],
+      [
+        'a paragraph id',
+        { paragraphs: article.paragraphs.map((paragraph, index) => ({ ...paragraph, id: `p${index + 2}` })) },
+      ],
+    ] satisfies Array<[string, Partial<Article>]>)(
+      'analyses again when the %s differs on the same site',
+      async (_, change) => {
+        const { manager, calls } = await copyFirst({ ...article, ...change }, article);
+        expect(calls.analysis).toBe(2);
+        expect(manager.get(7)?.fromCache).toBe(false);
+      },
+    );
+
+    it('shows the article just read with the cached analysis, never page data from the cache', async () => {
+      // Same origin and fingerprint, another address on the site (a query string): a hit.
+      const revisit = { ...article, url: 'https://news.example/a?ref=home' };
+      const { manager, calls, cache } = await copyFirst(article, revisit);
+      expect(calls.analysis).toBe(1);
+      expect(manager.get(7)).toMatchObject({ fromCache: true, article: { url: revisit.url }, analysis });
+      for (const stored of cache.values()) expect(stored).not.toHaveProperty('article');
+    });
+
+    it('neither reads nor writes the cache for a private window', async () => {
+      const { calls, cache } = await copyFirst(article, article, { cacheAllowed: async () => false });
+      expect(calls.analysis).toBe(2);
+      expect(cache.size).toBe(0);
+    });
+  });
+
+  it('marks a job whose snapshot could not be kept, once', async () => {
+    const { manager, events } = setup();
+    await manager.start(7, { source: 'article', force: false });
+    manager.notKept(7);
+    manager.notKept(7);
+    manager.notKept(99);
+    expect(manager.get(7)?.notKept).toBe(true);
+    expect(events.filter((event) => event.type === 'not-kept')).toHaveLength(1);
+  });
+
   it('shows the article, then stops with missing-api-key when a provider needs a key', async () => {
     const { manager, calls } = setup({ apiKey: '' });
     await manager.start(7, { source: 'article', force: false });

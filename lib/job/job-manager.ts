@@ -4,13 +4,14 @@ import { languageTag } from '../article/language-tag';
 import type { Analysis, PartialAnalysis } from '../attribution/analysis';
 import { needsConfirmation } from '../budget/cost-gate';
 import type { RequestPlan } from '../budget/request-plan';
+import type { CustomHeaders } from '../custom-headers';
 import type { AppError } from '../errors';
 import { endpointHost } from '../llm/endpoint';
-import { toAppError } from '../llm/error-mapping';
 import type { EndpointPause } from '../llm/endpoint-pause';
+import { toAppError } from '../llm/error-mapping';
 import { PROVIDERS } from '../providers';
 import type { Settings } from '../settings';
-import { contentHash } from './content-hash';
+import { articleFingerprint, pageOrigin } from './article-fingerprint';
 import { applyJobEvent, createJob, type JobEvent, type JobState, type ThinkingPart, type Usage } from './job';
 import { createPauseTracker } from './pause-tracker';
 import { planJob } from './plan-job';
@@ -19,7 +20,10 @@ import { throttle } from './throttle';
 
 export interface LlmRequest {
   baseUrl: string;
+  /** Only ever the key saved for the base URL's origin (lib/endpoint-credential.ts), or empty. */
   apiKey: string;
+  /** Custom headers saved with the key, for the same origin only. */
+  headers?: CustomHeaders;
   model: string;
   article: Article;
   targetLanguage: string;
@@ -38,7 +42,8 @@ export interface LlmRequest {
 export interface JobEnvironment {
   now(): number;
   newId(): string;
-  loadConfiguration(): Promise<{ settings: Settings; apiKey: string }>;
+  /** The settings, with the key and headers saved for their base URL's origin (empty for any other). */
+  loadConfiguration(): Promise<{ settings: Settings; apiKey: string; headers?: CustomHeaders }>;
   extract(
     tabId: number,
     source: ExtractionSource,
@@ -61,6 +66,11 @@ export interface JobEnvironment {
   runTranslation(request: LlmRequest & { onDelta(text: string): void }): Promise<{ usage: Usage | null }>;
   readCache(key: string): Promise<CachedResult | null>;
   writeCache(key: string, result: CachedResult): Promise<void>;
+  /**
+   * Whether the tab's results may be read from and written to the cache: not for a private (incognito)
+   * window, whose reading must leave nothing behind. Absent: always.
+   */
+  cacheAllowed?(tabId: number): Promise<boolean>;
   promptVersion: string;
   /** Called after every change, for persistence across service-worker restarts. */
   onChange?(job: JobState): void;
@@ -156,7 +166,7 @@ export class JobManager {
     if (sameJob && this.isRunning(tabId) && !options.force) return;
     existing?.controller.abort();
 
-    const { settings, apiKey } = await this.environment.loadConfiguration();
+    const { settings, apiKey, headers } = await this.environment.loadConfiguration();
     const controller = new AbortController();
     const job = createJob({
       id: this.environment.newId(),
@@ -176,16 +186,18 @@ export class JobManager {
     const article = extraction.article;
 
     const key = cacheKey({
-      canonicalUrl: article.canonicalUrl,
-      contentHash: await contentHash(article),
+      pageOrigin: pageOrigin(article.url),
+      fingerprint: await articleFingerprint(article),
       model: settings.model,
       targetLanguage: settings.targetLanguage,
       promptVersion: this.environment.promptVersion,
     });
-    if (!options.force) {
+    const cacheAllowed = (await this.environment.cacheAllowed?.(tabId)) ?? true;
+    if (controller.signal.aborted) return;
+    if (!options.force && cacheAllowed) {
       const cached = await this.environment.readCache(key);
       if (controller.signal.aborted) return;
-      if (cached) return this.emit(running, { type: 'snapshot', job: fromCache(running.state, cached) });
+      if (cached) return this.emit(running, { type: 'snapshot', job: fromCache(running.state, article, cached) });
     }
 
     const configurationError = checkConfiguration(settings, apiKey);
@@ -203,6 +215,7 @@ export class JobManager {
     const request: LlmRequest = {
       baseUrl: settings.baseUrl,
       apiKey,
+      headers,
       model: settings.model,
       article,
       targetLanguage: settings.targetLanguage,
@@ -217,7 +230,8 @@ export class JobManager {
     if (plan.combined) await this.analyseAndTranslate(running, request);
     else await Promise.all([this.analyse(running, request), this.translate(running, request)]);
     const { analysisStatus, translationStatus } = running.state;
-    if (analysisStatus === 'done' && (translationStatus === 'done' || translationStatus === 'skipped')) {
+    const complete = analysisStatus === 'done' && (translationStatus === 'done' || translationStatus === 'skipped');
+    if (complete && cacheAllowed) {
       await this.environment.writeCache(key, toCached(running.state, this.environment.now()));
     }
   }
@@ -239,6 +253,15 @@ export class JobManager {
     const article = running.state.article;
     if (url !== null && article && withoutFragment(url) === withoutFragment(article.url)) return;
     if (!running.state.pageChanged) this.emit(running, { type: 'page-changed' });
+  }
+
+  /**
+   * The job's snapshot could not be kept in session storage (too large, or the quota is full): the
+   * surfaces say that a restart of the background would lose it. Said once per job.
+   */
+  notKept(tabId: number): void {
+    const running = this.jobs.get(tabId);
+    if (running && !running.state.notKept) this.emit(running, { type: 'not-kept' });
   }
 
   /** The tab is gone: stop its requests and drop its state. */
@@ -427,10 +450,19 @@ export function isTargetLanguage(articleLanguage: string, targetLanguage: string
   return primaryLanguageTag(articleLanguage) === target;
 }
 
-function fromCache(job: JobState, cached: CachedResult): JobState {
+/** The analysis from the cache, the article as just read from the tab: never page data from the cache. */
+function fromCache(job: JobState, article: Article, cached: CachedResult): JobState {
   return {
     ...job,
-    ...cached,
+    analysis: cached.analysis,
+    analysisMode: cached.analysisMode,
+    translation: cached.translation,
+    translationStatus: cached.translationStatus,
+    usage: cached.usage,
+    model: cached.model,
+    host: cached.host,
+    targetLanguage: cached.targetLanguage,
+    article,
     status: 'done',
     fromCache: true,
     finishedAt: cached.savedAt,
@@ -443,7 +475,6 @@ function fromCache(job: JobState, cached: CachedResult): JobState {
 
 function toCached(job: JobState, now: number): CachedResult {
   return {
-    article: job.article,
     analysis: job.analysis,
     analysisMode: job.analysisMode,
     translation: job.translation,

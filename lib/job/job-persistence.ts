@@ -1,18 +1,40 @@
 import { browser } from '#imports';
 import type { JobState } from './job';
+import { createSnapshotStore, type SnapshotArea } from './snapshot-store';
 
 /**
  * Jobs are mirrored into `storage.session` so that a service worker stopped by the browser comes
  * back knowing each tab's result (and which jobs were cut off). Session storage is cleared when the
- * browser closes and is not readable by content scripts.
+ * browser closes and is not readable by content scripts. What does not fit is reported to
+ * `onNotKept` (the job manager then tells the surfaces), never dropped silently.
  */
 const PREFIX = 'job:';
 const WRITE_INTERVAL_MS = 500;
+
+const area: SnapshotArea = {
+  set: (key, value) => browser.storage.session.set({ [key]: value }),
+  remove: (key) => browser.storage.session.remove(key),
+};
+
+let onNotKept: (tabId: number) => void = () => undefined;
+const store = createSnapshotStore(area, { prefix: PREFIX, onNotKept: (tabId) => onNotKept(tabId) });
+
+/** Who is told when a tab's snapshot could not be kept: the background's job manager. */
+export function reportSnapshotsNotKept(listener: (tabId: number) => void): void {
+  onNotKept = listener;
+}
 
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 const latest = new Map<number, JobState>();
 
 export function persistJob(job: JobState): void {
+  // Not kept is final for this job: writing it again would push another tab's snapshot out in turn.
+  if (job.notKept) {
+    latest.delete(job.tabId);
+    clearTimeout(timers.get(job.tabId));
+    timers.delete(job.tabId);
+    return;
+  }
   latest.set(job.tabId, job);
   const finished = job.status !== 'running' && job.status !== 'extracting';
   if (finished) return void writeNow(job.tabId);
@@ -28,17 +50,17 @@ function writeNow(tabId: number): void {
   if (timer) clearTimeout(timer);
   timers.delete(tabId);
   const job = latest.get(tabId);
-  if (job) void browser.storage.session.set({ [`${PREFIX}${tabId}`]: job }).catch(() => undefined);
+  if (job) void store.write(tabId, job);
 }
 
 export async function forgetPersistedJob(tabId: number): Promise<void> {
   latest.delete(tabId);
-  await browser.storage.session.remove(`${PREFIX}${tabId}`).catch(() => undefined);
+  await store.forget(tabId);
 }
 
 export async function loadPersistedJobs(): Promise<JobState[]> {
   const all = await browser.storage.session.get(null).catch(() => ({}));
-  return Object.entries(all)
-    .filter(([key]) => key.startsWith(PREFIX))
-    .map(([, value]) => value as JobState);
+  const entries = Object.entries(all).filter(([key]) => key.startsWith(PREFIX));
+  store.adopt(entries.map(([key, value]) => [Number(key.slice(PREFIX.length)), value]));
+  return entries.map(([, value]) => value as JobState);
 }

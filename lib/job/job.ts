@@ -58,6 +58,11 @@ export interface JobState {
    * stands for that article, but not for what the tab shows now.
    */
   pageChanged?: boolean;
+  /**
+   * Too large to keep in session storage (lib/job/job-persistence.ts): should the browser stop the
+   * extension's background, this result is gone. Optional: older snapshots lack it.
+   */
+  notKept?: boolean;
   /** A job-level failure (extraction, settings): nothing was requested. */
   error: AppError | null;
 }
@@ -79,6 +84,7 @@ export type JobEvent =
   | { type: 'endpoint-pause'; pause: EndpointPause | null }
   | { type: 'thinking'; part: ThinkingPart; since: number | null }
   | { type: 'page-changed' }
+  | { type: 'not-kept' }
   | { type: 'cancelled' };
 
 /** Messages from a surface to the background over the job port. */
@@ -186,6 +192,8 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
       };
     case 'page-changed':
       return { ...job, pageChanged: true };
+    case 'not-kept':
+      return { ...job, notKept: true };
     case 'awaiting-confirmation':
       // Nothing is requested until the user says so: both parts wait.
       return { ...job, status: 'awaiting-confirmation', analysisStatus: 'pending', translationStatus: 'pending' };

@@ -25,6 +25,7 @@ export function createLlmRunners(options: {
     return createClient({
       baseUrl: request.baseUrl,
       apiKey: request.apiKey,
+      headers: request.headers,
       ...QUEUED_CLIENT_OPTIONS,
       fetch: queue.bind(options.fetch ?? globalThis.fetch.bind(globalThis), { onPause: request.onPause }),
     });

@@ -1,5 +1,5 @@
-import { storage } from '#imports';
-import { type CachedResult, createResultStore } from './result-store';
+import { browser, storage } from '#imports';
+import { type CachedResult, createResultStore, RESULT_KEY_PREFIX } from './result-store';
 
 /** The result store in `storage.local`: the extension's cache of finished results (see result-store.ts). */
 const store = createResultStore({
@@ -14,4 +14,21 @@ export function readCachedResult(key: string, now: number): Promise<CachedResult
 
 export function writeCachedResult(key: string, result: CachedResult, now: number): Promise<void> {
   return store.write(key, result, now);
+}
+
+/** How many results are stored on this device. */
+export async function countCachedResults(): Promise<number> {
+  return Object.keys(await browser.storage.local.get(null)).filter((key) => key.startsWith(RESULT_KEY_PREFIX)).length;
+}
+
+/**
+ * Options → Clear stored results: every cached result goes, those the index names and any it lost
+ * track of (an older version's, a crash's). The key and settings stay.
+ */
+export async function clearCachedResults(): Promise<void> {
+  await store.clear();
+  const leftover = Object.keys(await browser.storage.local.get(null)).filter((key) =>
+    key.startsWith(RESULT_KEY_PREFIX),
+  );
+  if (leftover.length > 0) await browser.storage.local.remove(leftover);
 }

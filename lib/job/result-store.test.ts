@@ -34,7 +34,6 @@ function memoryArea(quotaBytes = Number.POSITIVE_INFINITY): TestArea {
 }
 
 const result = (savedAt: number, translationLength = 2): CachedResult => ({
-  article: null,
   analysis: {},
   analysisMode: 'json_schema',
   translation: `t${savedAt}`.padEnd(translationLength, 'x'),

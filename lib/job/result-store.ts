@@ -2,30 +2,30 @@ import type { JobState } from './job';
 
 /**
  * Finished results, so that opening the same article again renders at once and costs no tokens.
- * Keyed by canonical URL, content hash, model, target language and prompt version: change any of
- * them and the article is analysed again. Least recently used entries are evicted past a count cap and a
+ * Keyed by the tab's origin, a fingerprint of everything sent to the model or shown (article-fingerprint.ts),
+ * model, target language and prompt version: change any of them and the article is analysed again. A page
+ * on another site that copies an article (with its canonical URL) gets a key of its own, so it can never
+ * plant its result on the real one. Least recently used entries are evicted past a count cap and a
  * size cap (see MAX_CACHED_BYTES).
  * Storage-agnostic: the extension keeps it in `storage.local` (result-cache.ts), the benchmark in memory.
  */
 export interface CacheKeyParts {
-  canonicalUrl: string;
-  contentHash: string;
+  /** The origin of the tab the article was read from (`pageOrigin` in article-fingerprint.ts). */
+  pageOrigin: string;
+  /** `articleFingerprint`: title, site, byline, date, language, paragraphs, links. */
+  fingerprint: string;
   model: string;
   targetLanguage: string;
   promptVersion: string;
 }
 
+/**
+ * The analysis only: no page data. On a hit the job shows the article just extracted from the tab, which the
+ * key guarantees to match the one analysed.
+ */
 export type CachedResult = Pick<
   JobState,
-  | 'article'
-  | 'analysis'
-  | 'analysisMode'
-  | 'translation'
-  | 'translationStatus'
-  | 'usage'
-  | 'model'
-  | 'host'
-  | 'targetLanguage'
+  'analysis' | 'analysisMode' | 'translation' | 'translationStatus' | 'usage' | 'model' | 'host' | 'targetLanguage'
 > & { savedAt: number };
 
 /** The little of a storage area the store needs; `storage.local` and a Map both provide it. */
@@ -69,10 +69,21 @@ export const MAX_CACHED_BYTES = 8 * 1024 * 1024;
 
 const INDEX_KEY = 'resultCacheIndex';
 
+/** Every key of a stored result starts so (`result|…` before version `result2`), and no other key does. */
+export const RESULT_KEY_PREFIX = 'result|';
+
 export function cacheKey(parts: CacheKeyParts): string {
-  return ['result', parts.promptVersion, parts.model, parts.targetLanguage, parts.contentHash, parts.canonicalUrl].join(
-    '|',
-  );
+  // `result|v2`: entries of the earlier key (`result|<prompt version>|…`, keyed by canonical URL and
+  // paragraph text only) are never read again, and leave with least-recently-used eviction.
+  return [
+    'result',
+    'v2',
+    parts.promptVersion,
+    parts.model,
+    parts.targetLanguage,
+    parts.pageOrigin,
+    parts.fingerprint,
+  ].join('|');
 }
 
 /**

@@ -23,6 +23,17 @@ describe('createClient', () => {
     expect(server.requests[0]?.headers).not.toHaveProperty('authorization');
   });
 
+  it('sends custom headers with every request, with or without a key', async () => {
+    const headers = { 'HTTP-Referer': 'https://sourcelens.dev', 'X-Title': 'Sourcelens' };
+    await createClient({ baseUrl: server.url, apiKey: 'sk-abc', headers }).models.list();
+    await createClient({ baseUrl: server.url, apiKey: '', headers }).models.list();
+    for (const request of server.requests) {
+      expect(request.headers).toMatchObject({ 'http-referer': 'https://sourcelens.dev', 'x-title': 'Sourcelens' });
+    }
+    expect(server.requests[0]?.headers).toMatchObject({ authorization: 'Bearer sk-abc' });
+    expect(server.requests[1]?.headers).not.toHaveProperty('authorization');
+  });
+
   it('retries a 500 twice by default, and not at all with maxRetries 0', async () => {
     server.setResponder(() => ({ ...serverError(500), headers: { 'retry-after-ms': '1' } }));
     await expect(createClient({ baseUrl: server.url, apiKey: 'k' }).models.list()).rejects.toThrow();

@@ -6,6 +6,8 @@ export interface CreateClientOptions {
   baseUrl: string;
   /** May be empty: local servers (Ollama, LM Studio) take none. Whether one is required is the caller's check. */
   apiKey: string;
+  /** Custom headers saved with the key for this endpoint (lib/custom-headers.ts), sent with every request. */
+  headers?: Record<string, string>;
   fetch?: typeof globalThis.fetch;
   /** Tests pass 0 so a 429 or 500 fails at once instead of after the SDK's back-off. */
   maxRetries?: number;
@@ -46,7 +48,7 @@ export function createClient(options: CreateClientOptions): OpenAI {
     apiKey: apiKey || NO_KEY_PLACEHOLDER,
     // With no key, send no Authorization header at all rather than a made-up one: local servers
     // ignore it, and a proxy that does want a key answers 401, which we report as such.
-    defaultHeaders: apiKey ? undefined : { Authorization: null },
+    defaultHeaders: { ...options.headers, ...(apiKey ? {} : { Authorization: null }) },
     // The key is the user's own, entered in the options page and sent only to the endpoint they chose.
     dangerouslyAllowBrowser: true,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,

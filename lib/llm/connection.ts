@@ -13,7 +13,7 @@ import type { ShapeMemory } from './request-shape-memory';
 import { JSON_ANSWER_START } from './thinking';
 
 /** Overrides for tests; by default a button press gets one honest try and a short timeout. */
-export type ConnectionClientOptions = Pick<CreateClientOptions, 'fetch' | 'maxRetries' | 'timeoutMs'> & {
+export type ConnectionClientOptions = Pick<CreateClientOptions, 'fetch' | 'maxRetries' | 'timeoutMs' | 'headers'> & {
   origin?: string;
   /** What jobs have learnt about endpoints; the test learns into it too, so the next job sends what works. */
   memory?: ShapeMemory;

@@ -1,3 +1,4 @@
+import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { seedArticle } from '../../tests/support/seed-article';
 import { seedFixtures } from '../../tests/support/seed-fixtures';
@@ -160,6 +161,37 @@ describe('reportToMarkdown', () => {
     // Background knowledge is never listed among the notes.
     const sources = markdown.slice(markdown.indexOf('## Sources'), markdown.indexOf('## Not from the article'));
     expect(sources).not.toContain('general knowledge');
+  });
+
+  it('carries no live HTML or remote image from page or model text, in any Markdown viewer', async () => {
+    const hostile =
+      '<img src="https://tracker.example/p.gif" onerror="alert(1)"> ![pixel](https://tracker.example/i.png) ![ref][t] <script>alert(2)</script> <https://evil.example/>';
+    const hostileArticle = {
+      ...article,
+      title: `Title ${hostile}`,
+      byline: hostile,
+      paragraphs: article.paragraphs.map((paragraph, index) =>
+        index === 0 ? { ...paragraph, text: `${paragraph.text} ${hostile}` } : paragraph,
+      ),
+    };
+    const hostileAnalysis = {
+      ...analysis,
+      summary: [{ text: `Summary ${hostile}`, paragraphIds: ['p1'] }],
+      notes: analysis.notes.map((note, index) => (index === 0 ? { ...note, claim: hostile, quote: hostile } : note)),
+      outsideKnowledge: [{ topic: hostile, text: hostile }],
+    };
+    const job = seedJob({
+      article: hostileArticle,
+      analysis: hostileAnalysis,
+      translation: `[p1] ${hostile}\n\n[t]: https://tracker.example/ref.png`,
+    });
+    const markdown = reportToMarkdown(await buildEvidenceReport(job, { retrievedAt: RETRIEVED_AT }));
+    const html = new Marked({ gfm: true }).parse(markdown, { async: false });
+    expect(html).not.toMatch(/<(img|script|iframe)\b/i);
+    expect(html).not.toMatch(/<[a-z][^>]*\ssrc=/i);
+    // The text itself is still there for the reader, as text.
+    expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(markdown).toContain('Title \\<img src=');
   });
 
   it('lists a paragraph that lost a hedge', async () => {

@@ -10,10 +10,12 @@ const STATUS_MARKS: Record<ReportNote['verification']['status'], string> = {
 /**
  * The evidence report for people: the same facts as the JSON, in reading order. Notes are a
  * numbered list, each with its verification mark, and its quote as the original has it.
+ * Page and model text pass through `inert`: a report opened in any Markdown viewer runs no HTML of
+ * theirs and fetches no image of their choosing.
  */
 export function reportToMarkdown(report: EvidenceReport): string {
   return [
-    `# Evidence report: ${oneLine(report.source.title)}`,
+    `# Evidence report: ${oneLine(inert(report.source.title))}`,
     metadata(report),
     section('Summary', summary(report)),
     section('Sources', notes(report)),
@@ -24,7 +26,7 @@ export function reportToMarkdown(report: EvidenceReport): string {
     section('Translation', translation(report)),
     section(
       'Original text',
-      report.paragraphs.map((paragraph) => `**[${paragraph.id}]** ${paragraph.text}`).join('\n\n'),
+      report.paragraphs.map((paragraph) => `**[${inert(paragraph.id)}]** ${inert(paragraph.text)}`).join('\n\n'),
     ),
   ]
     .filter((block): block is string => block !== null)
@@ -58,7 +60,7 @@ function metadata(report: EvidenceReport): string {
   ];
   return rows
     .filter((row): row is [string, string] => row[1] !== null)
-    .map(([label, value]) => `- **${label}:** ${oneLine(value)}`)
+    .map(([label, value]) => `- **${label}:** ${oneLine(inert(value))}`)
     .join('\n');
 }
 
@@ -67,7 +69,7 @@ function summary(report: EvidenceReport): string {
   return report.summary.points
     .map(
       (point) =>
-        `- ${oneLine(point.text)}${point.paragraphIds.length > 0 ? ` [${point.paragraphIds.join(', ')}]` : ''}`,
+        `- ${oneLine(inert(point.text))}${point.paragraphIds.length > 0 ? ` [${inert(point.paragraphIds.join(', '))}]` : ''}`,
     )
     .join('\n');
 }
@@ -91,17 +93,17 @@ function noteItem(note: ReportNote, number: number): string {
       ? `${verification.paragraphId}, characters ${verification.start}–${verification.end}`
       : (note.paragraphId ?? 'no paragraph');
   const lines = [
-    `${number}. **${STATUS_MARKS[verification.status]}** · ${oneLine(note.claim)}`,
-    `   - ${NOTE_KIND_LABELS[note.kind]} · Source: ${oneLine(source)}`,
-    chain ? `   - Chain: ${oneLine(chain)}` : null,
+    `${number}. **${STATUS_MARKS[verification.status]}** · ${oneLine(inert(note.claim))}`,
+    `   - ${NOTE_KIND_LABELS[note.kind]} · Source: ${oneLine(inert(source))}`,
+    chain ? `   - Chain: ${oneLine(inert(chain))}` : null,
     note.hedges.length > 0
-      ? `   - Hedges: ${note.hedges.map((hedge) => `${oneLine(hedge.original)} → ${oneLine(hedge.english)}`).join('; ')}`
+      ? `   - Hedges: ${note.hedges.map((hedge) => `${oneLine(inert(hedge.original))} → ${oneLine(inert(hedge.english))}`).join('; ')}`
       : null,
-    `   - Quote (${where}):`,
+    `   - Quote (${inert(where)}):`,
     '',
-    blockquote(note.quote, '     '),
+    blockquote(inert(note.quote), '     '),
     verification.closest
-      ? `\n   - Closest passage in the original (${Math.round(verification.closest.similarity * 100)}% similar):\n\n${blockquote(verification.closest.text, '     ')}`
+      ? `\n   - Closest passage in the original (${Math.round(verification.closest.similarity * 100)}% similar):\n\n${blockquote(inert(verification.closest.text), '     ')}`
       : null,
   ];
   return lines.filter((line): line is string => line !== null).join('\n');
@@ -110,7 +112,9 @@ function noteItem(note: ReportNote, number: number): string {
 function outsideKnowledge(report: EvidenceReport): string {
   return [
     '_Background the model added from its own knowledge. It is not in the article, not verified, and not used in the summary or the notes._',
-    report.outsideKnowledge.map((item) => `- **${oneLine(item.topic)}:** ${oneLine(item.text)}`).join('\n'),
+    report.outsideKnowledge
+      .map((item) => `- **${oneLine(inert(item.topic))}:** ${oneLine(inert(item.text))}`)
+      .join('\n'),
   ].join('\n\n');
 }
 
@@ -121,7 +125,9 @@ function hedges(report: EvidenceReport): string {
   if (flagged.length === 0) {
     return `✓ All ${report.hedgePreservation.length} translated paragraphs keep the hedges and attributions of the original.`;
   }
-  return flagged.map((check) => `- ⚠ **${check.paragraphId}** (${check.status}): ${oneLine(check.detail)}`).join('\n');
+  return flagged
+    .map((check) => `- ⚠ **${inert(check.paragraphId)}** (${check.status}): ${oneLine(inert(check.detail))}`)
+    .join('\n');
 }
 
 function translation(report: EvidenceReport): string {
@@ -131,11 +137,13 @@ function translation(report: EvidenceReport): string {
   // Aligned: each paragraph under its id, so it can be set beside the original; otherwise as it came.
   if (paired.length === translation.paragraphs.length && paired.length > 0) {
     return [
-      `Into ${translation.targetLanguage}${translation.status === 'done' ? '' : ` (${translation.status}: incomplete)`}.`,
-      ...paired.map((pair) => `**[${pair.paragraphId}]** ${pair.markdown}`),
+      `Into ${inert(translation.targetLanguage)}${translation.status === 'done' ? '' : ` (${translation.status}: incomplete)`}.`,
+      ...paired.map((pair) => `**[${inert(pair.paragraphId ?? '')}]** ${inert(pair.markdown ?? '')}`),
     ].join('\n\n');
   }
-  return [`Into ${translation.targetLanguage} (${translation.status}).`, translation.markdown].join('\n\n');
+  return [`Into ${inert(translation.targetLanguage)} (${translation.status}).`, inert(translation.markdown)].join(
+    '\n\n',
+  );
 }
 
 function section(title: string, body: string): string {
@@ -147,6 +155,17 @@ function blockquote(text: string, indent: string): string {
     .split(/\r?\n/)
     .map((line) => `${indent}> ${line}`)
     .join('\n');
+}
+
+/**
+ * Page or model text made inert for any Markdown viewer: raw HTML (`<script>`, `<img onerror>`, `<iframe>`,
+ * an autolink) is escaped so it shows as text, and image syntax (`![x](https://tracker/)`, `![x][ref]`)
+ * becomes a plain bracket, so opening the report fetches nothing. Backslash escapes of ASCII punctuation
+ * are CommonMark's own (https://spec.commonmark.org/0.31.2/#backslash-escapes): the text reads the same.
+ * Markdown formatting (bold, lists, links) is kept.
+ */
+export function inert(text: string): string {
+  return text.replace(/[<>&]/g, '\\$&').replace(/!(?=\[)/g, '\\!');
 }
 
 /** Page and model text on one line, so it cannot start a heading or list of its own. */

@@ -47,8 +47,30 @@ describe('renderMarkdown', () => {
     expect(container.innerHTML).not.toMatch(/javascript:/i);
   });
 
+  it('keeps a link clickable only when the article links to the same target', () => {
+    const articleLinks = ['https://www.nytimes.com/2025/02/14/x.html'];
+    const container = toFragment(
+      renderMarkdown(
+        'See [the report](https://www.nytimes.com/2025/02/14/x.html), [a look-alike](https://www.nytirnes.com/2025/02/14/x.html), <https://evil.example/>.',
+        articleLinks,
+      ),
+    );
+    const hrefs = [...container.querySelectorAll('a')].map((link) => link.getAttribute('href'));
+    expect(hrefs).toEqual(['https://www.nytimes.com/2025/02/14/x.html', null, null]);
+    expect(container.textContent).toContain('a look-alike');
+    expect(container.textContent).toContain('https://evil.example/');
+    // Without the article's links, nothing is clickable.
+    expect(
+      toFragment(renderMarkdown('[x](https://www.nytimes.com/2025/02/14/x.html)')).querySelector('a[href]'),
+    ).toBeNull();
+  });
+
   it('opens http(s) links in a new tab without an opener', () => {
-    const container = toFragment(renderMarkdown('See [the report](https://www.nytimes.com/2025/02/14/x.html).'));
+    const container = toFragment(
+      renderMarkdown('See [the report](https://www.nytimes.com/2025/02/14/x.html).', [
+        'https://www.nytimes.com/2025/02/14/x.html',
+      ]),
+    );
     const link = container.querySelector('a');
     expect(link?.getAttribute('href')).toBe('https://www.nytimes.com/2025/02/14/x.html');
     expect(link?.getAttribute('target')).toBe('_blank');

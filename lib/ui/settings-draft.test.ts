@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../settings';
-import { draftFromSettings, validateDraft } from './settings-draft';
+import { draftFromSettings, INSECURE_BASE_URL_MESSAGE, validateDraft } from './settings-draft';
 
 const draft = draftFromSettings(DEFAULT_SETTINGS, '');
 
 describe('validateDraft', () => {
   it('accepts the defaults', () => {
-    expect(validateDraft(draft)).toEqual({ ok: true, settings: DEFAULT_SETTINGS, apiKey: '' });
+    expect(validateDraft(draft)).toEqual({ ok: true, settings: DEFAULT_SETTINGS, apiKey: '', headers: {} });
   });
 
   it('trims, drops a trailing slash and trims the key', () => {
@@ -34,6 +34,29 @@ describe('validateDraft', () => {
         baseUrl: 'Base URL must be an http:// or https:// URL',
         targetLanguage: 'Enter the language to translate into, e.g. English.',
       },
+    });
+  });
+
+  it('refuses plain http:// for a host on the internet, and accepts it on this machine and the local network', () => {
+    expect(validateDraft({ ...draft, baseUrl: 'http://api.example.com/v1' })).toEqual({
+      ok: false,
+      errors: { baseUrl: INSECURE_BASE_URL_MESSAGE },
+    });
+    for (const baseUrl of ['http://localhost:11434/v1', 'http://127.0.0.1:8080/v1', 'http://192.168.1.20:8000/v1']) {
+      expect(validateDraft({ ...draft, baseUrl }).ok, baseUrl).toBe(true);
+    }
+  });
+
+  it('parses the custom headers, or names the line that is wrong', () => {
+    expect(
+      validateDraft({ ...draft, customHeaders: 'X-Title: Sourcelens\n\nHTTP-Referer: https://sourcelens.dev' }),
+    ).toMatchObject({
+      ok: true,
+      headers: { 'X-Title': 'Sourcelens', 'HTTP-Referer': 'https://sourcelens.dev' },
+    });
+    expect(validateDraft({ ...draft, customHeaders: 'X-Title Sourcelens' })).toEqual({
+      ok: false,
+      errors: { customHeaders: 'Line 1: write each header as Name: value.' },
     });
   });
 });

@@ -1,11 +1,18 @@
+import { type CustomHeaders, parseCustomHeaders } from '../custom-headers';
+import { isInsecureRemote } from '../endpoint-credential';
 import type { ProviderId } from '../providers';
 import { normaliseSettings, SETTINGS_VERSION, type Settings, SettingsSchema } from '../settings';
 
-/** What the options form edits: the settings without their version, plus the API key (stored apart). */
+/**
+ * What the options form edits: the settings without their version, plus the API key and the custom
+ * headers (stored apart, bound to the base URL's origin: lib/endpoint-credential.ts).
+ */
 export interface SettingsDraft {
   provider: ProviderId;
   baseUrl: string;
   apiKey: string;
+  /** One `Name: value` a line (lib/custom-headers.ts). */
+  customHeaders: string;
   model: string;
   targetLanguage: string;
   toolbarAction: Settings['toolbarAction'];
@@ -19,25 +26,37 @@ export interface SettingsDraft {
 export type DraftField = keyof SettingsDraft;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
-export type DraftValidation = { ok: true; settings: Settings; apiKey: string } | { ok: false; errors: DraftErrors };
+export type DraftValidation =
+  | { ok: true; settings: Settings; apiKey: string; headers: CustomHeaders }
+  | { ok: false; errors: DraftErrors };
 
 /** Clearer than zod's default wording for the fields people get wrong. */
 const FIELD_MESSAGES: DraftErrors = {
   targetLanguage: 'Enter the language to translate into, e.g. English.',
 };
 
-export function draftFromSettings(settings: Settings, apiKey: string): SettingsDraft {
+export function draftFromSettings(settings: Settings, apiKey: string, customHeaders = ''): SettingsDraft {
   const { version: _version, ...fields } = settings;
-  return { ...fields, apiKey };
+  return { ...fields, apiKey, customHeaders };
 }
+
+/** Why plain http:// is refused for a host outside this machine and the local network. */
+export const INSECURE_BASE_URL_MESSAGE =
+  'Use https:// for an endpoint on the internet: over plain http:// anyone on the way reads your API key and the articles. (http:// is fine for this machine and your local network.)';
 
 /** Validates with the settings schema itself, so the form and storage can never disagree. */
 export function validateDraft(draft: SettingsDraft): DraftValidation {
-  const { apiKey, ...fields } = draft;
+  const { apiKey, customHeaders, ...fields } = draft;
   const parsed = SettingsSchema.safeParse({ ...fields, version: SETTINGS_VERSION });
-  if (parsed.success) return { ok: true, settings: normaliseSettings(parsed.data), apiKey: apiKey.trim() };
+  const headers = parseCustomHeaders(customHeaders);
+  const insecure = isInsecureRemote(draft.baseUrl);
+  if (parsed.success && headers.ok && !insecure) {
+    return { ok: true, settings: normaliseSettings(parsed.data), apiKey: apiKey.trim(), headers: headers.headers };
+  }
   const errors: DraftErrors = {};
-  for (const issue of parsed.error.issues) {
+  if (insecure) errors.baseUrl = INSECURE_BASE_URL_MESSAGE;
+  if (!headers.ok) errors.customHeaders = headers.error;
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = issue.path[0];
     if (typeof field !== 'string' || !(field in draft)) continue;
     const key = field as DraftField;

@@ -133,8 +133,8 @@ describe('a hostile page and a model steered by it', () => {
     }));
     expect(JSON.stringify(stored.sync)).not.toContain(API_KEY);
     expect(JSON.stringify(stored.session)).not.toContain(API_KEY);
-    const { apiKey, ...restOfLocal } = stored.local;
-    expect(apiKey).toBe(API_KEY);
+    const { endpointCredential, ...restOfLocal } = stored.local;
+    expect(endpointCredential).toMatchObject({ apiKey: API_KEY });
     expect(JSON.stringify(restOfLocal)).not.toContain(API_KEY);
   });
 });

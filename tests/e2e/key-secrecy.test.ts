@@ -195,8 +195,8 @@ describe('the API key in console output, errors, reports and storage', () => {
       sync: await chrome.storage.sync.get(null),
       session: await chrome.storage.session.get(null),
     }));
-    const { apiKey, ...restOfLocal } = stored.local;
-    expect(apiKey).toBe(API_KEY);
+    const { endpointCredential, ...restOfLocal } = stored.local;
+    expect(endpointCredential).toMatchObject({ apiKey: API_KEY });
 
     // Everything printed so far has reached the log once a mark printed after it has.
     const endMark = 'key-secrecy-end-of-run';
