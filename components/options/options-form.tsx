@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AppError } from '../../lib/errors';
+import { type AppError, unknownError } from '../../lib/errors';
 import { type ConnectionTestResult, sendMessage } from '../../lib/messaging';
 import { PROVIDER_GROUPS, PROVIDERS, type ProviderId } from '../../lib/providers';
 import {
@@ -26,7 +26,6 @@ import { Field, fieldAria } from './field';
 import { ModelField } from './model-field';
 import { OutputFields } from './output-fields';
 import { PrivacyNote } from './privacy-note';
-import { messageOf } from '../../lib/message-of';
 
 /** The control of each field, in the order they appear: the first invalid one gets the focus. */
 const FIELD_IDS: Record<DraftField, string> = {
@@ -64,7 +63,7 @@ export function OptionsForm() {
         setDraft(draftFromSettings(settings, apiKey));
         setNotice(settingsNotice);
       })
-      .catch((error: unknown) => setFailure({ code: 'unknown', detail: messageOf(error) }));
+      .catch((error: unknown) => setFailure(unknownError(error)));
   }, []);
 
   if (!draft) {
@@ -129,7 +128,7 @@ export function OptionsForm() {
       .then((saved) => setPhase(saved ? 'saved' : 'idle'))
       .catch((error: unknown) => {
         setPhase('idle');
-        setFailure({ code: 'unknown', detail: messageOf(error) });
+        setFailure(unknownError(error));
       });
   };
 
@@ -144,7 +143,7 @@ export function OptionsForm() {
           : null,
       )
       .then((result) => setTestResult(result))
-      .catch((error: unknown) => setFailure({ code: 'unknown', detail: messageOf(error) }))
+      .catch((error: unknown) => setFailure(unknownError(error)))
       .finally(() => setPhase('idle'));
   };
 
@@ -165,7 +164,7 @@ export function OptionsForm() {
           else setListError(result.error);
         });
       })
-      .catch((error: unknown) => setListError({ code: 'unknown', detail: messageOf(error) }))
+      .catch((error: unknown) => setListError(unknownError(error)))
       .finally(() => setListing(false));
   };
 
