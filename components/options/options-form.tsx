@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AppError } from '../../lib/errors';
+import { type AppError, unknownError } from '../../lib/errors';
 import { type ConnectionTestResult, sendMessage } from '../../lib/messaging';
 import { PROVIDER_GROUPS, PROVIDERS, type ProviderId } from '../../lib/providers';
 import { parseCustomHeaders } from '../../lib/custom-headers';
@@ -25,7 +25,6 @@ import { Field, fieldAria } from './field';
 import { ModelField } from './model-field';
 import { OutputFields } from './output-fields';
 import { PrivacyNote } from './privacy-note';
-import { messageOf } from '../../lib/message-of';
 import { SetAsideNotice } from './set-aside-notice';
 import { StoredResults } from './stored-results';
 
@@ -70,7 +69,7 @@ export function OptionsForm() {
         setSetAside(bound.setAside);
         setNotice(settingsNotice);
       })
-      .catch((error: unknown) => setFailure({ code: 'unknown', detail: messageOf(error) }));
+      .catch((error: unknown) => setFailure(unknownError(error)));
   }, []);
 
   if (!draft) {
@@ -143,7 +142,7 @@ export function OptionsForm() {
       .then((saved) => setPhase(saved ? 'saved' : 'idle'))
       .catch((error: unknown) => {
         setPhase('idle');
-        setFailure({ code: 'unknown', detail: messageOf(error) });
+        setFailure(unknownError(error));
       });
   };
 
@@ -154,7 +153,7 @@ export function OptionsForm() {
     saving
       .then((saved) => (saved ? sendMessage('testConnection', { baseUrl: saved.baseUrl, model: saved.model }) : null))
       .then((result) => setTestResult(result))
-      .catch((error: unknown) => setFailure({ code: 'unknown', detail: messageOf(error) }))
+      .catch((error: unknown) => setFailure(unknownError(error)))
       .finally(() => setPhase('idle'));
   };
 
@@ -186,7 +185,7 @@ export function OptionsForm() {
           else setListError(result.error);
         });
       })
-      .catch((error: unknown) => setListError({ code: 'unknown', detail: messageOf(error) }))
+      .catch((error: unknown) => setListError(unknownError(error)))
       .finally(() => setListing(false));
   };
 

@@ -148,8 +148,9 @@ const GATEWAY_STATUSES = new Set([502, 503, 504, 520, 521, 522, 523, 524, 525, 5
 /**
  * A 403 has three different causes, told apart by who answered and what it said:
  * - a local server (Ollama) refusing the extension's origin: an empty body, or words naming the origin;
- * - a firewall or bot protection in front of a provider (a CDN's page, or a region refusal);
- * - otherwise the key's own rights (a project key without access to the model, a disabled key).
+ * - a firewall, bot protection or proxy in front of a provider (a CDN's page, plain text or an
+ *   empty body from a remote host, words naming the origin, a region refusal);
+ * - otherwise, in the API's own JSON, the key's rights (a project key without access to the model, a disabled key).
  */
 function forbidden(
   described: EndpointErrorDescription,
@@ -163,7 +164,9 @@ function forbidden(
     return { code: 'origin-rejected', host: context.host, origin: context.origin ?? ownOrigin() };
   }
   const detail = described.words || undefined;
-  if (fromFront || described.form === 'empty' || namesOrigin || REGION_REFUSAL.test(described.words)) {
+  // Plain text from a remote host is no API's JSON: a proxy or gateway in the way as likely as the key.
+  const notTheApi = described.form === 'empty' || described.form === 'text';
+  if (fromFront || notTheApi || namesOrigin || REGION_REFUSAL.test(described.words)) {
     const optional = present({ by, detail, reference: described.reference });
     return { code: 'request-blocked', status: 403, host: context.host, ...optional };
   }

@@ -479,3 +479,21 @@ describe('a 403 from a server on this machine', () => {
     });
   });
 });
+
+describe('a plain-text 403 from a remote host', () => {
+  it('is a blocked request, not a rejected key: a proxy in the way is as likely', async () => {
+    server.setResponder(() => ({
+      kind: 'error',
+      status: 403,
+      headers: { 'content-type': 'text/plain', server: 'uvicorn' },
+      body: 'Forbidden',
+    }));
+    const error = await thrownBy(chat);
+    expect(toAppError(error, { host: REMOTE_HOST, model: 'gpt-4o-mini', origin: ORIGIN })).toEqual({
+      code: 'request-blocked',
+      status: 403,
+      host: REMOTE_HOST,
+      detail: 'Forbidden',
+    });
+  });
+});

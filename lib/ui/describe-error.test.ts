@@ -20,7 +20,10 @@ describe('describeError for blocked requests and gateway pages', () => {
 
   it('an empty remote 403 says so, without claiming a firewall it cannot see', () => {
     const text = describeError({ code: 'request-blocked', status: 403, host: 'api.example.test' });
-    expect(text.message).toMatch(/gave no reason\. A firewall or proxy on the way may have blocked it/);
+    expect(text.message).toBe(
+      'api.example.test refused the request with HTTP 403 and gave no reason. A firewall or proxy on the way, or the provider’s own access rules (your network, region or key), stopped it.',
+    );
+    expect(text.nextStep).toContain('check that your key may use this endpoint');
   });
 
   it('a gateway’s 5xx page says the provider behind it is unreachable or overloaded', () => {

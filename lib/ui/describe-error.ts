@@ -211,8 +211,8 @@ export function describeError(error: AppError): ErrorDescription {
     case 'request-blocked':
       return {
         title: 'The request was blocked before it reached the model',
-        message: `${error.host} refused the request with HTTP ${error.status}${error.by ? ` from ${error.by}` : ''}${error.detail ? `: “${error.detail}”` : ' and gave no reason'}. ${error.by || error.detail ? 'This is the provider’s or your network’s firewall or bot protection, not your API key.' : 'A firewall or proxy on the way may have blocked it, or the endpoint does not let this key or network in.'}`,
-        nextStep: `Try another network, or switch a VPN or proxy off (or on), then Retry. If it keeps happening, contact the provider${error.reference ? ` and give them the reference ${error.reference}` : ''}.`,
+        message: `${error.host} refused the request with HTTP ${error.status}${error.by ? ` from ${error.by}` : ''}${error.detail ? `: “${error.detail}”` : ' and gave no reason'}. ${blockedBy(error.by)}`,
+        nextStep: `Try another network, or switch a VPN or proxy off (or on), then Retry. If it keeps happening, ${error.by ? 'contact the provider' : 'check that your key may use this endpoint, or contact the provider'}${error.reference ? ` and give them the reference ${error.reference}` : ''}.`,
         actions: ['retry', 'open-options'],
       };
     case 'gateway-error':
@@ -233,6 +233,13 @@ export function describeError(error: AppError): ErrorDescription {
     default:
       return assertNever(error);
   }
+}
+
+/** Who stopped a request, as far as the answer shows: only a named CDN or firewall rules out the key. */
+function blockedBy(by: string | undefined): string {
+  return by
+    ? 'This is the provider’s or your network’s firewall or bot protection, not your API key.'
+    : 'A firewall or proxy on the way, or the provider’s own access rules (your network, region or key), stopped it.';
 }
 
 function restrictedMessage(reason: RestrictedReason): string {
