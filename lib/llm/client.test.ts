@@ -34,6 +34,20 @@ describe('createClient', () => {
     expect(server.requests[1]?.headers).not.toHaveProperty('authorization');
   });
 
+  it('sends the key in an api-key header, and no bearer token, to an Azure OpenAI resource', async () => {
+    const seen: Headers[] = [];
+    const recordingFetch: typeof fetch = async (_input, init) => {
+      seen.push(new Headers(init?.headers));
+      return new Response(JSON.stringify({ object: 'list', data: [] }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    const baseUrl = 'https://contoso.openai.azure.com/openai/v1';
+    await createClient({ baseUrl, apiKey: 'azure-key-0123', fetch: recordingFetch }).models.list();
+    expect(seen[0]?.get('api-key')).toBe('azure-key-0123');
+    expect(seen[0]?.has('authorization')).toBe(false);
+  });
+
   it('retries a 500 twice by default, and not at all with maxRetries 0', async () => {
     server.setResponder(() => ({ ...serverError(500), headers: { 'retry-after-ms': '1' } }));
     await expect(createClient({ baseUrl: server.url, apiKey: 'k' }).models.list()).rejects.toThrow();

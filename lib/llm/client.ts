@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { presetForEndpoint } from '../preset-for-endpoint';
 
 export { endpointHost } from './endpoint';
 
@@ -43,12 +44,19 @@ const NO_KEY_PLACEHOLDER = 'sk-no-key-required';
 /** The only place that builds an OpenAI client: retries, timeout and browser use are configured here once. */
 export function createClient(options: CreateClientOptions): OpenAI {
   const apiKey = options.apiKey.trim();
+  // Azure OpenAI takes its key in an `api-key` header, not as a Bearer token (its preset says so).
+  const keyHeader = presetForEndpoint(options.baseUrl)?.quirks.keyHeader ?? 'authorization';
+  const keyHeaders = !apiKey
+    ? { Authorization: null }
+    : keyHeader === 'api-key'
+      ? { 'api-key': apiKey, Authorization: null }
+      : {};
   return new OpenAI({
     baseURL: options.baseUrl.trim().replace(/\/+$/, ''),
     apiKey: apiKey || NO_KEY_PLACEHOLDER,
     // With no key, send no Authorization header at all rather than a made-up one: local servers
     // ignore it, and a proxy that does want a key answers 401, which we report as such.
-    defaultHeaders: { ...options.headers, ...(apiKey ? {} : { Authorization: null }) },
+    defaultHeaders: { ...options.headers, ...keyHeaders },
     // The key is the user's own, entered in the options page and sent only to the endpoint they chose.
     dangerouslyAllowBrowser: true,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,

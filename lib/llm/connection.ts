@@ -5,6 +5,7 @@ import type { ConnectionTestResult, EndpointDraft, ModelListResult } from '../me
 import { type CreateClientOptions, createClient } from './client';
 import { endpointHost } from './endpoint-host';
 import { type ErrorContext, toAppError } from './error-mapping';
+import { presetForEndpoint } from '../preset-for-endpoint';
 import { openChatStream } from './open-chat-stream';
 import { CONNECTION_TEST_MARKER } from './prompts';
 import { readChatStream } from './read-chat-stream';
@@ -78,7 +79,7 @@ export async function testConnection(
       structured: shape.structured,
       usageReported: answer.usage !== null,
       reasoning: answer.reasoned,
-      dropped: droppedFields(initialShape(model), shape),
+      dropped: droppedFields(initialShape(model, presetForEndpoint(draft.baseUrl)?.quirks), shape),
     };
   } catch (error) {
     return { ok: false, error: toAppError(error, context) };

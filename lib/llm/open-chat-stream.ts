@@ -2,6 +2,7 @@ import { APIError } from 'openai';
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { ResponseFormatJSONSchema } from 'openai/resources/shared';
+import { presetForEndpoint } from '../preset-for-endpoint';
 import { type ErrorContext, refusedRequestField, toAppError } from './error-mapping';
 import { LlmError } from './llm-error';
 import type { PromptMessage } from './prompts';
@@ -51,7 +52,8 @@ export async function openChatStream(request: ChatStreamRequest): Promise<Opened
   const origin = originOf(request.client.baseURL);
   await request.memory?.ready();
   const remembered = request.memory?.get(origin, request.model);
-  let shape = capStructured(remembered ?? initialShape(request.model), request.startMode);
+  const quirks = presetForEndpoint(request.client.baseURL)?.quirks;
+  let shape = capStructured(remembered ?? initialShape(request.model, quirks), request.startMode);
   let triedPlainest = false;
   for (;;) {
     try {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROVIDERS } from '../providers';
 import { initialShape, plainestShape, refusedField, shapeWithout } from './request-shape';
 
 describe('refusedField', () => {
@@ -75,6 +76,15 @@ describe('request shapes', () => {
     for (const model of ['gpt-5-mini', 'o3', 'o4-mini', 'openai/gpt-5'])
       expect(initialShape(model).temperature).toBe(false);
     expect(initialShape('gpt-5-chat-latest').temperature).toBe(true);
+  });
+
+  it('start with what the preset of the provider knows it refuses already left out', () => {
+    expect(initialShape('mistral-small-latest', PROVIDERS.mistral.quirks)).toMatchObject({ streamUsage: false });
+    expect(initialShape('deepseek-chat', PROVIDERS.deepseek.quirks)).toMatchObject({ structured: 'json_object' });
+    expect(initialShape('gemini-2.5-flash', PROVIDERS.gemini.quirks).structured).toBe(
+      PROVIDERS.gemini.quirks.responseFormats.includes('json_schema') ? 'json_schema' : 'json_object',
+    );
+    expect(initialShape('gpt-4o-mini', PROVIDERS.openai.quirks)).toEqual(initialShape('gpt-4o-mini'));
   });
 
   it('drop strictly more at every step, so refusals end', () => {

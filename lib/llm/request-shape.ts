@@ -34,10 +34,29 @@ export const REQUEST_TEMPERATURE = 0.2;
  */
 const DEFAULT_TEMPERATURE_ONLY = /^(?:o\d|gpt-5)(?![\w.]*-chat)/i;
 
-/** The shape a request starts with when nothing has been learnt about this endpoint and model. */
-export function initialShape(model: string): RequestShape {
+/** What a provider's preset knows of its API (lib/providers.ts), as far as the request shape goes. */
+export interface ShapeQuirks {
+  streamOptions: boolean;
+  responseFormats: readonly ('json_schema' | 'json_object')[];
+  refusedFields: readonly string[];
+}
+
+/**
+ * The shape a request starts with when nothing has been learnt about this endpoint and model:
+ * every optional field, less what the provider's preset knows it refuses.
+ */
+export function initialShape(model: string, quirks?: ShapeQuirks): RequestShape {
   const name = model.trim().split('/').pop() ?? '';
-  return { structured: 'json_schema', streamUsage: true, temperature: !DEFAULT_TEMPERATURE_ONLY.test(name) };
+  const formats = quirks?.responseFormats ?? ['json_schema', 'json_object'];
+  return {
+    structured: formats.includes('json_schema')
+      ? 'json_schema'
+      : formats.includes('json_object')
+        ? 'json_object'
+        : 'prompt',
+    streamUsage: (quirks?.streamOptions ?? true) && !quirks?.refusedFields.includes('stream_options'),
+    temperature: !DEFAULT_TEMPERATURE_ONLY.test(name) && !quirks?.refusedFields.includes('temperature'),
+  };
 }
 
 /**
