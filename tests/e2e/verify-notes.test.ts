@@ -68,7 +68,9 @@ describe('notes a reader can verify', () => {
     const fabricated = noteCards(panel).nth(14);
     expect(await cleanText(fabricated.locator('.grounding'))).toBe('✕ Not found in the article');
     expect(await fabricated.locator('.grounding--verified').count()).toBe(0);
-    expect(await cleanText(noteCards(panel).nth(3).locator('.grounding'))).toBe('✓ Quote found in the article, word for word in paragraph · p3');
+    expect(await cleanText(noteCards(panel).nth(3).locator('.grounding'))).toBe(
+      '✓ Quote found in the article, word for word in paragraph · p3',
+    );
 
     const counts = await panel
       .locator('.attribution-count')
