@@ -1,15 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { JobState } from '../lib/job/job';
 import { thinkingText } from '../lib/ui/thinking-text';
+import { useNow } from './use-now';
 
 /** While a reasoning model thinks: that it does, and for how long, counted each second. */
 export function ThinkingNotice({ thinking }: { thinking: JobState['thinking'] }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [thinking]);
+  const now = useNow(thinking);
   const text = thinkingText(thinking, now);
   if (!text) return null;
   return (

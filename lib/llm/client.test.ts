@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type OpenAITestServer, serverError, startOpenAITestServer } from '../../tests/support/openai-test-server';
-import { createClient, endpointHost } from './client';
+import { createClient } from './client';
 
 let server: OpenAITestServer;
 
@@ -64,17 +64,5 @@ describe('createClient', () => {
     };
     await createClient({ baseUrl: `${server.url}/`, apiKey: 'k', fetch: recordingFetch }).models.list();
     expect(calls).toEqual([`${server.url}/models`]);
-  });
-});
-
-describe('endpointHost', () => {
-  it.each([
-    ['https://api.openai.com/v1', 'api.openai.com'],
-    ['http://localhost:11434/v1/', 'localhost:11434'],
-    ['  https://openrouter.ai/api/v1  ', 'openrouter.ai'],
-    ['not a url', 'not a url'],
-    ['', 'the endpoint'],
-  ])('%j → %j', (baseUrl, host) => {
-    expect(endpointHost(baseUrl)).toBe(host);
   });
 });

@@ -1,7 +1,6 @@
 import OpenAI from 'openai';
 import { presetForEndpoint } from '../preset-for-endpoint';
 
-export { endpointHost } from './endpoint';
 
 export interface CreateClientOptions {
   baseUrl: string;
