@@ -8,5 +8,9 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'tests/support/**/*.test.ts'],
     restoreMocks: true,
+    // Some tests parse a 5 MB page or a whole streamed analysis many times over: seconds on a 2-core
+    // machine that is also building. A timeout is no speed target (those are in npm run bench), only
+    // a guard against a test that hangs.
+    testTimeout: 20_000,
   },
 });
