@@ -9,12 +9,13 @@ import { findArticleContainer } from './article-container';
 import { articleLanguage } from './article-language';
 import { boilerplateKind, isBoilerplateBox, isFurnitureLine } from './boilerplate';
 import type { ExtractionRequest } from './extraction-request';
+import { liveBlogSegments } from './live-blog';
 import { collectPageBlocks } from './page-blocks';
 import { type ReadabilityMetadata, readPageMetadata } from './page-metadata';
 import { detectPaywall, type PaywallEvidence } from './paywall';
 import { parseReadableArticle } from './readability-article';
 import { collectReadableBlocks } from './readable-blocks';
-import { restoreLostText } from './restore-lost-text';
+import { containerProse, restoreLostText } from './restore-lost-text';
 import { normaliseWhitespace, segmentsToParagraphs, type TextSegment, textToSegments } from './segments';
 import { textWeight } from './text-weight';
 import { copyVisiblePage } from './visible-copy';
@@ -26,6 +27,8 @@ import { countWords } from './word-count';
  * equivalents (`textWeight`): 400 characters of Chinese are a whole short article.
  */
 export const MIN_ARTICLE_CHARACTERS = 400;
+/** A page that says a paywall hides the rest: a teaser of a few sentences is the article shown. */
+const MIN_PAYWALLED_CHARACTERS = 150;
 
 interface Body {
   segments: TextSegment[];
@@ -59,7 +62,8 @@ export function extractArticle(
           options.baseUrl ?? document.baseURI,
         )
       : { paragraphs: [], links: [] };
-    if (!hasEnoughText(paragraphs, request.source)) return noText(request.source, selectionText.trim() !== '');
+    if (!hasEnoughText(paragraphs, request.source, body?.paywall != null))
+      return noText(request.source, selectionText.trim() !== '');
     const truncation: Truncation | undefined = body?.paywall
       ? { reason: 'paywall', evidence: body.paywall, paragraphCount: paragraphs.length }
       : undefined;
@@ -117,13 +121,22 @@ function readArticleBody(document: Document): Body | null {
     if (box.isConnected && (isBoilerplateBox(box) || isFurnitureLine(box))) box.remove();
   }
   const containerSegments = container ? collectReadableBlocks(container.region) : [];
+  const liveBlog = container ? liveBlogSegments(container.region, document) : null;
   // Readability moves and renames what it parses: it gets a copy of its own, the container walk keeps this one.
   const readable = parseReadableArticle(copy.duplicate());
-  if (!readable) return null;
-  const readableSegments = collectReadableBlocks(readable.content);
-  const segments = container
-    ? restoreLostText(readableSegments, containerSegments, container.region)
-    : readableSegments;
+  let segments: TextSegment[];
+  if (readable) {
+    const readableSegments = collectReadableBlocks(readable.content);
+    segments =
+      liveBlog ??
+      (container ? restoreLostText(readableSegments, containerSegments, container.region) : readableSegments);
+  } else if (container && (liveBlog || paywall)) {
+    // Too short for Readability's bar, yet the page says what it is: a live blog's first posts, or
+    // the free part of a paywalled story. Its own article element's prose is the article.
+    segments = liveBlog ?? containerProse(containerSegments, container.region);
+  } else {
+    return null;
+  }
   return {
     segments: segments.filter((segment) => boilerplateKind(segment.text, linkShare(segment)) === null),
     readability: readable,
@@ -140,12 +153,14 @@ function linkShare(segment: TextSegment): number {
   return Math.min(1, linked / length);
 }
 
-function hasEnoughText(paragraphs: Paragraph[], source: ExtractionSource): boolean {
+function hasEnoughText(paragraphs: Paragraph[], source: ExtractionSource, paywalled: boolean): boolean {
   if (source !== 'article') return paragraphs.length > 0;
+  // The free part of a paywalled story may be two short paragraphs: still all the reader has.
+  const minimum = paywalled ? MIN_PAYWALLED_CHARACTERS : MIN_ARTICLE_CHARACTERS;
   let weight = 0;
   for (const paragraph of paragraphs) {
     weight += textWeight(paragraph.text);
-    if (weight >= MIN_ARTICLE_CHARACTERS) return true;
+    if (weight >= minimum) return true;
   }
   return false;
 }

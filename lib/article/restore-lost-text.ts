@@ -101,6 +101,14 @@ export function restoreLostText(readable: TextSegment[], container: TextSegment[
   return result;
 }
 
+/**
+ * The article element's own paragraphs, for a page Readability passes over as too short (the free
+ * part of a paywalled story): its standfirst and prose, without headline, furniture or boilerplate.
+ */
+export function containerProse(container: TextSegment[], region: Element): TextSegment[] {
+  return container.filter((segment) => isStandfirst(segment, region) || isLostParagraph(segment, region));
+}
+
 function keyOf(text: string): string {
   return normaliseWhitespace(text).toLocaleLowerCase();
 }
