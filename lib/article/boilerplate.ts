@@ -165,7 +165,7 @@ const SUBSCRIPTION_PHRASES = [
 
 /** "Foto: dpa", "Photo: Reuters", "© AFP": an image credit, when the line is short. */
 const CREDIT_PREFIX =
-  /^(?:(?:foto|fotos|photo|photos|bild|bilder|image|images|credit|credits|quelle|source|fotografía|fotografia|imagen|imagem|crédit|crédits|crédito|credito|фото|иллюстрация|источник|图片|写真|사진|صورة|צילום)\s*[:/|]|(?:foto|photo|bild)s?\s+(?:by|von|de|di|da)\s|©)/iu;
+  /^(?:(?:foto|fotos|photo|photos|bild|bilder|image|images|credit|credits|quelle|source|fotografía|fotografia|imagen|imagem|crédit|crédits|crédito|credito|фото|иллюстрация|источник|图片|图片来源|圖片|写真|사진|صورة|צילום)\s*[:：/|]|(?:foto|photo|bild)s?\s+(?:by|von|de|di|da)\s|©)/iu;
 const MAX_CREDIT_WORDS = 10;
 
 /** "Von Jana Weber", "By Ana Ruiz", "Автор: Ирина Соколова": a byline line, not a paragraph. */
