@@ -66,6 +66,18 @@ describe('copyVisiblePage', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
+  it('gives “Use whole page” the shadow root’s article, not only the menu and the footer', () => {
+    const document = loadTestDocument(
+      '<html lang="it"><body><nav><a href="/">Notizie</a></nav><x-story><template shadowrootmode="open"><article><p>Una frana si è staccata nella notte dal versante.</p></article></template></x-story><footer><a href="/privacy">Privacy</a></footer></body></html>',
+      'https://notizie.example/frana',
+    );
+    const result = extractArticle(document, { source: 'page' });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.article.paragraphs.map((paragraph) => paragraph.text)).toContain(
+      'Una frana si è staccata nella notte dal versante.',
+    );
+  });
+
   it('keeps the URL and the JSON-LD, and maps copies back to the live elements', () => {
     const document = loadTestDocument(
       '<html><head><title>T</title></head><body><script type="application/ld+json">{"@type":"NewsArticle"}</script><script>var x = 1;</script><p id="a">Text</p></body></html>',
