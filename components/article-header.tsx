@@ -1,7 +1,7 @@
 import type { Article } from '../lib/article/article';
-import { languageName } from '../lib/article/language';
 import { siteDomain } from '../lib/article/site-domain';
 import { articleLang } from '../lib/ui/article-lang';
+import { languageLabel, truncationNotice } from '../lib/ui/article-notes';
 import { formatDate } from '../lib/ui/format-date';
 import { formatTime } from '../lib/ui/format-time';
 
@@ -17,11 +17,15 @@ const SOURCE_BADGES: Record<Article['source'], string | null> = {
   page: 'Whole page text',
 };
 
-/** What was read: outlet, title, byline, date, language and length, and where the text came from. */
+/**
+ * What was read: outlet, title, byline, date, language (and where it came from) and length,
+ * where the text came from, and whether a paywall kept part of the article off the page.
+ */
 export function ArticleHeader({ article, cachedAt = null }: ArticleHeaderProps) {
   const site = article.siteName ?? siteDomain(article.canonicalUrl);
   const date = formatDate(article.publishedTime);
-  const language = languageName(article.language);
+  const language = languageLabel(article);
+  const paywall = truncationNotice(article);
   const sourceBadge = SOURCE_BADGES[article.source];
   const meta = [
     article.byline,
@@ -30,7 +34,7 @@ export function ArticleHeader({ article, cachedAt = null }: ArticleHeaderProps) 
         {date}
       </time>
     ),
-    language && `${language}${article.languageSource === 'detected' ? ' (detected)' : ''}`,
+    language && <span class="meta-line__language">{language}</span>,
     `${article.wordCount.toLocaleString('en')} words`,
   ].filter(Boolean);
 
@@ -45,6 +49,11 @@ export function ArticleHeader({ article, cachedAt = null }: ArticleHeaderProps) 
           <li key={index}>{item}</li>
         ))}
       </ul>
+      {paywall && (
+        <p class="paywall-notice" role="note">
+          {paywall}
+        </p>
+      )}
       {(sourceBadge || cachedAt !== null) && (
         <div class="badges">
           {sourceBadge && <span class="badge badge--accent">{sourceBadge}</span>}

@@ -1,5 +1,6 @@
 import type { Article } from '../lib/article/article';
 import type { PartialAnalysis } from '../lib/attribution/analysis';
+import { truncatedSummaryNote } from '../lib/ui/article-notes';
 import { CitedSummaryPoint } from './cited-summary-point';
 import { Skeleton } from './skeleton';
 import type { PageHighlight } from './use-page-highlight';
@@ -20,27 +21,31 @@ export function SummaryView({ summary, streaming, article, highlight }: SummaryV
   if (points.length === 0) {
     return streaming ? <Skeleton /> : null;
   }
+  const caveat = article ? truncatedSummaryNote(article) : null;
   return (
-    <ul class="summary-list">
-      {points.map((point, index) => {
-        const caret = streaming && index === points.length - 1;
-        return article ? (
-          <CitedSummaryPoint
-            key={index}
-            index={index}
-            point={point}
-            article={article}
-            highlight={highlight}
-            // The ids of the last point may still be streaming: judge them once they are complete.
-            settled={!caret}
-            class={caret ? 'streaming-caret' : undefined}
-          />
-        ) : (
-          <li key={index} class={caret ? 'streaming-caret' : undefined}>
-            {point.text}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {caveat && <p class="summary-caveat">{caveat}</p>}
+      <ul class="summary-list">
+        {points.map((point, index) => {
+          const caret = streaming && index === points.length - 1;
+          return article ? (
+            <CitedSummaryPoint
+              key={index}
+              index={index}
+              point={point}
+              article={article}
+              highlight={highlight}
+              // The ids of the last point may still be streaming: judge them once they are complete.
+              settled={!caret}
+              class={caret ? 'streaming-caret' : undefined}
+            />
+          ) : (
+            <li key={index} class={caret ? 'streaming-caret' : undefined}>
+              {point.text}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

@@ -1,8 +1,8 @@
-import type { ExtractionResult } from './article';
+import type { Article, ExtractionResult } from './article';
 import { extractArticle, NO_VISIBLE_TEXT } from './extract';
 import type { ExtractionRequest } from './extraction-request';
 import type { PageFrame } from './page-frames';
-import { readPageMetadata } from './page-metadata';
+import { type PageMetadata, readPageMetadata } from './page-metadata';
 import { resolveHttpUrl } from './segments';
 
 /**
@@ -39,7 +39,7 @@ export function extractFromPage(top: Document, frames: PageFrame[], request: Ext
       continue;
     }
     const article = result.article;
-    const language = article.languageSource === 'unknown' ? topMetadata : article;
+    const language = frameLanguage(article, topMetadata);
     return {
       ok: true,
       article: {
@@ -52,8 +52,7 @@ export function extractFromPage(top: Document, frames: PageFrame[], request: Ext
         byline: article.byline ?? topMetadata.byline,
         siteName: resolveHttpUrl(frame.url, frame.url) ? article.siteName : (topMetadata.siteName ?? article.siteName),
         publishedTime: article.publishedTime ?? topMetadata.publishedTime,
-        language: language.language,
-        languageSource: language.languageSource,
+        ...language,
       },
     };
   }
@@ -63,6 +62,29 @@ export function extractFromPage(top: Document, frames: PageFrame[], request: Ext
   if (foreign) return { ok: false, error: { code: 'not-an-article', hasSelection, frameUrl: foreign } };
   if (topResult.error.code === 'not-an-article') return { ok: false, error: { code: 'not-an-article', hasSelection } };
   return topResult;
+}
+
+/**
+ * A frame that declares no language takes the page's around it, unless its text says otherwise:
+ * the text decides, as in the top document (lib/article/article-language.ts).
+ */
+function frameLanguage(
+  article: Article,
+  top: PageMetadata,
+): Pick<Article, 'language' | 'languageSource' | 'languageEvidence' | 'declaredLanguage'> {
+  const own = {
+    language: article.language,
+    languageSource: article.languageSource,
+    ...(article.languageEvidence ? { languageEvidence: article.languageEvidence } : {}),
+    ...(article.declaredLanguage ? { declaredLanguage: article.declaredLanguage } : {}),
+  };
+  const frameDeclaredNothing =
+    article.languageSource === 'unknown' || (article.languageEvidence === 'text' && !article.declaredLanguage);
+  if (!frameDeclaredNothing || top.languageSource !== 'page') return own;
+  if (article.languageSource === 'unknown' || article.language === top.language) {
+    return { language: top.language, languageSource: 'page', languageEvidence: 'html-lang' };
+  }
+  return { ...own, declaredLanguage: top.language };
 }
 
 /** Nothing to read in the top document: not an article, or (whole page) no visible text. */

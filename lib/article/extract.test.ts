@@ -28,6 +28,13 @@ interface ExpectedArticle {
   paragraphs?: string[];
   wordCount?: number;
   absentText?: string[];
+  languageEvidence?: Article['languageEvidence'];
+  /** Sentences that must reach the model, in this order (the corpus's recall). */
+  must_contain?: string[];
+  /** Boilerplate that must not (the corpus's leaks). */
+  must_not_contain?: string[];
+  /** `false`: the article is whole; else the paywall notice's paragraph count. */
+  truncated?: false | { paragraphCount: number };
 }
 
 interface PageFixture {
@@ -72,6 +79,11 @@ describe('extractArticle on saved pages', () => {
         'de-english-quotes',
         'fr-en-no-lang',
         'srcdoc-frame',
+        'br-paragraphs-lead-ru',
+        'lead-in-header-de',
+        'article-lang-override-es',
+        'shadow-dom-article-it',
+        'paywall-teaser-de',
       ]),
     );
   });
@@ -120,6 +132,19 @@ describe('extractArticle on saved pages', () => {
     if (expected.wordCount !== undefined) expect(article.wordCount).toBe(expected.wordCount);
     const allText = article.paragraphs.map((paragraph) => paragraph.text).join('\n');
     for (const absent of expected.absentText ?? []) expect(allText).not.toContain(absent);
+    if (expected.languageEvidence) expect(article.languageEvidence).toBe(expected.languageEvidence);
+    let position = -1;
+    for (const sentence of expected.must_contain ?? []) {
+      const found = allText.indexOf(sentence, position + 1);
+      expect(found, `missing or out of order: ${sentence}`).toBeGreaterThan(position);
+      position = found;
+    }
+    for (const boilerplate of expected.must_not_contain ?? []) expect(allText).not.toContain(boilerplate);
+    if (expected.truncated !== undefined) {
+      expect(article.truncation ? { paragraphCount: article.truncation.paragraphCount } : false).toEqual(
+        expected.truncated,
+      );
+    }
   });
 
   it.each(fixtures)('$slug is not changed by extraction, in any mode', (fixture) => {

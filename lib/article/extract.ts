@@ -1,13 +1,24 @@
-import { ArticleSchema, type ExtractionResult, type ExtractionSource, type Paragraph } from './article';
+import {
+  ArticleSchema,
+  type ExtractionResult,
+  type ExtractionSource,
+  type Paragraph,
+  type Truncation,
+} from './article';
+import { findArticleContainer } from './article-container';
+import { articleLanguage } from './article-language';
+import { boilerplateKind, isBoilerplateBox, isFurnitureLine } from './boilerplate';
 import type { ExtractionRequest } from './extraction-request';
-import { languageSample } from './language-sample';
+import { liveBlogSegments } from './live-blog';
 import { collectPageBlocks } from './page-blocks';
 import { type ReadabilityMetadata, readPageMetadata } from './page-metadata';
+import { detectPaywall, type PaywallEvidence } from './paywall';
 import { parseReadableArticle } from './readability-article';
 import { collectReadableBlocks } from './readable-blocks';
-import { scriptLanguage } from './script-language';
+import { containerProse, restoreLostText } from './restore-lost-text';
 import { normaliseWhitespace, segmentsToParagraphs, type TextSegment, textToSegments } from './segments';
 import { textWeight } from './text-weight';
+import { copyVisiblePage } from './visible-copy';
 import { countWords } from './word-count';
 import { messageOf } from '../message-of';
 
@@ -17,10 +28,15 @@ import { messageOf } from '../message-of';
  * equivalents (`textWeight`): 400 characters of Chinese are a whole short article.
  */
 export const MIN_ARTICLE_CHARACTERS = 400;
+/** A page that says a paywall hides the rest: a teaser of a few sentences is the article shown. */
+const MIN_PAYWALLED_CHARACTERS = 150;
 
 interface Body {
   segments: TextSegment[];
   readability: ReadabilityMetadata | null;
+  /** The page's own article element, in the visible copy: its `lang` is the best word on the language. */
+  container: Element | null;
+  paywall: PaywallEvidence | null;
 }
 
 /** The failure of the whole-page source on a page without text. */
@@ -47,14 +63,19 @@ export function extractArticle(
           options.baseUrl ?? document.baseURI,
         )
       : { paragraphs: [], links: [] };
-    if (!hasEnoughText(paragraphs, request.source)) return noText(request.source, selectionText.trim() !== '');
+    if (!hasEnoughText(paragraphs, request.source, body?.paywall != null))
+      return noText(request.source, selectionText.trim() !== '');
+    const truncation: Truncation | undefined = body?.paywall
+      ? { reason: 'paywall', evidence: body.paywall, paragraphCount: paragraphs.length }
+      : undefined;
     const article = ArticleSchema.parse({
       ...metadata,
-      ...languageFromScript(metadata, paragraphs),
+      ...articleLanguage(document, body?.container ?? null, paragraphs),
       paragraphs,
       links,
       wordCount: countWords(paragraphs),
       source: request.source,
+      ...(truncation ? { truncation } : {}),
     });
     return { ok: true, article };
   } catch (error) {
@@ -65,23 +86,82 @@ export function extractArticle(
 
 function readBody(document: Document, source: ExtractionSource, selectionText: string): Body | null {
   switch (source) {
-    case 'article': {
-      const readable = parseReadableArticle(document);
-      return readable ? { segments: collectReadableBlocks(readable.content), readability: readable } : null;
-    }
+    case 'article':
+      return readArticleBody(document);
     case 'selection':
-      return { segments: textToSegments(selectionText), readability: null };
-    case 'page':
-      return { segments: collectPageBlocks(document), readability: null };
+      return { segments: textToSegments(selectionText), readability: null, container: null, paywall: null };
+    case 'page': {
+      const copy = copyVisiblePage(document);
+      const container = findArticleContainer(copy.document);
+      return {
+        segments: collectPageBlocks(copy.document),
+        readability: null,
+        container: container?.body ?? null,
+        paywall: null,
+      };
+    }
   }
 }
 
-function hasEnoughText(paragraphs: Paragraph[], source: ExtractionSource): boolean {
+/**
+ * The article as the reader sees it: Readability on a copy of the visible page (shadow roots
+ * flattened, hidden text left out), with what Readability dropped from the page's own article
+ * element brought back, boxes and lines of boilerplate left out, and a paywall noted.
+ */
+function readArticleBody(document: Document): Body | null {
+  const copy = copyVisiblePage(document);
+  const container = findArticleContainer(copy.document);
+  const paywall = detectPaywall({
+    live: document,
+    copy: copy.document,
+    liveElementOf: copy.liveElementOf,
+    region: container?.region ?? null,
+  });
+  for (const box of paywall?.boxes ?? []) box.remove();
+  for (const box of Array.from(copy.document.body?.querySelectorAll('*') ?? [])) {
+    if (box.isConnected && (isBoilerplateBox(box) || isFurnitureLine(box))) box.remove();
+  }
+  const containerSegments = container ? collectReadableBlocks(container.region) : [];
+  const liveBlog = container ? liveBlogSegments(container.region, document) : null;
+  // Readability moves and renames what it parses: it gets a copy of its own, the container walk keeps this one.
+  const readable = parseReadableArticle(copy.duplicate());
+  let segments: TextSegment[];
+  if (readable) {
+    const readableSegments = collectReadableBlocks(readable.content);
+    segments =
+      liveBlog ??
+      (container ? restoreLostText(readableSegments, containerSegments, container.region) : readableSegments);
+  } else if (container && (liveBlog || paywall)) {
+    // Too short for Readability's bar, yet the page says what it is: a live blog's first posts, or
+    // the free part of a paywalled story. Its own article element's prose is the article.
+    segments = liveBlog ?? containerProse(containerSegments, container.region);
+  } else {
+    return null;
+  }
+  return {
+    segments: segments.filter((segment) => boilerplateKind(segment.text, linkShare(segment)) === null),
+    readability: readable,
+    container: container?.body ?? null,
+    paywall: paywall?.evidence ?? null,
+  };
+}
+
+/** Share of a segment's characters inside its links. */
+function linkShare(segment: TextSegment): number {
+  const length = normaliseWhitespace(segment.text).length;
+  if (length === 0) return 0;
+  const linked = segment.links.reduce((sum, link) => sum + normaliseWhitespace(link.text).length, 0);
+  return Math.min(1, linked / length);
+}
+
+function hasEnoughText(paragraphs: Paragraph[], source: ExtractionSource, paywalled: boolean): boolean {
   if (source !== 'article') return paragraphs.length > 0;
+  // The free part of a paywalled story may be two short paragraphs: still all the reader has.
+  const minimum = paywalled ? MIN_PAYWALLED_CHARACTERS : MIN_ARTICLE_CHARACTERS;
   let weight = 0;
   for (const paragraph of paragraphs) {
     weight += textWeight(paragraph.text);
-    if (weight >= MIN_ARTICLE_CHARACTERS) return true;
+    if (weight >= minimum) return true;
   }
   return false;
 }
@@ -98,16 +178,6 @@ function withoutRepeatedTitle(segments: TextSegment[], title: string): TextSegme
   const first = segments[firstIndex];
   if (!first || normaliseWhitespace(first.text).toLocaleLowerCase() !== wanted) return segments;
   return segments.filter((_, index) => index !== firstIndex);
-}
-
-/** A page that declares no language, written in a script only one language uses: the script says it. */
-function languageFromScript(
-  metadata: { languageSource: string },
-  paragraphs: Paragraph[],
-): { language: string; languageSource: 'detected' } | null {
-  if (metadata.languageSource !== 'unknown') return null;
-  const language = scriptLanguage(languageSample(paragraphs));
-  return language ? { language, languageSource: 'detected' } : null;
 }
 
 /** An empty page is a failure; an empty article or selection points the user to the other sources. */

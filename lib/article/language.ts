@@ -14,7 +14,9 @@ export function primaryLanguageTag(tag: string | null | undefined): string | nul
 export function resolveLanguage(article: Article, detected: { language: string; reliable: boolean } | null): Article {
   if (article.languageSource !== 'unknown' || !detected?.reliable) return article;
   const language = primaryLanguageTag(detected.language);
-  return language ? { ...article, language, languageSource: 'detected' } : article;
+  return language
+    ? { ...article, language, languageSource: 'detected', languageEvidence: 'browser-detector' }
+    : article;
 }
 
 /** What `browser.i18n.detectLanguage` answers (Chrome and Firefox alike). */

@@ -7,7 +7,6 @@ export interface ReadableArticle extends ReadabilityMetadata {
   content: Element;
 }
 
-const DOCUMENT_NODE = 9;
 const ELEMENT_NODE = 1;
 
 /** Readability's defaults (`Readability-readerable.js`, `DEFAULT_CHAR_THRESHOLD`), for alphabetic text. */
@@ -18,8 +17,9 @@ const CHAR_THRESHOLD = 500;
 const DENSITY_SAMPLE_CHARACTERS = 20_000;
 
 /**
- * Runs Readability on a clone of the page (Readability mutates what it parses) when the page
- * looks like an article; null when it does not. The caller still checks that enough text came out.
+ * Runs Readability on the document when the page looks like an article; null when it does not.
+ * Readability mutates what it parses: give it a copy (lib/article/visible-copy.ts). The caller
+ * still checks that enough text came out.
  */
 export function parseReadableArticle(document: Document): ReadableArticle | null {
   // Readability counts characters; Chinese and Japanese say in one what English says in three.
@@ -31,11 +31,9 @@ export function parseReadableArticle(document: Document): ReadableArticle | null
     minScore: READERABLE_MIN_SCORE / Math.sqrt(density),
   });
   if (!readerable) return null;
-  const clone = document.cloneNode(true);
-  if (!isDocument(clone)) return null;
   // The identity serializer hands back the content element, so the paragraphs are read from the
   // DOM rather than re-parsed from an HTML string.
-  const parsed = new Readability<Node>(clone, {
+  const parsed = new Readability<Node>(document, {
     serializer: (node) => node,
     charThreshold: Math.round(CHAR_THRESHOLD / density),
   }).parse();
@@ -64,10 +62,6 @@ function paragraphDensity(document: Document): number {
 
 // Node type checks rather than `instanceof`: the document may come from another realm
 // (a test window, a frame), whose Document class is not this realm's.
-function isDocument(node: Node): node is Document {
-  return node.nodeType === DOCUMENT_NODE;
-}
-
 function isElement(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE;
 }

@@ -46,13 +46,33 @@ describe('collectReadableBlocks', () => {
     ]);
   });
 
-  it('ignores loose text outside blocks and keeps only meaningful captions', () => {
+  it('keeps only meaningful captions', () => {
     const { paragraphs } = paragraphsOf(`
-      <div>loose text</div>
       <figure><figcaption>Foto: dpa / Michael Kappeler</figcaption></figure>
       <figure><figcaption>Alexander Lukaschenko am 12. Februar in Minsk.</figcaption></figure>
       <figure><figcaption>Minsk</figcaption></figure>`);
     expect(paragraphs.map((paragraph) => paragraph.text)).toEqual(['Alexander Lukaschenko am 12. Februar in Minsk.']);
+  });
+
+  it('keeps loose text: a lede before <br><br>-separated paragraphs, text beside a link, text in a div', () => {
+    const { paragraphs, links } = paragraphsOf(`
+      <h1>Schlagzeile</h1>
+      Der Vorspann steht lose im Container. Er hat zwei Sätze.<br><br>
+      Zweiter Absatz nach zwei Umbrüchen.<br>
+      Dritter nach einem.
+      <div>Text im div neben <a href="/x">einem Link</a> und danach.</div>
+      <p>Ein Absatz<br>mit Zeilenumbruch.</p>
+      <p>Zwei Absätze<br><br>in einem p.</p>`);
+    expect(paragraphs.map((paragraph) => paragraph.text)).toEqual([
+      'Der Vorspann steht lose im Container. Er hat zwei Sätze.',
+      'Zweiter Absatz nach zwei Umbrüchen.',
+      'Dritter nach einem.',
+      'Text im div neben einem Link und danach.',
+      'Ein Absatz mit Zeilenumbruch.',
+      'Zwei Absätze',
+      'in einem p.',
+    ]);
+    expect(links).toEqual([{ text: 'einem Link', url: 'https://news.example/x', paragraphId: 'p4' }]);
   });
 
   it('ties each link to the paragraph it sits in', () => {

@@ -4,6 +4,8 @@ import type { ArticleLink, Paragraph } from './article';
 export interface TextSegment {
   text: string;
   links: { text: string; href: string }[];
+  /** The element the text sat in (its nearest block), where the walker knows it. */
+  block?: Element;
 }
 
 /**
@@ -15,8 +17,11 @@ export class SegmentBuilder {
   private readonly segments: TextSegment[] = [];
   private parts: string[] = [];
   private links: TextSegment['links'] = [];
+  private block: Element | undefined;
 
-  appendText(text: string): void {
+  /** `block`: the element the text sits in; the paragraph keeps the first one it was given. */
+  appendText(text: string, block?: Element): void {
+    if (this.parts.length === 0) this.block = block;
     this.parts.push(text);
   }
 
@@ -25,9 +30,14 @@ export class SegmentBuilder {
   }
 
   break(): void {
-    if (this.parts.length > 0) this.segments.push({ text: this.parts.join(''), links: this.links });
+    if (this.parts.length > 0) {
+      const segment: TextSegment = { text: this.parts.join(''), links: this.links };
+      if (this.block) segment.block = this.block;
+      this.segments.push(segment);
+    }
     this.parts = [];
     this.links = [];
+    this.block = undefined;
   }
 
   finish(): TextSegment[] {

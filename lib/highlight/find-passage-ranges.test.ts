@@ -17,6 +17,26 @@ function texts(ranges: Array<Range | null>): Array<string | null> {
 }
 
 describe('findPassageRanges', () => {
+  it('finds a passage inside open shadow roots, nested and slotted, where the article of a web component is', () => {
+    const document = loadTestDocument(
+      `<html><body><nl-page><template shadowrootmode="open"><article><p>Una frana si è staccata nella notte. <slot></slot></p>
+       <nl-quote><template shadowrootmode="open"><blockquote>«Abbiamo già organizzato la consegna», ha detto.</blockquote></template></nl-quote>
+       </article></template><em>Nessuno è rimasto ferito.</em></nl-page></body></html>`,
+      'https://notizie.example/frana',
+    );
+    const ranges = findPassageRanges(document, [
+      'Una frana si è staccata nella notte.',
+      '«Abbiamo già organizzato la consegna», ha detto.',
+      'Nessuno è rimasto ferito.',
+    ]);
+    expect(texts(ranges)).toEqual([
+      'Una frana si è staccata nella notte.',
+      '«Abbiamo già organizzato la consegna», ha detto.',
+      'Nessuno è rimasto ferito.',
+    ]);
+    expect(ranges[1]?.startContainer.getRootNode()).not.toBe(document);
+  });
+
   it('finds a sentence inside a paragraph, covering exactly that sentence', () => {
     page('<article><p>Erster Satz. Smiths Treffen mit Lukaschenko sei heimlich erfolgt. Dritter Satz.</p></article>');
     const [range] = findPassageRanges(document, ['Smiths Treffen mit Lukaschenko sei heimlich erfolgt.']);

@@ -104,6 +104,16 @@ function blockOf(node: Node): Node | null {
   return current;
 }
 
+/** What an element renders: its open shadow root's children, a slot's assigned nodes, else its own children. */
+function renderedChildren(element: Element): Node[] {
+  if (element.shadowRoot) return Array.from(element.shadowRoot.childNodes);
+  if (element.tagName.toUpperCase() === 'SLOT') {
+    const assigned = (element as HTMLSlotElement).assignedNodes?.() ?? [];
+    if (assigned.length > 0) return assigned;
+  }
+  return Array.from(element.childNodes);
+}
+
 /** The page's visible text as one string, with the text node each stretch of it came from. */
 function readPageText(document: Document): PageText {
   const root = document.body ?? document.documentElement;
@@ -128,27 +138,28 @@ function readPageText(document: Document): PageText {
     length += text.length;
   };
 
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (isElement(node)) {
-        if (SKIPPED.has(node.tagName.toUpperCase())) return NodeFilter.FILTER_REJECT;
-        return isRendered(node) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
-      }
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  // A recursive walk rather than a TreeWalker: the article may sit in open shadow roots (web
+  // components, declarative shadow DOM), which a TreeWalker does not enter. A host's shadow tree
+  // is read in place of its children, as it is rendered; a slot shows what is assigned to it.
+  const visit = (node: Node): void => {
     if (isElement(node)) {
-      if (node.tagName.toUpperCase() === 'BR') append('\n');
-      continue;
+      const tag = node.tagName.toUpperCase();
+      if (SKIPPED.has(tag) || !isRendered(node)) return;
+      if (tag === 'BR') {
+        append('\n');
+        return;
+      }
+      for (const child of renderedChildren(node)) visit(child);
+      return;
     }
-    if (!isText(node) || !node.data || isInvisible(node.parentElement)) continue;
+    if (!isText(node) || !node.data || isInvisible(node.parentElement)) return;
     const block = blockOf(node);
     if (previousBlock !== null && block !== previousBlock) append('\n');
     previousBlock = block;
     pieces.push({ node, start: length });
     append(node.data);
-  }
+  };
+  for (const child of renderedChildren(root)) visit(child);
   return { text: parts.join(''), pieces };
 }
 

@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { installHighlightRequest } from './highlight-request';
-import { clearPageHighlight, HIGHLIGHT_NAME } from './page-highlight';
+import { clearPageHighlight, HIGHLIGHT_CSS } from './page-highlight';
 
 /** How many of the passages the page showed, and how many it no longer has. */
 export interface HighlightOutcome {
@@ -8,11 +8,7 @@ export interface HighlightOutcome {
   missing: number;
 }
 
-/**
- * The highlight's look, the same on every page: a marker yellow with dark text, readable on light
- * and dark pages alike. Only `::highlight()` rules: nothing else of the page is restyled.
- */
-export const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { background-color: #ffe066; color: #1a1a1a; text-decoration: underline 2px #e0a800; }`;
+export { HIGHLIGHT_CSS };
 
 /** A sane bound on what one request can ask the page to search for. */
 const MAX_PASSAGES = 40;

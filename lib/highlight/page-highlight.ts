@@ -4,6 +4,12 @@ import { findPassageRanges } from './find-passage-ranges';
 /** The name of the page's highlight; the stylesheet the background inserts styles `::highlight(sourcelens-passage)`. */
 export const HIGHLIGHT_NAME = 'sourcelens-passage';
 
+/**
+ * The highlight's look, the same on every page: a marker yellow with dark text, readable on light
+ * and dark pages alike. Only `::highlight()` rules: nothing else of the page is restyled.
+ */
+export const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { background-color: #ffe066; color: #1a1a1a; text-decoration: underline 2px #e0a800; }`;
+
 /** What the injected script answers for each passage it was asked to show. */
 export type PassageResult = { found: true } | { found: false };
 
@@ -36,6 +42,37 @@ function setHighlight(document: Document, ranges: Range[]): void {
   if (!view || !registry) return;
   if (ranges.length === 0) registry.delete(HIGHLIGHT_NAME);
   else registry.set(HIGHLIGHT_NAME, new view.Highlight(...ranges));
+}
+
+/**
+ * A document's style sheets do not reach into shadow trees, so a passage inside one is painted
+ * only when the highlight's rule is adopted by that shadow root too; the returned function takes
+ * it out again. A constructed sheet in `adoptedStyleSheets` adds no element to the page.
+ */
+function styleShadowRoots(ranges: Range[]): () => void {
+  const undo: Array<() => void> = [];
+  const seen = new Set<Node>();
+  for (const range of ranges) {
+    const root = range.startContainer.getRootNode();
+    if (seen.has(root) || !('host' in root) || !('adoptedStyleSheets' in root)) continue;
+    seen.add(root);
+    const shadowRoot = root as ShadowRoot;
+    const view = shadowRoot.host.ownerDocument.defaultView;
+    if (!view?.CSSStyleSheet) continue;
+    try {
+      const sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(HIGHLIGHT_CSS);
+      shadowRoot.adoptedStyleSheets = [...shadowRoot.adoptedStyleSheets, sheet];
+      undo.push(() => {
+        shadowRoot.adoptedStyleSheets = shadowRoot.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+      });
+    } catch {
+      // A DOM without constructable style sheets: the passage is still found and scrolled to.
+    }
+  }
+  return () => {
+    for (const step of undo) step();
+  };
 }
 
 function scrollToRange(range: Range): void {
@@ -76,6 +113,7 @@ export function highlightInPage(
       found.filter((range) => range.startContainer.ownerDocument === candidate),
     );
   }
+  const unstyleShadowRoots = styleShadowRoots(found);
   if (found.length > 0) {
     const [first] = found;
     if (first) scrollToRange(first);
@@ -91,6 +129,7 @@ export function highlightInPage(
         shown.removeEventListener('keydown', onKeydown, true);
         setHighlight(shown, []);
       }
+      unstyleShadowRoots();
       globalThis.__sourcelensHighlightCleanup = undefined;
     };
     for (const shown of shownIn) shown.addEventListener('keydown', onKeydown, true);

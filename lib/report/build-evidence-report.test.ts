@@ -103,6 +103,22 @@ describe('buildEvidenceReport', () => {
     expect(reportToMarkdown(report)).toContain('✗ not found');
   });
 
+  it('says, in JSON and Markdown, when a paywall kept the rest of the article off the page', async () => {
+    const truncation = { reason: 'paywall', evidence: 'declared', paragraphCount: 4 } as const;
+    const report = await buildEvidenceReport(seedJob({ article: { ...article, truncation } }), {
+      retrievedAt: RETRIEVED_AT,
+    });
+    expect(report.source.truncation).toEqual(truncation);
+    const markdown = reportToMarkdown(report);
+    expect(markdown).toContain(
+      '**Paywall:** Only the part shown on the page was analysed (4 paragraphs): the rest is behind a paywall',
+    );
+    expect(markdown).toContain('_This summary covers only the 4 paragraphs shown before the paywall');
+    const whole = await buildEvidenceReport(seedJob(), { retrievedAt: RETRIEVED_AT });
+    expect(whole.source.truncation).toBeUndefined();
+    expect(reportToMarkdown(whole)).not.toContain('Paywall');
+  });
+
   it('never contains the API key, wherever the job carries one', async () => {
     const job = {
       ...seedJob({ host: `reader:${API_KEY}@api.openai.com` }),

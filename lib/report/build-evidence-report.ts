@@ -38,6 +38,7 @@ export async function buildEvidenceReport(job: JobState, options: { retrievedAt:
       contentSha256: await contentHash(article),
       extraction: article.source,
       wordCount: article.wordCount,
+      ...(article.truncation ? { truncation: article.truncation } : {}),
     },
     outlet: {
       siteName: article.siteName,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ParagraphSchema } from '../article/article';
+import { ParagraphSchema, TruncationSchema } from '../article/article';
 import { NoteSchema, OutsideKnowledgeSchema, SummaryPointSchema } from '../attribution/analysis';
 import { HedgeCheckSchema } from '../hedges/hedge-check';
 
@@ -45,6 +45,8 @@ export const EvidenceReportSchema = z.object({
     /** What the text came from: the article Readability found, the user's selection, or the whole page. */
     extraction: z.enum(['article', 'selection', 'page']),
     wordCount: z.number().int().nonnegative(),
+    /** Set when a paywall kept the rest of the article off the page: only these paragraphs were analysed. */
+    truncation: TruncationSchema.optional(),
   }),
   outlet: z.object({
     siteName: z.string().nullable(),

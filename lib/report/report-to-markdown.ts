@@ -1,3 +1,4 @@
+import { truncatedSummaryNote, truncationNotice } from '../ui/article-notes';
 import { NOTE_KIND_LABELS } from '../ui/note-labels';
 import type { EvidenceReport, ReportNote } from './evidence-report-schema';
 
@@ -52,6 +53,7 @@ function metadata(report: EvidenceReport): string {
     ['Published', outlet.publishedTime],
     ['Language', outlet.language],
     ['Read from', source.extraction === 'article' ? null : `the ${source.extraction}, not an article`],
+    ['Paywall', source.truncation ? truncationNotice(source) : null],
     [
       'Model',
       `${generator.model} at ${generator.endpointHost}, prompts ${generator.promptVersion}${generator.analysisMode ? `, ${generator.analysisMode}` : ''}${generator.fromCache ? ', from cache' : ''}`,
@@ -66,12 +68,16 @@ function metadata(report: EvidenceReport): string {
 
 function summary(report: EvidenceReport): string {
   if (report.summary.points.length === 0) return `_No summary (${report.summary.status})._`;
-  return report.summary.points
-    .map(
-      (point) =>
-        `- ${oneLine(inert(point.text))}${point.paragraphIds.length > 0 ? ` [${inert(point.paragraphIds.join(', '))}]` : ''}`,
-    )
-    .join('\n');
+  const caveat = truncatedSummaryNote(report.source);
+  return (
+    (caveat ? `_${inert(caveat)}_\n\n` : '') +
+    report.summary.points
+      .map(
+        (point) =>
+          `- ${oneLine(inert(point.text))}${point.paragraphIds.length > 0 ? ` [${inert(point.paragraphIds.join(', '))}]` : ''}`,
+      )
+      .join('\n')
+  );
 }
 
 function notes(report: EvidenceReport): string {

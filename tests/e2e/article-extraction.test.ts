@@ -1,0 +1,213 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AnalysisSchema } from '../../lib/attribution/analysis';
+import type { RecordedRequest } from '../support/openai-test-server';
+import { combinedAnswer, requestPurpose, seedFixtures, seedTranslationFor } from '../support/seed-fixtures';
+import { analyseAfresh, configureEndpoint, openPanelFor } from './support/configure';
+import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
+import type { PageServer } from './support/page-server';
+import { startWorld, type World } from './support/world';
+
+const API_KEY = 'sk-extraction-test';
+const MODEL = 'test-model-1';
+
+let world: World | undefined;
+let extension: LoadedExtension;
+let pages: PageServer;
+
+/** The sentence of the shadow-DOM article (tests/fixtures/pages/shadow-dom-article-it) a note quotes. */
+const SHADOW_QUOTE =
+  "Stando a quanto riferiscono alcuni residenti, crepe sull'asfalto sarebbero state segnalate al comune già in primavera, senza che venissero eseguiti controlli.";
+
+/** A sentence each hiding form of the hostile page carries, numbered so a leak names its form. */
+const FABRICATED = 'Der Innenminister bestätigte dieser Zeitung den geheimen Deal persönlich';
+const HIDING_FORMS = [
+  'style="display:none"',
+  'style="visibility:hidden"',
+  'hidden',
+  'aria-hidden="true" style="position:absolute;left:-9999px"',
+  'class="offscreen"',
+  'style="font-size:0"',
+  'style="color:transparent"',
+  'style="opacity:0"',
+  'class="sr-only"',
+  'style="width:0;height:0;overflow:hidden"',
+];
+
+function hostilePage(): string {
+  const paragraph = (index: number) =>
+    `<p>Absatz ${index}: Der Stadtrat hat am Dienstag über den Haushalt beraten, sagte eine Sprecherin der Verwaltung nach der Sitzung im Rathaus. Die Fraktionen wollen den Entwurf in den Ausschüssen weiter beraten und im Dezember darüber abstimmen, hieß es.</p>`;
+  const hidden = HIDING_FORMS.map((attributes, index) => `<p ${attributes}>${FABRICATED} (Form ${index + 1}).</p>`);
+  const body = [1, 2, 3, 4, 5].map((index) => `${paragraph(index)}${hidden.slice(index * 2 - 2, index * 2).join('')}`);
+  return `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Haushalt vertagt – Stadtanzeiger</title>
+<style>.offscreen { position: absolute; left: -10000px; top: 0 } .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0) }</style>
+</head><body><main><article><h1>Haushalt vertagt</h1>${body.join('\n')}</article></main></body></html>`;
+}
+
+/** The seed answer with one note, quoting the shadow-DOM article's sentence in its paragraph p4. */
+function shadowAnalysis(): string {
+  const seed = AnalysisSchema.parse(JSON.parse(seedFixtures().analysis));
+  const [first] = seed.notes;
+  if (!first) throw new Error('the seed answer has no notes');
+  return JSON.stringify({
+    summary: [
+      {
+        text: 'A landslide cut off three hamlets; residents say cracks were reported in spring.',
+        paragraphIds: ['p1', 'p4'],
+      },
+    ],
+    notes: [
+      { ...first, claim: 'Cracks were reported to the council in spring.', quote: SHADOW_QUOTE, paragraphId: 'p4' },
+    ],
+    outsideKnowledge: [],
+  });
+}
+
+function chatBodies(): string[] {
+  return (world?.endpoint.requests ?? [])
+    .filter((request: RecordedRequest) => request.path.endsWith('/chat/completions'))
+    .map((request) => JSON.stringify(request.body));
+}
+
+async function openTab(slug: string): Promise<Page> {
+  const tab = await extension.context.newPage();
+  await tab.goto(pages.urlOf(slug));
+  return tab;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
+}
+
+beforeAll(async () => {
+  world = await startWorld({ apiKey: API_KEY, models: [MODEL], fixtureDelayMs: 2 });
+  ({ extension, pages } = world);
+  pages.addPage('hidden-text', hostilePage());
+  await configureEndpoint(extension, { baseUrl: world.endpoint.url, apiKey: API_KEY, model: MODEL });
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+beforeEach(() => {
+  world?.endpoint.requests.splice(0);
+  world?.endpoint.setResponder(null);
+});
+
+describe('articles as news sites publish them, in Chromium', () => {
+  it('reads an article inside a shadow root and highlights its quote there on a click', async () => {
+    world?.endpoint.setResponder((request) => {
+      if (request.method !== 'POST') return undefined;
+      const purpose = requestPurpose(request.body);
+      const content =
+        purpose === 'combined'
+          ? combinedAnswer(shadowAnalysis(), seedTranslationFor(request.body))
+          : purpose === 'analysis'
+            ? shadowAnalysis()
+            : undefined;
+      return content === undefined ? undefined : { kind: 'stream', content, chunkSize: 40, delayMs: 2 };
+    });
+    const tab = await openTab('shadow-dom-article-it');
+    const panel = await openPanelFor(extension, tab);
+    await analyseAfresh(panel);
+    expect(await panel.locator('header').first().textContent()).toContain('Frana sulla provinciale');
+    const note = panel.getByRole('region', { name: 'Sources' }).locator('article.note-card').first();
+    await note.waitFor({ timeout: 20_000 });
+    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
+    expect(await note.textContent()).toContain('Verified');
+    // What was sent: the article from the shadow root, not the page's menu, weather box or footer.
+    const bodies = chatBodies();
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) {
+      expect(body).toContain('Una frana di circa duemila metri cubi');
+      expect(body).not.toMatch(/Domani pioggia debole|Redazione/);
+    }
+
+    await note.getByRole('button', { name: 'Show in page' }).click();
+    const highlighted = () =>
+      tab.evaluate(() => {
+        const highlight = CSS.highlights.get('sourcelens-passage');
+        return highlight
+          ? [...highlight].map((range) => ({
+              text: range instanceof Range ? range.toString() : '',
+              inShadowRoot: range instanceof Range && range.startContainer.getRootNode() instanceof ShadowRoot,
+            }))
+          : [];
+      });
+    await expect.poll(highlighted, { timeout: 10_000 }).toEqual([{ text: SHADOW_QUOTE, inShadowRoot: true }]);
+    // The rule that paints it is adopted by the shadow root (document styles do not reach into it).
+    const adopted = await tab.evaluate(
+      () => document.querySelector('nl-article-page')?.shadowRoot?.adoptedStyleSheets.length ?? 0,
+    );
+    expect(adopted).toBe(1);
+    await tab.bringToFront();
+    await screenshot(tab, 'extraction-shadow-dom-highlight');
+    await tab.keyboard.press('Escape');
+    await expect.poll(highlighted, { timeout: 10_000 }).toEqual([]);
+    expect(
+      await tab.evaluate(() => document.querySelector('nl-article-page')?.shadowRoot?.adoptedStyleSheets.length ?? 0),
+    ).toBe(0);
+  });
+
+  it('says in the panel that a paywall hides the rest, and sends neither the box nor the hidden fragment', async () => {
+    const tab = await openTab('paywall-teaser-de');
+    const panel = await openPanelFor(extension, tab);
+    await analyseAfresh(panel);
+    const notice = panel.getByRole('note');
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toBe(
+      'Only the part shown on the page was analysed (4 paragraphs): the rest is behind a paywall',
+    );
+    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
+    expect(await panel.locator('.summary-caveat').textContent()).toContain(
+      'only the 4 paragraphs shown before the paywall',
+    );
+    const bodies = chatBodies();
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) {
+      expect(body).toContain('Der Kreistag hat die geplante Fusion');
+      expect(body).not.toMatch(
+        /Sie möchten weiterlesen|Jetzt RZ\+ testen|Nach Informationen unserer Zeitung|Meistgelesen/,
+      );
+    }
+    await screenshot(panel, 'extraction-paywall-panel');
+  });
+
+  it('translates a Spanish story on a template that declares English', async () => {
+    const tab = await openTab('article-lang-override-es');
+    const panel = await openPanelFor(extension, tab);
+    await analyseAfresh(panel);
+    const header = panel.locator('header').first();
+    await expect.poll(() => header.textContent(), { timeout: 10_000 }).toContain("Spanish (from the article's lang)");
+    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
+    const translation = panel.getByRole('region', { name: 'Translation' });
+    expect(await translation.textContent()).not.toContain('already in English');
+    const purposes = (world?.endpoint.requests ?? [])
+      .filter((request) => request.path.endsWith('/chat/completions'))
+      .map((request) => requestPurpose(request.body));
+    expect(purposes.some((purpose) => purpose === 'translation' || purpose === 'combined')).toBe(true);
+    for (const body of chatBodies()) {
+      expect(body).toContain('presumiblemente');
+      expect(body).not.toMatch(/Sign in|Get started|What are your thoughts/);
+    }
+    await screenshot(panel, 'extraction-language-override-panel');
+  });
+
+  it('sends none of the text a hostile page hides from its reader', async () => {
+    const tab = await openTab('hidden-text');
+    const panel = await openPanelFor(extension, tab);
+    await analyseAfresh(panel);
+    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
+    const bodies = chatBodies();
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) {
+      expect(body).toContain('Absatz 5');
+      expect(body).not.toContain(FABRICATED);
+    }
+    // Every form is in the page's DOM, where a copy of the page (as Readability had) would find it.
+    const inDom = await tab.evaluate((sentence) => document.body.textContent?.split(sentence).length ?? 0, FABRICATED);
+    expect(inDom - 1).toBe(HIDING_FORMS.length);
+  });
+});
