@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { currentDevHost, devBrowserConfig } from './scripts/dev-browser-config';
 
 /** Endpoints are user-configured, so host access to one is requested at run time (Options → Save). */
 const ENDPOINT_ORIGINS = ['https://*/*', 'http://*/*'];
@@ -8,6 +9,8 @@ const ENDPOINT_ORIGINS = ['https://*/*', 'http://*/*'];
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // `npm run dev`: which browser to open, and --no-sandbox for root only.
+  webExt: devBrowserConfig(currentDevHost()),
   manifest: ({ browser, manifestVersion, mode }) => ({
     name: 'Sourcelens',
     description:
