@@ -5,9 +5,14 @@ import { currentDevHost, devBrowserConfig } from './scripts/dev-browser-config';
 /** Endpoints are user-configured, so host access to one is requested at run time (Options → Save). */
 const ENDPOINT_ORIGINS = ['https://*/*', 'http://*/*'];
 
+/** The icon sizes built from assets/icon.svg (toolbar 16 and 32, extensions page 48, stores 96 and 128). */
+const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // One source image; the toolbar, the extensions page and the stores take these sizes.
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [...ICON_SIZES] },
   vite: () => ({ plugins: [preact()] }),
   // `npm run dev`: which browser to open, and --no-sandbox for root only.
   webExt: devBrowserConfig(currentDevHost()),
