@@ -20,13 +20,22 @@ export default defineConfig({
     name: 'Sourcelens',
     description:
       'Who says so? A summary, source-attribution notes and a faithful English translation of any news article.',
-    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'chrome' ? ['sidePanel'] : [])],
     // The browser tests serve pages and the test endpoint on 127.0.0.1, where activeTab is never granted.
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
     ...(manifestVersion === 3
       ? { optional_host_permissions: ENDPOINT_ORIGINS }
       : { optional_permissions: ENDPOINT_ORIGINS }),
     action: { default_title: 'Sourcelens: who says so?' },
+    // The toolbar button's shortcut: it fires the same click (action.onClicked or the popup), and
+    // the browser counts it as a user gesture, so the side panel opens too. Changeable at
+    // chrome://extensions/shortcuts or Firefox's Manage Extension Shortcuts.
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Analyse this page',
+      },
+    },
     browser_specific_settings: {
       gecko: {
         id: 'sourcelens@sourcelens.dev',

@@ -6,6 +6,7 @@ import { registerJobPort } from '@/lib/job/job-port';
 import { listModels, testConnection } from '@/lib/llm/connection';
 import { onMessage } from '@/lib/messaging';
 import { applyToolbarBehaviour, openPanel, toolbarAction } from '@/lib/panel';
+import { registerSelectionMenu } from '@/lib/selection-menu';
 import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings';
 
 export default defineBackground(() => {
@@ -21,6 +22,11 @@ export default defineBackground(() => {
     // Synchronously, inside the click's user gesture: an await before it would lose the gesture.
     openPanel({ tabId: tab.id, windowId: tab.windowId }).catch(() => undefined);
     void manager.start(tab.id, { source: 'article', force: false });
+  });
+  // Right-click on selected text: the same panel, on the selection (the page still holds it).
+  registerSelectionMenu((tab) => {
+    openPanel({ tabId: tab.id, windowId: tab.windowId }).catch(() => undefined);
+    void manager.start(tab.id, { source: 'selection', force: false });
   });
 
   registerJobPort(manager);

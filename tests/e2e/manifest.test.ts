@@ -76,3 +76,15 @@ describe.each(Object.entries(BUILDS))('the %s build has its icons', (browserName
     }
   });
 });
+
+describe.each(Object.entries(BUILDS))('the %s build offers the shortcut and the menu entry', (browserName, folder) => {
+  it('binds Alt+Shift+S to the toolbar action under the name this manifest version uses', async () => {
+    const built = await manifest(folder);
+    const name = browserName === 'chrome' ? '_execute_action' : '_execute_browser_action';
+    expect(built.commands).toEqual({ [name]: expect.objectContaining({ suggested_key: { default: 'Alt+Shift+S' } }) });
+  });
+
+  it('may add a context-menu entry', async () => {
+    expect((await manifest(folder)).permissions).toContain('contextMenus');
+  });
+});
