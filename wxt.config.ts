@@ -14,6 +14,9 @@ export default defineConfig({
   // One source image; the toolbar, the extensions page and the stores take these sizes.
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [...ICON_SIZES] },
   vite: () => ({ plugins: [preact()] }),
+  // `npm run zip`: .output/sourcelens-<package.json version>-{chrome,firefox,sources}.zip. Mozilla's review
+  // builds the Firefox package from the sources archive (README: npm ci && npm run build:firefox).
+  zip: { excludeSources: ['tests/e2e/artifacts/**', 'coverage/**', 'web-ext-artifacts/**', '*.log'] },
   // `npm run dev`: which browser to open, and --no-sandbox for root only.
   webExt: devBrowserConfig(currentDevHost()),
   manifest: ({ browser, manifestVersion, mode }) => ({
