@@ -8,6 +8,7 @@ import { onMessage } from '@/lib/messaging';
 import { applyToolbarBehaviour, openPanel, toolbarAction } from '@/lib/panel';
 import { registerSelectionMenu } from '@/lib/selection-menu';
 import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings';
+import { registerWelcome } from '@/lib/welcome';
 
 export default defineBackground(() => {
   const manager = new JobManager(createBrowserJobEnvironment(new URL(browser.runtime.getURL('/')).origin));
@@ -29,6 +30,7 @@ export default defineBackground(() => {
     void manager.start(tab.id, { source: 'selection', force: false });
   });
 
+  registerWelcome();
   registerJobPort(manager);
   onMessage('startJob', ({ data }) => void manager.start(data.tabId, data));
   onMessage('cancelJob', ({ data }) => manager.cancel(data.tabId));
