@@ -30,10 +30,11 @@ const COMMAND: Record<BrowserNeed, string> = {
 /** Debian's package for each need: `chromium` installs /usr/bin/chromium, `firefox-esr` /usr/bin/firefox-esr. */
 const PACKAGE: Record<BrowserNeed, string> = { test: 'chromium', dev: 'chromium', 'dev:firefox': 'firefox-esr' };
 
-function installCommands(packageName: string): string[][] {
+/** Debian's way to install `packages`, run as root (DEBIAN_FRONTEND=noninteractive set by the caller). */
+export function installCommands(...packages: string[]): string[][] {
   return [
     ['apt-get', 'update', '-qq'],
-    ['apt-get', 'install', '-y', '-qq', packageName],
+    ['apt-get', 'install', '-y', '-qq', ...packages],
   ];
 }
 

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { type BrowserNeed, displayProblem, type Machine, planBrowser } from './browser-plan';
 import { systemLookup } from './find-executable';
+import { planTestTools } from './test-tools-plan';
 
 function isNeed(value: string | undefined): value is BrowserNeed {
   return value === 'test' || value === 'dev' || value === 'dev:firefox';
@@ -32,11 +33,8 @@ if (!isNeed(need)) stop('Usage: ensure-browser.ts test|dev|dev:firefox');
 const problem = displayProblem(need, currentMachine());
 if (problem) stop(problem);
 
-const plan = planBrowser(need, currentMachine());
-if (plan.kind === 'stop') stop(plan.message);
-if (plan.kind === 'install') {
-  console.log(`${plan.packageName} is not installed: installing it with apt (about 30 s)…`);
-  for (const command of plan.commands) {
+function run(commands: string[][]): void {
+  for (const command of commands) {
     const [program = '', ...args] = command;
     const result = spawnSync(program, args, {
       stdio: 'inherit',
@@ -44,8 +42,26 @@ if (plan.kind === 'install') {
     });
     if (result.status !== 0) stop(`\`${command.join(' ')}\` failed (exit ${result.status ?? result.signal}).`);
   }
+}
+
+const plan = planBrowser(need, currentMachine());
+if (plan.kind === 'stop') stop(plan.message);
+if (plan.kind === 'install') {
+  console.log(`${plan.packageName} is not installed: installing it with apt (about 30 s)…`);
+  run(plan.commands);
   const after = planBrowser(need, currentMachine());
   if (after.kind !== 'ready')
     stop(`apt installed ${plan.packageName}, but the browser is still not where it is looked for.`);
   console.log(`Installed ${after.binary}.`);
+}
+
+if (need === 'test') {
+  const tools = planTestTools(currentMachine());
+  if (tools.kind === 'stop') stop(tools.message);
+  if (tools.kind === 'install') {
+    console.log(`Installing ${tools.packages.join(' and ')} with apt, for the real toolbar-click test…`);
+    run(tools.commands);
+    if (planTestTools(currentMachine()).kind !== 'ready')
+      stop(`apt installed ${tools.packages.join(' ')}, but they are still not on PATH.`);
+  }
 }
