@@ -93,4 +93,37 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', { timeout: 240_000 }, () => {
     await failing.getByText('API key rejected').first().waitFor({ timeout: 20_000 });
     expect(await axeViolationsInBothThemes(failing)).toEqual(NONE);
   });
+
+  it('from the keyboard alone: Tab reaches a note, Enter shows its quote in the page', async () => {
+    await configureEndpoint(world.extension, { baseUrl: world.endpoint.url, apiKey: API_KEY, model: MODEL });
+    const article = await openSeedArticle();
+    const panel = await openPanelFor(world.extension, article);
+    await panel.getByRole('button', { name: 'Analyse this page' }).focus();
+    await panel.keyboard.press('Enter');
+    const firstNote = panel.getByRole('region', { name: 'Sources' }).locator('article.note-card').first();
+    const toggle = firstNote.getByRole('button', { name: 'Show in page' });
+    await toggle.waitFor({ timeout: 30_000 });
+
+    await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let presses = 0;
+    while (!(await toggle.evaluate((button) => button === document.activeElement))) {
+      presses += 1;
+      if (presses > 60) throw new Error('Tab never reached the first note’s Show in page');
+      await panel.keyboard.press('Tab');
+      // Focus never falls out to the page's body on the way: every stop is a control.
+      expect(await panel.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+    }
+    await panel.keyboard.press('Enter');
+    await expect
+      .poll(
+        () =>
+          article.evaluate(() => {
+            const highlight = CSS.highlights.get('sourcelens-passage');
+            return highlight ? [...highlight].map((range) => (range instanceof Range ? range.toString() : '')) : [];
+          }),
+        { timeout: 10_000 },
+      )
+      .toEqual([expect.stringContaining('Abkommen zwischen Washington und Minsk')]);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+  });
 });
