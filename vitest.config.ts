@@ -6,7 +6,12 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['lib/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'tests/support/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.{ts,tsx}',
+      'components/**/*.test.{ts,tsx}',
+      'tests/support/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     restoreMocks: true,
     // Some tests parse a 5 MB page or a whole streamed analysis many times over: seconds on a 2-core
     // machine that is also building. A timeout is no speed target (those are in npm run bench), only

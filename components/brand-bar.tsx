@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { BrandMark } from './brand-mark';
 
 /** The product name, and a way to the options page from every surface. */
 export function BrandBar({ onOptionsOpened }: { onOptionsOpened?: () => void }) {
@@ -8,9 +9,7 @@ export function BrandBar({ onOptionsOpened }: { onOptionsOpened?: () => void }) 
   return (
     <div class="brand-bar">
       <span class="brand">
-        <span class="brand__mark" aria-hidden="true">
-          S
-        </span>
+        <BrandMark />
         Sourcelens
       </span>
       <button type="button" class="button button--quiet button--small" onClick={openOptions}>

@@ -98,3 +98,8 @@ export async function saveCredential(baseUrl: string, apiKey: string, headers: C
 export async function loadCredentialFor(baseUrl: string): Promise<RequestCredential> {
   return credentialFor(await loadCredential(baseUrl), baseUrl);
 }
+
+/** Calls `onChange` whenever the stored key or headers change (here or on another surface); returns the unwatch. */
+export function watchCredential(onChange: () => void): () => void {
+  return credentialItem.watch(() => onChange());
+}

@@ -17,6 +17,7 @@ import {
   type SettingsDraft,
   validateDraft,
 } from '../../lib/ui/settings-draft';
+import { BrandMark } from '../brand-mark';
 import { ErrorNotice } from '../error-notice';
 import { ApiKeyInput } from './api-key-input';
 import { BudgetFields } from './budget-fields';
@@ -195,9 +196,7 @@ export function OptionsForm() {
     <form class="options" onSubmit={onSave} noValidate>
       <div class="options__intro">
         <div class="brand">
-          <span class="brand__mark" aria-hidden="true">
-            S
-          </span>
+          <BrandMark />
           Sourcelens
         </div>
         <h1 class="options__title">Options</h1>

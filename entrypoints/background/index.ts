@@ -10,7 +10,9 @@ import { browserShapeStore } from '@/lib/llm/shape-store';
 import { testSavedEndpoint } from '@/lib/llm/test-saved-endpoint';
 import { onMessage } from '@/lib/messaging';
 import { applyToolbarBehaviour, openPanel, toolbarAction } from '@/lib/panel';
+import { registerSelectionMenu } from '@/lib/selection-menu';
 import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings';
+import { registerWelcome } from '@/lib/welcome';
 
 export default defineBackground(() => {
   const origin = new URL(browser.runtime.getURL('/')).origin;
@@ -30,6 +32,11 @@ export default defineBackground(() => {
     openPanel({ tabId: tab.id, windowId: tab.windowId }).catch(() => undefined);
     void manager.start(tab.id, { source: 'article', force: false });
   });
+  // Right-click on selected text: the same panel, on the selection (the page still holds it).
+  registerSelectionMenu((tab) => {
+    openPanel({ tabId: tab.id, windowId: tab.windowId }).catch(() => undefined);
+    void manager.start(tab.id, { source: 'selection', force: false });
+  });
 
   // Every handler here serves the extension's own pages only; the injected scripts message the panel
   // (highlightCleared), never the background.
@@ -38,6 +45,7 @@ export default defineBackground(() => {
       throw new Error('Sourcelens answers this message only to its own pages.');
     }
   };
+  registerWelcome();
   registerJobPort(manager);
   onMessage('startJob', ({ data, sender }) => {
     fromOwnPage(sender);

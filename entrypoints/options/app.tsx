@@ -1,11 +1,14 @@
 import { OptionsForm } from '../../components/options/options-form';
+import { WelcomeNote } from '../../components/setup/welcome-note';
 import { useThemeSetting } from '../../components/use-theme-setting';
+import { isWelcome } from '../../lib/welcome';
 
 /** The options page; the form lives in components/ so its tests can sit beside it. */
 export function App() {
   useThemeSetting();
   return (
     <main>
+      {isWelcome(location.search) && <WelcomeNote />}
       <OptionsForm />
     </main>
   );

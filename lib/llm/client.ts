@@ -1,7 +1,6 @@
 import OpenAI from 'openai';
 import { presetForEndpoint } from '../preset-for-endpoint';
 
-
 export interface CreateClientOptions {
   baseUrl: string;
   /** May be empty: local servers (Ollama, LM Studio) take none. Whether one is required is the caller's check. */

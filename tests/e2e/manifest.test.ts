@@ -41,3 +41,50 @@ describe.each(Object.entries(BUILDS))('the %s build asks for the least it needs'
     }
   });
 });
+
+/** Width and height of a PNG, from its IHDR chunk (bytes 16–23, big-endian), or null for another format. */
+function pngSize(bytes: Buffer): { width: number; height: number } | null {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature)) return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The icon files a manifest names, checked: each a PNG of the size its key says. */
+async function expectIcons(folder: string, icons: unknown): Promise<string[]> {
+  expect(icons).toBeTypeOf('object');
+  const entries = Object.entries(icons as Record<string, string>);
+  for (const [size, file] of entries) {
+    const bytes = await readFile(path.join(folder, file.replace(/^\//, '')));
+    expect(pngSize(bytes), `${file}`).toEqual({ width: Number(size), height: Number(size) });
+  }
+  return entries.map(([size]) => size);
+}
+
+describe.each(Object.entries(BUILDS))('the %s build has its icons', (browserName, folder) => {
+  it('at 16, 32, 48, 96 and 128 px, for the extensions page and the store', async () => {
+    const built = await manifest(folder);
+    expect(await expectIcons(folder, built.icons)).toEqual(['16', '32', '48', '96', '128']);
+  });
+
+  it('on the toolbar button, and (Firefox) on the sidebar', async () => {
+    const built = await manifest(folder);
+    const action = (browserName === 'chrome' ? built.action : built.browser_action) as Record<string, unknown>;
+    expect(await expectIcons(folder, action.default_icon)).toEqual(['16', '32']);
+    if (browserName === 'firefox') {
+      const sidebar = built.sidebar_action as Record<string, unknown>;
+      expect(await expectIcons(folder, sidebar.default_icon)).toEqual(['16', '32']);
+    }
+  });
+});
+
+describe.each(Object.entries(BUILDS))('the %s build offers the shortcut and the menu entry', (browserName, folder) => {
+  it('binds Alt+Shift+S to the toolbar action under the name this manifest version uses', async () => {
+    const built = await manifest(folder);
+    const name = browserName === 'chrome' ? '_execute_action' : '_execute_browser_action';
+    expect(built.commands).toEqual({ [name]: expect.objectContaining({ suggested_key: { default: 'Alt+Shift+S' } }) });
+  });
+
+  it('may add a context-menu entry', async () => {
+    expect((await manifest(folder)).permissions).toContain('contextMenus');
+  });
+});

@@ -27,6 +27,11 @@ export interface LaunchOptions {
   logFile?: string;
   /** Chromium's --host-resolver-rules, e.g. `MAP llm-gateway.example.test 127.0.0.1`: a remote-looking host served locally. */
   hostResolverRules?: string;
+  /**
+   * Headed, in a window of this size at 0,0 on this X display (see virtual-display.ts), for tests
+   * that click the browser's own toolbar. Default: headless.
+   */
+  headed?: { display: string; width: number; height: number };
 }
 
 /** Launches Chromium with the built extension, flags as proven on these closed-network machines. */
@@ -34,9 +39,13 @@ export async function loadExtension(options: LaunchOptions = {}): Promise<Loaded
   const profile = await mkdtemp(path.join(tmpdir(), 'sourcelens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
+    headless: !options.headed,
+    viewport: options.headed ? null : { width: 1280, height: 900 },
+    ...(options.headed ? { env: { ...process.env, DISPLAY: options.headed.display } } : {}),
     args: [
+      ...(options.headed
+        ? [`--window-size=${options.headed.width},${options.headed.height}`, '--window-position=0,0']
+        : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
