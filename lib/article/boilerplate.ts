@@ -190,19 +190,22 @@ const DATE_OR_TIME = new RegExp(
   'iu',
 );
 
-export type BoilerplateKind = 'ad-label' | 'teaser' | 'subscription' | 'credit' | 'byline' | 'dateline';
+export type BoilerplateKind = 'ad-label' | 'teaser' | 'link-list' | 'subscription' | 'credit' | 'byline' | 'dateline';
 
 /**
  * Why a line of text is boilerplate rather than article text, or null when it is article text.
- * `linkShare` is the share of its characters inside links (0–1): a "read also" line is mostly a link.
+ * `linkShare` is the share of its characters inside links (0–1): a "read also" line is mostly a
+ * link; `linkCount` how many links it holds.
  */
-export function boilerplateKind(rawText: string, linkShare = 0): BoilerplateKind | null {
+export function boilerplateKind(rawText: string, linkShare = 0, linkCount = 0): BoilerplateKind | null {
   const text = normaliseWhitespace(rawText);
   if (!text) return null;
   const lower = text.toLocaleLowerCase().normalize('NFC');
   const bare = lower.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
   const words = text.split(' ').length;
   if (AD_LABELS.has(bare)) return 'ad-label';
+  // A row of several links and nothing else (topic tags, "more stories"), not a sentence: navigation.
+  if (linkCount >= 2 && linkShare >= 0.9 && !/[.!?。！？]$/u.test(text)) return 'link-list';
   const sentence = /[.!?。！？]$/u.test(text);
   if (
     startsWithCue(lower, TEASER_CUES) &&

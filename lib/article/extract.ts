@@ -139,7 +139,9 @@ function readArticleBody(document: Document): Body | null {
     return null;
   }
   return {
-    segments: segments.filter((segment) => boilerplateKind(segment.text, linkShare(segment)) === null),
+    segments: segments.filter(
+      (segment) => boilerplateKind(segment.text, linkShare(segment), segment.links.length) === null,
+    ),
     readability: readable,
     container: container?.body ?? null,
     paywall: paywall?.evidence ?? null,
