@@ -27,7 +27,7 @@ export default defineConfig({
     // The browser tests serve pages and the test endpoint on 127.0.0.1, where activeTab is never granted;
     // llm-gateway.example.test is a remote-looking endpoint host mapped to it (tests/e2e/endpoint-errors.test.ts),
     // granted here because the permission prompt Save would show cannot be answered in automation.
-    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*', 'http://llm-gateway.example.test/*'] : [],
+    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*', 'https://llm-gateway.example.test/*'] : [],
     ...(manifestVersion === 3
       ? { optional_host_permissions: ENDPOINT_ORIGINS }
       : { optional_permissions: ENDPOINT_ORIGINS }),

@@ -25,7 +25,8 @@ let baseUrl: string;
 
 beforeAll(async () => {
   world = await startWorld(
-    { apiKey: API_KEY, models: [MODEL] },
+    // https, as a remote endpoint must be (Options refuses plain http to a remote host).
+    { apiKey: API_KEY, models: [MODEL], tlsHostname: GATEWAY_HOST },
     { hostResolverRules: `MAP ${GATEWAY_HOST} 127.0.0.1` },
   );
   ({ extension, endpoint, pages } = world);

@@ -13,6 +13,7 @@
  * translation request for part of an article gets the matching paragraphs (see seedTranslationFor).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import {
   invalidApiKeyError,
   missingApiKeyError,
@@ -26,6 +27,7 @@ import {
 import { estimateTokens, requestId, writePreflight, writeScenario } from './openai-wire';
 import { CONNECTION_TEST_MARKER } from '../../lib/llm/prompts';
 import { seedAnalysisFor } from './seed-analysis-for';
+import { selfSignedCertificate } from './self-signed-certificate';
 import { combinedAnswer, messagesText, requestPurpose, seedTranslationFor } from './seed-fixtures';
 
 export * from './openai-scenarios';
@@ -51,6 +53,11 @@ export interface OpenAITestServerOptions {
    * OLLAMA_NUM_PARALLEL): a further stream waits, headers unsent, until one ends. Default: no limit.
    */
   maxConcurrentStreams?: number;
+  /**
+   * Serve https with a self-signed certificate for this host name, to stand for a remote https
+   * endpoint mapped to 127.0.0.1 (the browser then ignores certificate errors). Default: http.
+   */
+  tlsHostname?: string;
   /** How the default seed answers stream: characters per delta (default 24) and pause between deltas (default 0). */
   fixtureChunkSize?: number;
   fixtureDelayMs?: number;
@@ -74,7 +81,7 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
   let responder = options.respond;
   const streamSlots = createSlots(options.maxConcurrentStreams ?? Number.POSITIVE_INFINITY);
 
-  const server = createServer((incoming, response) => {
+  const listener = (incoming: IncomingMessage, response: ServerResponse) => {
     handle(incoming, response).catch((error: unknown) => {
       if (response.headersSent) response.destroy();
       else {
@@ -82,7 +89,10 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
         response.end(JSON.stringify(openAIErrorBody(`Test server failure: ${String(error)}`, 'server_error', null)));
       }
     });
-  });
+  };
+  const server = options.tlsHostname
+    ? createTlsServer(selfSignedCertificate(options.tlsHostname), listener)
+    : createServer(listener);
 
   const handle = async (incoming: IncomingMessage, response: ServerResponse) => {
     const arrivedAt = Date.now();
@@ -114,7 +124,7 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
   const { port } = address;
 
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `${options.tlsHostname ? 'https' : 'http'}://127.0.0.1:${port}/v1`,
     requests,
     setResponder: (next) => {
       responder = next ?? undefined;

@@ -56,7 +56,10 @@ export async function loadExtension(options: LaunchOptions = {}): Promise<Loaded
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       ...(options.logFile ? ['--enable-logging', `--log-file=${options.logFile}`, '--v=0'] : []),
-      ...(options.hostResolverRules ? [`--host-resolver-rules=${options.hostResolverRules}`] : []),
+      // A remote-looking host mapped to the test server, which then serves https with a throwaway certificate.
+      ...(options.hostResolverRules
+        ? [`--host-resolver-rules=${options.hostResolverRules}`, '--ignore-certificate-errors']
+        : []),
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
