@@ -81,8 +81,14 @@ describe('a hostile page and a model steered by it', () => {
       const main = document.querySelector('main');
       const elements = [...(main?.querySelectorAll('*') ?? [])];
       return {
-        dangerous: elements.filter((element) =>
-          ['SCRIPT', 'IMG', 'IFRAME', 'OBJECT', 'EMBED'].includes(element.tagName),
+        // The one image allowed is the extension's own lens mark, built into its bundle (inlined, or its own file).
+        dangerous: elements.filter(
+          (element) =>
+            ['SCRIPT', 'IMG', 'IFRAME', 'OBJECT', 'EMBED'].includes(element.tagName) &&
+            !(
+              element.matches('img.brand__mark') &&
+              /^(data:image\/svg\+xml|chrome-extension:)/.test(element.getAttribute('src') ?? '')
+            ),
         ).length,
         handlers: elements.filter((element) =>
           [...element.attributes].some((attribute) => attribute.name.startsWith('on')),
