@@ -1,0 +1,153 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OpenAITestServer, startOpenAITestServer } from '../support/openai-test-server';
+import { type PageServer, startPageServer } from '../e2e/support/page-server';
+import {
+  bodyText,
+  buttonNamed,
+  type FirefoxExtension,
+  fieldLabelled,
+  launchFirefox,
+  regionText,
+} from './support/firefox';
+
+/*
+ * The main journey of tests/e2e/article-flow.test.ts, in Firefox ESR with the Firefox (MV2) build.
+ *
+ * What automation cannot do here, and how it is covered instead:
+ * - The real sidebar (`sidebar_action`) cannot be opened: `sidebarAction.open()` needs a user action,
+ *   and WebDriver BiDi has no handle on the browser's own UI. The sidebar's page is opened as an
+ *   ordinary extension tab bound to the article's tab with `?tabId=`, exactly as the Chromium tests
+ *   do with the side panel. The real sidebar was checked by hand (README, Firefox).
+ * - The permission prompt for the endpoint's origin cannot be answered: the e2e build is granted
+ *   http://127.0.0.1/* in its manifest, as in Chromium.
+ */
+
+const API_KEY = 'sk-test-sourcelens-0123456789';
+const MODEL = 'test-model-1';
+const ARTIFACTS_DIR = path.resolve('tests/e2e/artifacts');
+
+let firefox: FirefoxExtension;
+let endpoint: OpenAITestServer;
+let pages: PageServer;
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  [firefox, endpoint, pages] = await Promise.all([
+    launchFirefox(),
+    startOpenAITestServer({ apiKey: API_KEY, models: [MODEL, 'test-model-2'], fixtureDelayMs: 5 }),
+    startPageServer(),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([firefox?.close(), endpoint?.close(), pages?.close()]);
+});
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `firefox-${name}.png`), fullPage: true });
+}
+
+async function fill(page: Page, label: string, value: string): Promise<void> {
+  const field = await fieldLabelled(page, label);
+  // Typed as a user would, over what the field held.
+  await field.evaluate((element) => (element as HTMLInputElement).select());
+  await field.type(value);
+}
+
+/** Options as a user sets them: provider Custom, base URL, key, model, Save. */
+async function configure(apiKey: string): Promise<Page> {
+  const options = await firefox.openPage('options.html');
+  await options.bringToFront();
+  const provider = await fieldLabelled(options, 'Provider');
+  await provider.select('custom');
+  await fill(options, 'Base URL', endpoint.url);
+  await fill(options, 'API key', apiKey);
+  await fill(options, 'Model', MODEL);
+  await (await buttonNamed(options, 'Save')).click();
+  await expect.poll(() => bodyText(options), { timeout: 10_000 }).toMatch(/Test connection\s*Saved/);
+  return options;
+}
+
+let visit = 0;
+
+/** The seed article in a tab of its own, and the panel bound to that tab. */
+async function openArticleAndPanel(): Promise<{ article: Page; panel: Page }> {
+  const article = await firefox.browser.newPage();
+  visit += 1;
+  await article.goto(`${pages.urlOf('seed-de')}?visit=${visit}`);
+  const tabId = await firefox.tabIdOf(article);
+  const panel = await firefox.openPage(`sidepanel.html?tabId=${tabId}`);
+  await panel.setViewport({ width: 420, height: 1400 });
+  await panel.bringToFront();
+  return { article, panel };
+}
+
+describe('the seed article in Firefox, end to end', () => {
+  it('saves the endpoint and tests the connection', async () => {
+    const options = await configure(API_KEY);
+    await (await buttonNamed(options, 'Test connection')).click();
+    await expect.poll(() => bodyText(options), { timeout: 10_000 }).toMatch(/Connected to test-model-1/);
+    await screenshot(options, 'options');
+    await options.close();
+  });
+
+  it('streams summary, sources and translation into the panel, and shows a note in the page', async () => {
+    const { article, panel } = await openArticleAndPanel();
+    endpoint.requests.length = 0;
+    await (await buttonNamed(panel, 'Analyse this page')).click();
+
+    await expect.poll(() => regionText(panel, 'Summary'), { timeout: 20_000 }).toMatch(/Minsk|Belarus/);
+    await expect
+      .poll(() => regionText(panel, 'Sources'), { timeout: 20_000 })
+      .toMatch(/New York Times[\s\S]*Christopher Smith/);
+    await expect
+      .poll(() => regionText(panel, 'Translation'), { timeout: 20_000 })
+      .toMatch(/allegedly[\s\S]*according to/i);
+    await buttonNamed(panel, 'Regenerate', 'body', 20_000);
+
+    // What reached the endpoint, from Firefox's background page: the key, the model, the article's text.
+    const chats = endpoint.requests.filter((request) => request.path.endsWith('/chat/completions'));
+    expect(chats).toHaveLength(2);
+    for (const request of chats) {
+      expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
+      expect(JSON.stringify(request.body)).toContain(`"model":"${MODEL}"`);
+      expect(JSON.stringify(request.body)).toContain('Smiths Treffen mit Lukaschenko sei heimlich erfolgt.');
+    }
+    await screenshot(panel, 'sidepanel-seed');
+
+    // A note's passage, highlighted in the page with the CSS Custom Highlight API (Firefox 140+).
+    const quote = await panel.evaluate(
+      () => document.querySelector('section[aria-label="Sources"] article.note-card')?.textContent ?? '',
+    );
+    await (await buttonNamed(panel, 'Show in page', 'section[aria-label="Sources"] article.note-card')).click();
+    const highlighted = () =>
+      article.evaluate(() => {
+        const highlight = CSS.highlights.get('sourcelens-passage');
+        return highlight ? [...highlight].map((range) => (range instanceof Range ? range.toString() : '')) : [];
+      });
+    await expect.poll(highlighted, { timeout: 10_000 }).toHaveLength(1);
+    const [passage = ''] = await highlighted();
+    expect(passage.length).toBeGreaterThan(20);
+    expect(quote).toContain(passage.slice(0, 40));
+    await article.bringToFront();
+    await screenshot(article, 'highlight');
+  });
+
+  it('tells the user when the key is rejected', async () => {
+    const options = await configure('sk-wrong-key-abcd');
+    await options.close();
+    const { panel } = await openArticleAndPanel();
+    await (await buttonNamed(panel, 'Analyse this page')).click();
+    // The stored result comes back without a request; Regenerate asks the endpoint again.
+    await (await buttonNamed(panel, 'Regenerate', 'body', 20_000)).click();
+    await expect.poll(() => bodyText(panel), { timeout: 20_000 }).toMatch(/API key rejected/);
+    expect(endpoint.requests.some((request) => request.headers.authorization === 'Bearer sk-wrong-key-abcd')).toBe(
+      true,
+    );
+    expect(await bodyText(panel)).toMatch(/check or replace the API key/i);
+    await screenshot(panel, 'sidepanel-key-rejected');
+  });
+});
