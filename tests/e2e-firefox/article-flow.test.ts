@@ -199,6 +199,26 @@ describe('the seed article in Firefox, end to end', () => {
       .toMatch(/Summary[\s\S]*Minsk/i);
   });
 
+  it('storage: storage.local takes more than Chrome’s 10 MB, storage.sync refuses an item over 8 kB', async () => {
+    const probe = await firefox.openPage('options.html');
+    const outcome = await probe.evaluate(async () => {
+      const { browser } = globalThis as unknown as { browser: typeof chrome };
+      const attempt = (write: Promise<void>) =>
+        write.then(
+          () => 'stored',
+          (error: unknown) => String(error),
+        );
+      const local = await attempt(browser.storage.local.set({ quotaProbe: 'x'.repeat(11 * 1024 * 1024) }));
+      await browser.storage.local.remove('quotaProbe');
+      const sync = await attempt(browser.storage.sync.set({ quotaProbe: 'x'.repeat(9 * 1024) }));
+      await browser.storage.sync.remove('quotaProbe');
+      return { local, sync };
+    });
+    expect(outcome.local).toBe('stored');
+    expect(outcome.sync).toMatch(/quota/i);
+    await probe.close();
+  });
+
   it('tells the user when the key is rejected', async () => {
     const options = await configure('sk-wrong-key-abcd');
     await options.close();
