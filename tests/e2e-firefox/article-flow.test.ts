@@ -70,12 +70,12 @@ async function fill(page: Page, label: string, value: string): Promise<void> {
 }
 
 /** Options as a user sets them: provider Custom, base URL, key, model, Save. */
-async function configure(apiKey: string): Promise<Page> {
+async function configure(apiKey: string, baseUrl = endpoint.url): Promise<Page> {
   const options = await firefox.openPage('options.html');
   await options.bringToFront();
   const provider = await fieldLabelled(options, 'Provider');
   await provider.select('custom');
-  await fill(options, 'Base URL', endpoint.url);
+  await fill(options, 'Base URL', baseUrl);
   await fill(options, 'API key', apiKey);
   await fill(options, 'Model', MODEL);
   await (await buttonNamed(options, 'Save')).click();
@@ -232,5 +232,27 @@ describe('the seed article in Firefox, end to end', () => {
     );
     expect(await bodyText(panel)).toMatch(/check or replace the API key/i);
     await screenshot(panel, 'sidepanel-key-rejected');
+  });
+
+  it("Save asks for the endpoint's origin, an MV2 optional permission, and requests then go there", async () => {
+    const probe = await firefox.openPage('options.html');
+    const access = () =>
+      probe.evaluate(async () => {
+        const { browser } = globalThis as unknown as { browser: typeof chrome };
+        return {
+          optional: browser.runtime.getManifest().optional_permissions ?? [],
+          localhost: await browser.permissions.contains({ origins: ['http://localhost/*'] }),
+        };
+      });
+    // The e2e build holds 127.0.0.1 only: localhost is another origin, asked for at Save.
+    expect(await access()).toEqual({ optional: ['https://*/*', 'http://*/*'], localhost: false });
+    const options = await configure(API_KEY, endpoint.url.replace('127.0.0.1', 'localhost'));
+    expect((await access()).localhost).toBe(true);
+    await (await buttonNamed(options, 'Test connection')).click();
+    await expect.poll(() => bodyText(options), { timeout: 10_000 }).toMatch(/Connected to test-model-1/);
+    expect(endpoint.requests.some((request) => request.headers.host?.startsWith('localhost:'))).toBe(true);
+    await screenshot(options, 'options-localhost-granted');
+    await options.close();
+    await probe.close();
   });
 });

@@ -46,6 +46,9 @@ export async function launchFirefox(): Promise<FirefoxExtension> {
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
+      // permissions.request() grants without showing its prompt, which automation cannot answer. The
+      // rest stays real: the origin must be in optional_permissions, and the call in a user action.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
