@@ -219,6 +219,20 @@ describe('the seed article in Firefox, end to end', () => {
     await probe.close();
   });
 
+  it('tabs.query: a URL pattern with a port matches no tab in Firefox, so tabs are found by id', async () => {
+    const article = await firefox.browser.newPage();
+    await article.goto(pages.urlOf('seed-de'));
+    const probe = await firefox.openPage('options.html');
+    const found = await probe.evaluate(async (origin) => {
+      const { browser } = globalThis as unknown as { browser: typeof chrome };
+      const byPattern = await browser.tabs.query({ url: `${origin}/*` });
+      const all = await browser.tabs.query({});
+      return { byPattern: byPattern.length, byUrl: all.filter((tab) => tab.url?.startsWith(origin)).length };
+    }, pages.origin);
+    expect(found).toEqual({ byPattern: 0, byUrl: 1 });
+    await Promise.all([article.close(), probe.close()]);
+  });
+
   it('tells the user when the key is rejected', async () => {
     const options = await configure('sk-wrong-key-abcd');
     await options.close();
