@@ -129,6 +129,16 @@ describe('the seed article in Firefox, end to end', () => {
       expect(JSON.stringify(request.body)).toContain('Smiths Treffen mit Lukaschenko sei heimlich erfolgt.');
     }
     await screenshot(panel, 'sidepanel-seed');
+    // Firefox's sidebar opens about 240 px wide, narrower than Chrome's side panel: nothing may stick out.
+    await panel.setViewport({ width: 240, height: 1400 });
+    const overflowing = await panel.evaluate(() =>
+      [...document.querySelectorAll('h1, section[aria-label], .note-card, .grounding, .attribution-counts')]
+        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((element) => element.className || element.tagName),
+    );
+    expect(overflowing).toEqual([]);
+    await screenshot(panel, 'sidepanel-narrow');
+    await panel.setViewport({ width: 420, height: 1400 });
 
     // A note's passage, highlighted in the page with the CSS Custom Highlight API (Firefox 140+).
     const quote = await panel.evaluate(
@@ -221,14 +231,18 @@ describe('the seed article in Firefox, end to end', () => {
 
   it('tabs.query: a URL pattern with a port matches no tab in Firefox, so tabs are found by id', async () => {
     const article = await firefox.browser.newPage();
-    await article.goto(pages.urlOf('seed-de'));
+    const url = `${pages.urlOf('seed-de')}?tabs-query`;
+    await article.goto(url);
     const probe = await firefox.openPage('options.html');
-    const found = await probe.evaluate(async (origin) => {
-      const { browser } = globalThis as unknown as { browser: typeof chrome };
-      const byPattern = await browser.tabs.query({ url: `${origin}/*` });
-      const all = await browser.tabs.query({});
-      return { byPattern: byPattern.length, byUrl: all.filter((tab) => tab.url?.startsWith(origin)).length };
-    }, pages.origin);
+    const found = await probe.evaluate(
+      async ({ origin, url }) => {
+        const { browser } = globalThis as unknown as { browser: typeof chrome };
+        const byPattern = await browser.tabs.query({ url: `${origin}/*` });
+        const all = await browser.tabs.query({});
+        return { byPattern: byPattern.length, byUrl: all.filter((tab) => tab.url === url).length };
+      },
+      { origin: pages.origin, url },
+    );
     expect(found).toEqual({ byPattern: 0, byUrl: 1 });
     await Promise.all([article.close(), probe.close()]);
   });

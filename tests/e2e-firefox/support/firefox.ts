@@ -40,7 +40,8 @@ export async function launchFirefox(): Promise<FirefoxExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
-    headless: true,
+    // FIREFOX_HEADFUL=1 (under a display, e.g. xvfb-run) shows the browser: the real sidebar can be looked at.
+    headless: process.env.FIREFOX_HEADFUL !== '1',
     userDataDir: profile,
     args: ['-remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 900 },
