@@ -2,8 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, startOpenAITestServer } from '../support/openai-test-server';
 import { type PageServer, startPageServer } from '../e2e/support/page-server';
+import { type OpenAITestServer, startOpenAITestServer } from '../support/openai-test-server';
 import {
   bodyText,
   buttonNamed,
@@ -203,7 +203,8 @@ describe('the seed article in Firefox, end to end', () => {
     await expect.poll(() => bodyText(popup), { timeout: 20_000 }).toMatch(/Minsk|Belarus/);
     await screenshot(popup, 'popup');
     // A click is a user action: the popup's button opens the sidebar.
-    await (await buttonNamed(popup, /side panel/)).click();
+    expect(await bodyText(popup)).toMatch(/translation are in the sidebar\./);
+    await (await buttonNamed(popup, 'Open sidebar')).click();
     await expect.poll(async () => (await sidebar()).open, { timeout: 10_000 }).toBe(true);
     await article.bringToFront();
     await expect
