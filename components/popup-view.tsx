@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { JobState } from '../lib/job/job';
+import { PANEL_NAME } from '../lib/panel-name';
 import { regionStatuses } from '../lib/ui/region-status';
 import { ArticleHeader } from './article-header';
 import { CostConfirmation } from './cost-confirmation';
@@ -39,7 +40,7 @@ export function PopupView({ job, synced, actions, onOpenPanel }: PopupViewProps)
   const buttonRow = (
     <div class="button-row">
       <button type="button" class="button button--primary" onClick={() => run(onOpenPanel)}>
-        Open side panel
+        Open {PANEL_NAME}
       </button>
       {running && (
         <button type="button" class="button button--danger" onClick={() => run(actions.cancel)}>
@@ -100,7 +101,7 @@ export function PopupView({ job, synced, actions, onOpenPanel }: PopupViewProps)
           {job.analysisError && <ErrorNotice error={job.analysisError} handlers={handlers} />}
           {noteCount > 0 && (
             <p class="muted small">
-              {noteCount} source {noteCount === 1 ? 'note' : 'notes'} and the translation are in the side panel.
+              {noteCount} source {noteCount === 1 ? 'note' : 'notes'} and the translation are in the {PANEL_NAME}.
             </p>
           )}
         </section>

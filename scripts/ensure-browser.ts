@@ -59,7 +59,7 @@ if (need === 'test') {
   const tools = planTestTools(currentMachine());
   if (tools.kind === 'stop') stop(tools.message);
   if (tools.kind === 'install') {
-    console.log(`Installing ${tools.packages.join(' and ')} with apt, for the real toolbar-click test…`);
+    console.log(`Installing ${tools.packages.join(', ')} with apt, for the browser tests…`);
     run(tools.commands);
     if (planTestTools(currentMachine()).kind !== 'ready')
       stop(`apt installed ${tools.packages.join(' ')}, but they are still not on PATH.`);

@@ -2,12 +2,14 @@ import { installCommands, type Machine } from './browser-plan';
 import { findExecutable } from './find-executable';
 
 /**
- * What the real-toolbar browser test drives besides Chromium (tests/e2e/toolbar-click.test.ts):
- * a virtual display for headed Chromium, and xdotool for a real click and a real key press.
+ * What the browser tests drive besides Chromium: a virtual display for headed Chromium and xdotool
+ * for a real click and key press (tests/e2e/toolbar-click.test.ts), and Firefox ESR for the Firefox
+ * journey (tests/e2e-firefox/, which takes FIREFOX_PATH for another build).
  */
 export const TEST_TOOLS = [
   { program: 'Xvfb', packageName: 'xvfb' },
   { program: 'xdotool', packageName: 'xdotool' },
+  { program: 'firefox-esr', packageName: 'firefox-esr' },
 ] as const;
 
 export type ToolsPlan =
@@ -16,14 +18,20 @@ export type ToolsPlan =
   | { kind: 'stop'; message: string };
 
 /** Whether the test tools are on PATH and, if not, how to get them, as for Chromium. */
-export function planTestTools(machine: Machine): ToolsPlan {
-  const missing = TEST_TOOLS.filter((tool) => !findExecutable([tool.program], machine.lookup));
+export function planTestTools(machine: Machine, firefoxPath = process.env.FIREFOX_PATH): ToolsPlan {
+  const missing = TEST_TOOLS.filter((tool) =>
+    tool.program === 'firefox-esr' && firefoxPath
+      ? !machine.lookup.isExecutable(firefoxPath)
+      : !findExecutable([tool.program], machine.lookup),
+  );
   if (missing.length === 0) return { kind: 'ready' };
   const packages = missing.map((tool) => tool.packageName);
-  const names = missing.map((tool) => tool.program).join(' and ');
+  const programs = missing.map((tool) => tool.program);
+  const names =
+    programs.length > 1 ? `${programs.slice(0, -1).join(', ')} and ${programs.at(-1)}` : (programs[0] ?? '');
   const hasApt = findExecutable(['apt-get'], machine.lookup) !== undefined;
   if (hasApt && machine.uid === 0) return { kind: 'install', packages, commands: installCommands(...packages) };
-  const why = `The browser test of the real toolbar click needs ${names}, and ${missing.length === 1 ? 'it is' : 'they are'} not installed.`;
+  const why = `The browser tests need ${names}, and ${missing.length === 1 ? 'it is' : 'they are'} not installed.`;
   return hasApt
     ? {
         kind: 'stop',

@@ -1,3 +1,4 @@
+import { PANEL_NAME } from '../../lib/panel-name';
 import type { DraftErrors, SettingsDraft } from '../../lib/ui/settings-draft';
 import { Field, fieldAria } from './field';
 
@@ -58,7 +59,7 @@ export function OutputFields({ draft, errors, onChange }: OutputFieldsProps) {
             }
             {...fieldAria('toolbar-action', undefined)}
           >
-            <option value="sidepanel">Open the side panel</option>
+            <option value="sidepanel">Open the {PANEL_NAME}</option>
             <option value="popup">Show a compact popup</option>
           </select>
         </Field>
