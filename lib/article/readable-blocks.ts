@@ -1,3 +1,4 @@
+import { INLINE_TAGS } from './inline-tags';
 import { normaliseWhitespace, SegmentBuilder, type TextSegment } from './segments';
 
 /** Elements whose text is one paragraph: a single `<br>` in them is a line break within it. */
@@ -14,42 +15,6 @@ const TEXT_BLOCK_TAGS = new Set([
   'FIGCAPTION',
   'DT',
   'DD',
-]);
-
-/**
- * Elements that continue the line they are in (HTML's phrasing content, as articles use it);
- * every other element starts a paragraph of its own.
- */
-export const INLINE_TAGS = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'CODE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'IMG',
-  'INS',
-  'KBD',
-  'MARK',
-  'Q',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-  'VAR',
-  'WBR',
 ]);
 
 /** "Foto: dpa" is a credit, not a caption worth translating. */

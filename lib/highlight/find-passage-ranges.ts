@@ -1,4 +1,5 @@
 import { normaliseText, originalRange } from '../attribution/normalise-text';
+import { INLINE_TAGS } from '../article/inline-tags';
 
 /**
  * Finds passages of the article in the live page and returns a DOM Range for each (null when it
@@ -23,42 +24,6 @@ const SKIPPED = new Set([
   'SVG',
   'MATH',
   'HEAD',
-]);
-
-/**
- * Inline elements continue the text around them; any other element starts a new block, which
- * counts as a line break between its text and the text before it. Tag names rather than computed
- * styles: cheaper on big pages, and right for the markup articles use.
- */
-const INLINE = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'CODE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'KBD',
-  'MARK',
-  'Q',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-  'VAR',
-  'WBR',
 ]);
 
 /** Where passages are preferred when a page repeats one (a teaser above the article, say). */
@@ -100,7 +65,7 @@ function isText(node: Node | null): node is Text {
 
 function blockOf(node: Node): Node | null {
   let current = node.parentNode;
-  while (isElement(current) && INLINE.has(current.tagName.toUpperCase())) current = current.parentNode;
+  while (isElement(current) && INLINE_TAGS.has(current.tagName.toUpperCase())) current = current.parentNode;
   return current;
 }
 
