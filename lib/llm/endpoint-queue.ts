@@ -21,7 +21,7 @@ export interface EndpointQueueOptions {
   concurrency: number;
   /** Tries per request, the first included. */
   maxAttempts?: number;
-  /** Back-off for the first retry; it doubles with each further one, up to `maxBackoffMs`, with full jitter. */
+  /** Back-off for the first retry; it doubles with each further one, up to `maxBackoffMs`, with equal jitter. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
   /** A longer `retry-after` (a daily quota) is not waited for: the 429 goes to the caller at once. */
@@ -172,7 +172,9 @@ export class EndpointQueue {
 
   private backoffMs(attempt: number): number {
     const ceiling = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** (attempt - 1));
-    // Full jitter: requests of many tabs limited at once do not all come back at the same moment.
+    // Equal jitter (half the ceiling fixed, half random; AWS Architecture Blog, "Exponential Backoff
+    // and Jitter"): requests of many tabs limited at once do not all come back at the same moment,
+    // and none comes back at once.
     return Math.round(ceiling / 2 + (this.options.random() * ceiling) / 2);
   }
 
