@@ -213,7 +213,8 @@ export function refusedRequestField(error: unknown): RefusableRequestField | nul
   return refusedFieldsIn(errorResponseOf(error))[0] ?? null;
 }
 
-function errorResponseOf(error: APIError): ErrorResponse {
+/** The SDK's APIError as the error readers take it: the parsed body, or the body's text when it was not JSON. */
+export function errorResponseOf(error: APIError): ErrorResponse {
   const body: unknown = error.error;
   if (body !== undefined && body !== null) {
     return { status: error.status, body, text: undefined, headers: error.headers };

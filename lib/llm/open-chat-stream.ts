@@ -3,7 +3,7 @@ import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { ResponseFormatJSONSchema } from 'openai/resources/shared';
 import { presetForEndpoint } from '../preset-for-endpoint';
-import { type ErrorContext, refusedRequestField, toAppError } from './error-mapping';
+import { type ErrorContext, errorResponseOf, toAppError } from './error-mapping';
 import { LlmError } from './llm-error';
 import type { PromptMessage } from './prompts';
 import {
@@ -93,22 +93,9 @@ function nextShape(
   return without ? { shape: without, plainest: false } : null;
 }
 
-/**
- * Which optional field a refusal is about: the field the error reader finds in the endpoint's
- * words (error-mapping.ts), else the word-based reading of request-shape.ts (which also tells an
- * unexplained refusal, worth one plain retry). A field this request never sends is no refusal of it.
- */
+/** Which optional field a refusal is about (request-shape.ts reads the endpoint's words). */
 function refusalOf(error: APIError): RequestField | 'unnamed' | null {
-  if (error.status !== 400 && error.status !== 422) return null;
-  const named = refusedRequestField(error);
-  if (named === 'stream_options' || named === 'response_format' || named === 'temperature') return named;
-  if (named !== null) return null;
-  return refusedField({
-    status: error.status,
-    param: typeof error.param === 'string' ? error.param : null,
-    body: error.error,
-    message: error.message,
-  });
+  return refusedField(errorResponseOf(error));
 }
 
 /** The request body for `shape`. */

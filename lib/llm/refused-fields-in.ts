@@ -27,12 +27,18 @@ export type RefusableRequestField = (typeof REFUSABLE_REQUEST_FIELDS)[number];
 /** Words in a message that stand for a field: `include_usage` is part of stream_options, `json_schema` a response_format. */
 const ALIASES: [RegExp, RefusableRequestField][] = [
   [/(?<![\w.])include_usage(?!\w)/i, 'stream_options'],
-  [/(?<![\w.])(json_schema|json_object)(?!\w)|\bstructured outputs?\b|\bresponse format\b/i, 'response_format'],
+  [
+    /(?<![\w.])(json_schema|json_object|guided_json)(?!\w)|\bstructured outputs?\b|\bresponse format\b|\bgrammar\b/i,
+    'response_format',
+  ],
 ];
 
-/** A message that says a field was refused, as servers word it; a field merely named is not enough. */
+/**
+ * A message that says a field was refused, as servers word it; a field merely named is not enough.
+ * "must be" is LM Studio's ("'response_format.type' must be 'json_schema' or 'text'").
+ */
 const REFUSAL =
-  /not supported|unsupported|does not support|doesn't support|not (?:permitted|allowed|available|recogni[sz]ed|a valid)|unknown (?:name|field|parameter|argument)|unrecogni[sz]ed|extra (?:inputs|fields)|cannot find field|only the default|unexpected (?:keyword|field|argument)|invalid (?:parameter|argument|field)|unavailable/i;
+  /not supported|must be|unsupported|does not support|doesn't support|not (?:permitted|allowed|available|recogni[sz]ed|a valid)|unknown (?:name|field|parameter|argument)|unrecogni[sz]ed|extra (?:inputs|fields)|cannot find field|only the default|unexpected (?:keyword|field|argument)|invalid (?:parameter|argument|field)|unavailable/i;
 
 /**
  * A context-length complaint names max_tokens too ("'max_tokens' is too large: 4096. This model's

@@ -3,8 +3,11 @@ import { PROVIDERS } from '../providers';
 import { initialShape, plainestShape, refusedField, shapeWithout } from './request-shape';
 
 describe('refusedField', () => {
-  const refusal = (status: number, body: unknown, message = '', param: string | null = null) =>
-    refusedField({ status, body, message, param });
+  // As error-mapping's errorResponseOf hands it over: a JSON body parsed, any other body as text.
+  const refusal = (status: number, body: unknown, text = '') =>
+    typeof body === 'string' || body === undefined
+      ? refusedField({ status, body: undefined, text: typeof body === 'string' ? body : text, headers: undefined })
+      : refusedField({ status, body, text: undefined, headers: undefined });
 
   it.each([
     [
@@ -38,24 +41,21 @@ describe('refusedField', () => {
     ],
     [
       "OpenAI's reasoning models and temperature",
-      refusal(
-        400,
-        {
-          message:
-            "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
-        },
-        '',
-        'temperature',
-      ),
+      refusal(400, {
+        message:
+          "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
+        param: 'temperature',
+      }),
       'temperature',
     ],
-    [
-      'a plain-text 400 naming the field',
-      refusal(400, undefined, '400 unsupported parameter temperature'),
-      'temperature',
-    ],
+    ['a plain-text 400 naming the field', refusal(400, undefined, 'unsupported parameter temperature'), 'temperature'],
     ['a bare FastAPI 422', refusal(422, { detail: 'Unprocessable Entity' }), 'unnamed'],
-    ['an empty 400', refusal(400, undefined, '400 status code (no body)'), 'unnamed'],
+    ['an empty 400', refusal(400, undefined, ''), 'unnamed'],
+    [
+      'a guided-decoding refusal in words',
+      refusal(400, 'guided_json is not supported by this backend'),
+      'response_format',
+    ],
   ])('%s', (_case, field, expected) => {
     expect(field).toBe(expected);
   });
@@ -67,6 +67,8 @@ describe('refusedField', () => {
     expect(refusal(400, { message: 'prompt is too long; stream_options ignored' })).toBeNull();
     expect(refusal(401, { message: 'temperature' })).toBeNull();
     expect(refusal(500, 'stream_options')).toBeNull();
+    // A refused field we never send: retrying without one of ours would change nothing.
+    expect(refusal(400, { message: "Unsupported parameter: 'max_tokens'", param: 'max_tokens' })).toBeNull();
   });
 });
 

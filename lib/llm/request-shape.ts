@@ -7,6 +7,9 @@
  * endpoint and model (request-shape-memory.ts). Kept free of the `openai` SDK.
  */
 
+import type { ErrorResponse } from './describe-error-response';
+import { CONTEXT_TOO_LONG, refusedFieldsIn } from './refused-fields-in';
+
 /** How a structured (JSON) answer is asked for, strongest first; each later one is the fallback of the one before. */
 export const STRUCTURED_MODES = ['json_schema', 'json_object', 'prompt'] as const;
 export type StructuredMode = (typeof STRUCTURED_MODES)[number];
@@ -98,28 +101,24 @@ export function sameShape(left: RequestShape, right: RequestShape): boolean {
 }
 
 /**
- * Which optional field a 400/422 refusal names, from the endpoint's own words in any shape
- * (OpenAI's `param`, pydantic's `loc: ["body","stream_options","include_usage"]`, vLLM's and
- * LM Studio's messages). `unnamed` when the body is not OpenAI-shaped and names none of them
- * (worth one plain retry); null when the refusal is about something else (no retry).
+ * Which optional field of ours a 400/422 refusal is about: the first of `stream_options`,
+ * `response_format` or `temperature` among the fields the endpoint's words name (read by
+ * refused-fields-in.ts, in any body shape: OpenAI's `param`, pydantic's `loc`, LM Studio's and
+ * vLLM's messages). `unnamed` when the body is not OpenAI-shaped and names no field (worth one
+ * plain retry); null when the refusal is about something else, or about a field we never send.
  */
-export function refusedField(refusal: {
-  status: number | undefined;
-  param?: string | null;
-  /** The endpoint's whole error body, parsed or as text. */
-  body: unknown;
-  message: string;
-}): RequestField | 'unnamed' | null {
-  if (refusal.status !== 400 && refusal.status !== 422) return null;
-  const words = `${refusal.param ?? ''} ${serialise(refusal.body)} ${refusal.message}`;
+export function refusedField(response: ErrorResponse): RequestField | 'unnamed' | null {
+  if (response.status !== 400 && response.status !== 422) return null;
+  const named = refusedFieldsIn(response);
+  if (named.length > 0) return named.find(isRequestField) ?? null;
   // Context-length refusals quote the request's size, never one of these fields: no retry for them.
-  if (/context[ _]length|maximum context|too many tokens|prompt is too long/i.test(words)) return null;
-  if (/stream_options|include_usage/i.test(words)) return 'stream_options';
-  if (/response_format|json_schema|json_object|structured output|guided_json|grammar/i.test(words)) {
-    return 'response_format';
-  }
-  if (/\btemperature\b/i.test(words)) return 'temperature';
-  return isOpenAIShaped(refusal.body) ? null : 'unnamed';
+  const words = `${response.text ?? ''} ${serialise(response.body)}`;
+  if (CONTEXT_TOO_LONG.test(words)) return null;
+  return isOpenAIShaped(response.body) ? null : 'unnamed';
+}
+
+function isRequestField(field: string): field is RequestField {
+  return field === 'stream_options' || field === 'response_format' || field === 'temperature';
 }
 
 /** `{ error: { message } }` or `{ message }` with words: an endpoint that explains itself. */
