@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../article/article';
 import type { Analysis } from '../attribution/analysis';
+import { createFakeJobEnvironment } from '../../tests/support/fake-job-environment';
 import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '../settings';
 import { applyJobEvent, createJob, type JobEvent, type JobState } from './job';
-import { isTargetLanguage, type JobEnvironment, JobManager } from './job-manager';
-import type { CachedResult } from './result-store';
+import type { JobEnvironment } from './job-environment';
+import { JobManager } from './job-manager';
 
 const article: Article = {
   url: 'https://news.example/a',
@@ -42,17 +43,10 @@ const TWO_REQUESTS: Partial<Settings> = {
 };
 
 function setup(overrides: Partial<JobEnvironment> & { settings?: Partial<Settings>; apiKey?: string } = {}) {
-  const cache = new Map<string, CachedResult>();
   const calls = { analysis: 0, translation: 0, signals: [] as AbortSignal[] };
-  const environment: JobEnvironment = {
+  const environment = createFakeJobEnvironment({
+    article,
     now: () => 1000,
-    newId: () => `job-${Math.random()}`,
-    promptVersion: 'test-1',
-    loadConfiguration: async () => ({
-      settings: { ...DEFAULT_SETTINGS, ...TWO_REQUESTS, ...overrides.settings },
-      apiKey: overrides.apiKey ?? 'sk-test',
-    }),
-    extract: async () => ({ ok: true, article }),
     runAnalysis: async (request) => {
       calls.analysis++;
       calls.signals.push(request.signal);
@@ -65,12 +59,9 @@ function setup(overrides: Partial<JobEnvironment> & { settings?: Partial<Setting
       request.onDelta('apparently close.');
       return { usage: null };
     },
-    readCache: async (key) => cache.get(key) ?? null,
-    writeCache: async (key, result) => {
-      cache.set(key, result);
-    },
     ...overrides,
-  };
+    settings: { ...TWO_REQUESTS, ...overrides.settings },
+  });
   const manager = new JobManager(environment);
   const events: JobEvent[] = [];
   let mirrored: JobState | null = null;
@@ -78,7 +69,7 @@ function setup(overrides: Partial<JobEnvironment> & { settings?: Partial<Setting
     events.push(event);
     mirrored = applyJobEvent(mirrored, event, 1000);
   });
-  return { manager, events, calls, cache, mirror: () => mirrored };
+  return { manager, events, calls, cache: environment.cache, mirror: () => mirrored };
 }
 
 describe('JobManager', () => {
@@ -484,18 +475,5 @@ describe('JobManager', () => {
       translationError: { code: 'stream-interrupted' },
       translation: 'Half done',
     });
-  });
-});
-
-describe('isTargetLanguage', () => {
-  it.each([
-    ['en', 'English', true],
-    ['de-AT', 'German', true],
-    ['de', 'Deutsch', true],
-    ['de', 'de', true],
-    ['de', 'English', false],
-    ['und', 'English', false],
-  ])('%s in %s → %s', (article, target, expected) => {
-    expect(isTargetLanguage(article, target)).toBe(expected);
   });
 });

@@ -3,6 +3,7 @@ import type { Analysis, PartialAnalysis } from '../attribution/analysis';
 import type { JobEstimate } from '../budget/job-estimate';
 import type { AppError } from '../errors';
 import type { EndpointPause } from '../llm/endpoint-pause';
+import type { StructuredMode } from '../llm/request-shape';
 
 /** Token counts as the endpoint reported them in its `usage` data. */
 export interface Usage {
@@ -36,7 +37,7 @@ export interface JobState {
   analysisStatus: PartStatus;
   analysisError: AppError | null;
   /** How the structured answer was obtained: json_schema, json_object or prompt-only. */
-  analysisMode: 'json_schema' | 'json_object' | 'prompt' | null;
+  analysisMode: StructuredMode | null;
   translation: string;
   translationStatus: PartStatus;
   translationError: AppError | null;
