@@ -94,7 +94,7 @@ describe('JobManager: estimate, plan and pauses', () => {
 
   it('shows the latest pause of any of the job’s requests, and clears it when none waits', async () => {
     let release: () => void = () => undefined;
-    const snapshots: Array<JobState['pause']> = [];
+    const snapshots: Array<JobState['pause'] | undefined> = [];
     const { manager, mirror } = setup({
       environment: {
         runTranslation: async (request) => {

@@ -3,7 +3,7 @@ import type { Article } from '../article/article';
 import type { Analysis } from '../attribution/analysis';
 import { createFakeJobEnvironment } from '../../tests/support/fake-job-environment';
 import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '../settings';
-import { applyJobEvent, createJob, type JobEvent, type JobState } from './job';
+import { applyJobEvent, createJob, type JobEvent, type JobState, NOT_THINKING } from './job';
 import type { JobEnvironment } from './job-environment';
 import { JobManager } from './job-manager';
 
@@ -166,7 +166,7 @@ describe('JobManager', () => {
   it('shows each part thinking while its requests reason, and keeps the service worker awake meanwhile', async () => {
     let clock = 1000;
     const keepAlive = vi.fn();
-    const seen: Array<JobState['thinking']> = [];
+    const seen: Array<JobState['thinking'] | undefined> = [];
     const { manager } = setup({
       now: () => clock,
       keepAlive,
@@ -410,12 +410,12 @@ describe('JobManager', () => {
     const first = manager.start(7, { source: 'article', force: false });
     await vi.waitFor(() => expect(calls.analysis).toBe(1));
     manager.pageChanged(7, `${article.url}#comments`);
-    expect(manager.get(7)?.pageChanged).toBeUndefined();
+    expect(manager.get(7)?.pageChanged).toBe(false);
     manager.pageChanged(7, null);
     expect(manager.get(7)?.pageChanged).toBe(true);
     const second = manager.start(7, { source: 'article', force: false });
     await vi.waitFor(() => expect(calls.analysis).toBe(2));
-    expect(manager.get(7)?.pageChanged).toBeUndefined();
+    expect(manager.get(7)?.pageChanged).toBe(false);
     for (const finish of finishers) finish();
     await Promise.all([first, second]);
   });
@@ -462,6 +462,11 @@ describe('JobManager', () => {
           translationStatus: 'streaming',
           translationError: null,
           usage: { analysis: null, translation: null },
+          estimate: null,
+          pause: null,
+          thinking: NOT_THINKING,
+          pageChanged: false,
+          notKept: false,
           error: null,
         },
         { type: 'translation-delta', text: ' done' },
