@@ -7,17 +7,16 @@
  * token, tokens per second per stream and number of streams served at once come from the command
  * line. Prints one row per article size. Nothing here is asserted: the figures are for reading.
  */
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { Article } from '../lib/article/article';
-import type { JobEnvironment } from '../lib/job/job-manager';
 import { JobManager } from '../lib/job/job-manager';
 import { createLlmRunners } from '../lib/job/llm-runners';
 import { createResultStore, type KeyValueArea } from '../lib/job/result-store';
 import { createClient } from '../lib/llm/client';
 import { PROMPT_VERSION } from '../lib/llm/prompts';
 import { streamTranslation } from '../lib/llm/translate';
-import type { Settings } from '../lib/settings';
+import type { Settings } from '../lib/settings-schema';
+import { createFakeJobEnvironment } from '../tests/support/fake-job-environment';
 import { longArticle } from '../tests/support/long-article';
 import { CHARACTERS_PER_TOKEN } from '../tests/support/openai-wire';
 import { startSimulatedEndpoint } from './start-simulated-endpoint';
@@ -84,16 +83,15 @@ const area: KeyValueArea = {
   },
 };
 const store = createResultStore(area);
-const environment: JobEnvironment = {
-  now: () => Date.now(),
-  newId: () => randomUUID(),
+const environment = createFakeJobEnvironment({
+  article: () => current,
+  settings,
+  apiKey: 'sk-bench',
   promptVersion: PROMPT_VERSION,
-  loadConfiguration: async () => ({ settings, apiKey: 'sk-bench' }),
-  extract: async () => ({ ok: true, article: current }),
   ...createLlmRunners({ origin: 'node://bench', fetch: countingFetch }),
   readCache: (key) => store.read(key, Date.now()),
   writeCache: (key, result) => store.write(key, result, Date.now()),
-};
+});
 const manager = new JobManager(environment);
 let tabId = 0;
 

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ExtractionSource } from './article/article';
 import type { AppError } from './errors';
+import type { StructuredMode } from './llm/request-shape';
 
 /** Connection details of a test: the base URL, the key for that URL's origin, the model. */
 export interface EndpointDraft {
@@ -18,7 +19,7 @@ export type ConnectionTestResult =
       /** The model's reply, reasoning removed, at most 200 characters. */
       reply: string;
       /** How a job will ask for its JSON on this endpoint: a strict schema, any JSON object, or the prompt alone. */
-      structured: 'json_schema' | 'json_object' | 'prompt';
+      structured: StructuredMode;
       /** Whether the endpoint reported token usage; without it costs are estimated. */
       usageReported: boolean;
       /** Whether the model reasoned before answering (never shown as its answer). */

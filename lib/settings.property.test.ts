@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PROVIDER_IDS } from './providers';
-import { DEFAULT_SETTINGS, migrateSettings, SETTINGS_VERSION, SettingsSchema } from './settings';
+import { migrateSettings } from './settings-migrations';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema } from './settings-schema';
 
 describe('settings parsing, on anything stored', () => {
   it('never throws, and always yields valid settings', () => {

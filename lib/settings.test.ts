@@ -1,117 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  DEFAULT_SETTINGS,
-  loadSettings,
-  migrateSettings,
-  type SettingsV1,
-  type SettingsV2,
-  type SettingsV3,
-  SETTINGS_VERSION,
-  saveSettings,
-  takeSettingsNotice,
-} from './settings';
 import { loadCredential } from './endpoint-credential';
-
-describe('migrateSettings', () => {
-  it('gives defaults when nothing is stored', () => {
-    expect(migrateSettings(undefined)).toEqual({
-      settings: DEFAULT_SETTINGS,
-      extractedApiKey: null,
-      resetReason: null,
-    });
-  });
-
-  it('migrates version 1, taking the key out of the synced object', () => {
-    const v1: SettingsV1 = {
-      version: 1,
-      provider: 'ollama',
-      baseUrl: ' http://localhost:11434/v1/ ',
-      model: 'llama3.1',
-      apiKey: ' sk-old ',
-    };
-    const result = migrateSettings(v1);
-    expect(result.extractedApiKey).toBe('sk-old');
-    expect(result.resetReason).toBeNull();
-    expect(result.settings).toEqual({
-      version: 4,
-      provider: 'ollama',
-      baseUrl: 'http://localhost:11434/v1',
-      model: 'llama3.1',
-      targetLanguage: 'English',
-      toolbarAction: 'sidepanel',
-      theme: 'system',
-      modelOverrides: {},
-      parallelRequests: null,
-      askAboveDollars: 0.1,
-    });
-    expect(JSON.stringify(result.settings)).not.toContain('sk-old');
-  });
-
-  it('migrates version 2, adding no model overrides and automatic parallel requests', () => {
-    const v2: SettingsV2 = {
-      version: 2,
-      provider: 'openrouter',
-      baseUrl: 'https://openrouter.ai/api/v1',
-      model: 'openai/gpt-4o-mini',
-      targetLanguage: 'German',
-      toolbarAction: 'popup',
-      theme: 'dark',
-    };
-    const result = migrateSettings(v2);
-    expect(result.resetReason).toBeNull();
-    expect(result.settings).toEqual({
-      ...v2,
-      version: 4,
-      modelOverrides: {},
-      parallelRequests: null,
-      askAboveDollars: 0.1,
-    });
-  });
-
-  it('migrates version 3, asking before runs above ten cents', () => {
-    const v3: SettingsV3 = {
-      version: 3,
-      provider: 'openai',
-      baseUrl: 'https://api.openai.com/v1',
-      model: 'gpt-4o',
-      targetLanguage: 'English',
-      toolbarAction: 'sidepanel',
-      theme: 'light',
-      modelOverrides: {},
-      parallelRequests: 4,
-    };
-    const result = migrateSettings(v3);
-    expect(result.resetReason).toBeNull();
-    expect(result.settings).toEqual({ ...v3, version: 4, askAboveDollars: 0.1 });
-  });
-
-  it('keeps valid model overrides and rejects impossible ones', () => {
-    const override = {
-      inputPricePerMillion: 0.1,
-      outputPricePerMillion: 0.4,
-      contextTokens: 32_768,
-      maxOutputTokens: null,
-    };
-    expect(
-      migrateSettings({ ...DEFAULT_SETTINGS, modelOverrides: { 'llama3.1': override } }).settings.modelOverrides,
-    ).toEqual({
-      'llama3.1': override,
-    });
-    const negative = migrateSettings({
-      ...DEFAULT_SETTINGS,
-      modelOverrides: { m: { ...override, inputPricePerMillion: -1 } },
-    });
-    expect(negative.resetReason).toMatch(/modelOverrides/);
-  });
-
-  it('resets corrupt settings with a reason naming the field', () => {
-    const result = migrateSettings({ ...DEFAULT_SETTINGS, baseUrl: 'ftp://example.com' });
-    expect(result.settings).toEqual(DEFAULT_SETTINGS);
-    expect(result.resetReason).toMatch(/baseUrl: Base URL must be an http/);
-    expect(migrateSettings('garbage').resetReason).toMatch(/reset to defaults/);
-  });
-});
+import { DEFAULT_SETTINGS, loadSettings, SETTINGS_VERSION, saveSettings, takeSettingsNotice } from './settings';
 
 describe('settings storage', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -142,5 +32,38 @@ describe('settings storage', () => {
 
   it('rejects an invalid base URL on save', async () => {
     await expect(saveSettings({ ...DEFAULT_SETTINGS, baseUrl: 'javascript:alert(1)' })).rejects.toThrow(/http/);
+  });
+
+  it('on start-up, brings settings saved before WXT kept their version to the current one, key moved, version recorded', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { version: 1, provider: 'openai', baseUrl: 'https://api.openai.com/v1/', model: 'm', apiKey: 'sk-2' },
+    });
+    // What a start of the extension does: the module defines its storage item, and WXT migrates it.
+    vi.resetModules();
+    await import('./settings');
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ settings$: { v: 4 } }),
+    );
+    const { settings: stored } = await fakeBrowser.storage.sync.get('settings');
+    expect(stored).toMatchObject({ version: 4, baseUrl: 'https://api.openai.com/v1/', askAboveDollars: 0.1 });
+    expect(stored).not.toHaveProperty('apiKey');
+    expect(await loadCredential('https://api.openai.com/v1')).toMatchObject({ apiKey: 'sk-2' });
+  });
+
+  it('on start-up, records the version of current settings without changing them', async () => {
+    const current = { ...DEFAULT_SETTINGS, model: 'gpt-4o' };
+    await fakeBrowser.storage.sync.set({ settings: current });
+    vi.resetModules();
+    const fresh = await import('./settings');
+    expect(await fresh.loadSettings()).toEqual(current);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({ settings: current, settings$: { v: 4 } });
+  });
+
+  it('brings forward on read settings older than the version WXT recorded (synced from an older release)', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { ...DEFAULT_SETTINGS, version: 3, askAboveDollars: undefined },
+      settings$: { v: 4 },
+    });
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -4,7 +4,7 @@ import { PROMPT_VERSION } from '../llm/prompts';
 import type { ShapeMemory } from '../llm/request-shape-memory';
 import { loadCredentialFor } from '../endpoint-credential';
 import { loadSettings } from '../settings';
-import type { JobEnvironment } from './job-manager';
+import type { JobEnvironment } from './job-environment';
 import { persistJob } from './job-persistence';
 import { createKeepAlive } from './keep-alive';
 import { createLlmRunners } from './llm-runners';

@@ -1,5 +1,6 @@
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeJobEnvironment } from '../../tests/support/fake-job-environment';
 import { longArticle } from '../../tests/support/long-article';
 import { type OpenAITestServer, startOpenAITestServer } from '../../tests/support/openai-test-server';
 import { messagesText } from '../../tests/support/seed-fixtures';
@@ -39,16 +40,14 @@ describe('input tokens of a whole job, counted with o200k', () => {
         },
         parallelRequests: 6,
       };
-      const manager = new JobManager({
-        now: () => Date.now(),
-        newId: () => `job-${words}`,
-        promptVersion: 'test',
-        loadConfiguration: async () => ({ settings, apiKey: API_KEY }),
-        extract: async () => ({ ok: true, article }),
-        ...createLlmRunners({ origin: 'chrome-extension://test' }),
-        readCache: async () => null,
-        writeCache: async () => undefined,
-      });
+      const manager = new JobManager(
+        createFakeJobEnvironment({
+          article,
+          settings,
+          apiKey: API_KEY,
+          ...createLlmRunners({ origin: 'chrome-extension://test' }),
+        }),
+      );
       const before = server.requests.length;
       await manager.start(1, { source: 'article', force: true });
       expect(manager.get(1)?.status).toBe('done');

@@ -2,9 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { seedArticle } from '../../tests/support/seed-article';
 import type { Article } from '../article/article';
 import type { Analysis } from '../attribution/analysis';
+import { createFakeJobEnvironment } from '../../tests/support/fake-job-environment';
 import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '../settings';
 import { applyJobEvent, type JobEvent, type JobState } from './job';
-import { type JobEnvironment, JobManager, type LlmRequest } from './job-manager';
+import type { JobEnvironment, LlmRequest } from './job-environment';
+import { JobManager } from './job-manager';
 
 const seed = seedArticle();
 const long: Article = {
@@ -28,15 +30,9 @@ const TWO_REQUESTS: Partial<Settings> = {
 
 function setup(options: { article?: Article; settings?: Partial<Settings>; environment?: Partial<JobEnvironment> }) {
   const requests: LlmRequest[] = [];
-  const environment: JobEnvironment = {
-    now: () => Date.now(),
-    newId: () => 'job',
-    promptVersion: 'test',
-    loadConfiguration: async () => ({
-      settings: { ...DEFAULT_SETTINGS, ...TWO_REQUESTS, ...options.settings },
-      apiKey: 'sk-test',
-    }),
-    extract: async () => ({ ok: true, article: options.article ?? seed }),
+  const environment = createFakeJobEnvironment({
+    article: options.article ?? seed,
+    settings: { ...TWO_REQUESTS, ...options.settings },
     runAnalysis: async (request) => {
       requests.push(request);
       return { analysis, usage: null, mode: 'json_schema' };
@@ -45,10 +41,8 @@ function setup(options: { article?: Article; settings?: Partial<Settings>; envir
       requests.push(request);
       return { usage: null };
     },
-    readCache: async () => null,
-    writeCache: async () => undefined,
     ...options.environment,
-  };
+  });
   const manager = new JobManager(environment);
   const events: JobEvent[] = [];
   let mirror: JobState | null = null;
@@ -100,7 +94,7 @@ describe('JobManager: estimate, plan and pauses', () => {
 
   it('shows the latest pause of any of the job’s requests, and clears it when none waits', async () => {
     let release: () => void = () => undefined;
-    const snapshots: Array<JobState['pause']> = [];
+    const snapshots: Array<JobState['pause'] | undefined> = [];
     const { manager, mirror } = setup({
       environment: {
         runTranslation: async (request) => {

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../article/article';
 import type { Analysis } from '../attribution/analysis';
+import { createFakeJobEnvironment } from '../../tests/support/fake-job-environment';
 import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '../settings';
-import { applyJobEvent, createJob, type JobEvent, type JobState } from './job';
-import { isTargetLanguage, type JobEnvironment, JobManager } from './job-manager';
-import type { CachedResult } from './result-store';
+import { applyJobEvent, createJob, type JobEvent, type JobState, NOT_THINKING } from './job';
+import type { JobEnvironment } from './job-environment';
+import { JobManager } from './job-manager';
 
 const article: Article = {
   url: 'https://news.example/a',
@@ -42,17 +43,10 @@ const TWO_REQUESTS: Partial<Settings> = {
 };
 
 function setup(overrides: Partial<JobEnvironment> & { settings?: Partial<Settings>; apiKey?: string } = {}) {
-  const cache = new Map<string, CachedResult>();
   const calls = { analysis: 0, translation: 0, signals: [] as AbortSignal[] };
-  const environment: JobEnvironment = {
+  const environment = createFakeJobEnvironment({
+    article,
     now: () => 1000,
-    newId: () => `job-${Math.random()}`,
-    promptVersion: 'test-1',
-    loadConfiguration: async () => ({
-      settings: { ...DEFAULT_SETTINGS, ...TWO_REQUESTS, ...overrides.settings },
-      apiKey: overrides.apiKey ?? 'sk-test',
-    }),
-    extract: async () => ({ ok: true, article }),
     runAnalysis: async (request) => {
       calls.analysis++;
       calls.signals.push(request.signal);
@@ -65,12 +59,9 @@ function setup(overrides: Partial<JobEnvironment> & { settings?: Partial<Setting
       request.onDelta('apparently close.');
       return { usage: null };
     },
-    readCache: async (key) => cache.get(key) ?? null,
-    writeCache: async (key, result) => {
-      cache.set(key, result);
-    },
     ...overrides,
-  };
+    settings: { ...TWO_REQUESTS, ...overrides.settings },
+  });
   const manager = new JobManager(environment);
   const events: JobEvent[] = [];
   let mirrored: JobState | null = null;
@@ -78,7 +69,7 @@ function setup(overrides: Partial<JobEnvironment> & { settings?: Partial<Setting
     events.push(event);
     mirrored = applyJobEvent(mirrored, event, 1000);
   });
-  return { manager, events, calls, cache, mirror: () => mirrored };
+  return { manager, events, calls, cache: environment.cache, mirror: () => mirrored };
 }
 
 describe('JobManager', () => {
@@ -175,7 +166,7 @@ describe('JobManager', () => {
   it('shows each part thinking while its requests reason, and keeps the service worker awake meanwhile', async () => {
     let clock = 1000;
     const keepAlive = vi.fn();
-    const seen: Array<JobState['thinking']> = [];
+    const seen: Array<JobState['thinking'] | undefined> = [];
     const { manager } = setup({
       now: () => clock,
       keepAlive,
@@ -419,12 +410,12 @@ describe('JobManager', () => {
     const first = manager.start(7, { source: 'article', force: false });
     await vi.waitFor(() => expect(calls.analysis).toBe(1));
     manager.pageChanged(7, `${article.url}#comments`);
-    expect(manager.get(7)?.pageChanged).toBeUndefined();
+    expect(manager.get(7)?.pageChanged).toBe(false);
     manager.pageChanged(7, null);
     expect(manager.get(7)?.pageChanged).toBe(true);
     const second = manager.start(7, { source: 'article', force: false });
     await vi.waitFor(() => expect(calls.analysis).toBe(2));
-    expect(manager.get(7)?.pageChanged).toBeUndefined();
+    expect(manager.get(7)?.pageChanged).toBe(false);
     for (const finish of finishers) finish();
     await Promise.all([first, second]);
   });
@@ -471,6 +462,11 @@ describe('JobManager', () => {
           translationStatus: 'streaming',
           translationError: null,
           usage: { analysis: null, translation: null },
+          estimate: null,
+          pause: null,
+          thinking: NOT_THINKING,
+          pageChanged: false,
+          notKept: false,
           error: null,
         },
         { type: 'translation-delta', text: ' done' },
@@ -484,18 +480,5 @@ describe('JobManager', () => {
       translationError: { code: 'stream-interrupted' },
       translation: 'Half done',
     });
-  });
-});
-
-describe('isTargetLanguage', () => {
-  it.each([
-    ['en', 'English', true],
-    ['de-AT', 'German', true],
-    ['de', 'Deutsch', true],
-    ['de', 'de', true],
-    ['de', 'English', false],
-    ['und', 'English', false],
-  ])('%s in %s → %s', (article, target, expected) => {
-    expect(isTargetLanguage(article, target)).toBe(expected);
   });
 });

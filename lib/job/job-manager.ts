@@ -1,85 +1,20 @@
-import type { Article, ExtractionSource } from '../article/article';
-import { primaryLanguageTag } from '../article/language';
-import { languageTag } from '../article/language-tag';
-import type { Analysis, PartialAnalysis } from '../attribution/analysis';
+import type { ExtractionSource } from '../article/article';
+import { isTargetLanguage } from '../article/is-target-language';
 import { needsConfirmation } from '../budget/cost-gate';
-import type { RequestPlan } from '../budget/request-plan';
-import type { CustomHeaders } from '../custom-headers';
 import type { AppError } from '../errors';
 import { endpointHost } from '../llm/endpoint';
-import type { EndpointPause } from '../llm/endpoint-pause';
-import { toAppError } from '../llm/error-mapping';
 import { PROVIDERS } from '../providers';
 import type { Settings } from '../settings';
+import { runAnalysisPart } from './analysis-part';
 import { articleFingerprint, pageOrigin } from './article-fingerprint';
-import { applyJobEvent, createJob, type JobEvent, type JobState, type ThinkingPart, type Usage } from './job';
+import { cacheKey, jobFromCachedResult, toCachedResult } from './cached-result';
+import { runCombinedPart } from './combined-part';
+import { applyJobEvent, createJob, type JobEvent, type JobState } from './job';
+import type { JobEnvironment, LlmRequest } from './job-environment';
+import type { PartContext } from './part-streams';
 import { createPauseTracker } from './pause-tracker';
 import { planJob } from './plan-job';
-import { type CachedResult, cacheKey } from './result-store';
-import { throttle } from './throttle';
-
-export interface LlmRequest {
-  baseUrl: string;
-  /** Only ever the key saved for the base URL's origin (lib/endpoint-credential.ts), or empty. */
-  apiKey: string;
-  /** Custom headers saved with the key, for the same origin only. */
-  headers?: CustomHeaders;
-  model: string;
-  article: Article;
-  targetLanguage: string;
-  signal: AbortSignal;
-  /** How the requests are cut (single or map-reduce analysis, translation chunks) and how many run at once. */
-  plan: RequestPlan;
-  /** A request of this part waits out a rate limit or server error (null: it went out again). */
-  onPause(pause: EndpointPause | null, request: object): void;
-  /** A request of this part started or stopped reasoning before its answer. */
-  onThinking(thinking: boolean, request: object): void;
-  /** Anything arrived on a stream (reasoning and keep-alives too): the job is alive. */
-  onActivity(): void;
-}
-
-/** Everything the manager needs from the outside world, so it runs (and is tested) without a browser. */
-export interface JobEnvironment {
-  now(): number;
-  newId(): string;
-  /** The settings, with the key and headers saved for their base URL's origin (empty for any other). */
-  loadConfiguration(): Promise<{ settings: Settings; apiKey: string; headers?: CustomHeaders }>;
-  extract(
-    tabId: number,
-    source: ExtractionSource,
-  ): Promise<{ ok: true; article: Article } | { ok: false; error: AppError }>;
-  /**
-   * Both reject with an AppError. With `onTranslation` (a combined plan), the analysis answer
-   * carries the translation too: streamed through it, and returned as `translation`.
-   */
-  runAnalysis(
-    request: LlmRequest & {
-      onPartial(analysis: PartialAnalysis): void;
-      onTranslation?: (textSoFar: string, complete: boolean) => void;
-    },
-  ): Promise<{
-    analysis: Analysis;
-    usage: Usage | null;
-    mode: 'json_schema' | 'json_object' | 'prompt';
-    translation?: string | null;
-  }>;
-  runTranslation(request: LlmRequest & { onDelta(text: string): void }): Promise<{ usage: Usage | null }>;
-  readCache(key: string): Promise<CachedResult | null>;
-  writeCache(key: string, result: CachedResult): Promise<void>;
-  /**
-   * Whether the tab's results may be read from and written to the cache: not for a private (incognito)
-   * window, whose reading must leave nothing behind. Absent: always.
-   */
-  cacheAllowed?(tabId: number): Promise<boolean>;
-  promptVersion: string;
-  /** Called after every change, for persistence across service-worker restarts. */
-  onChange?(job: JobState): void;
-  /**
-   * Called whenever a stream shows life, however often: the extension keeps its service worker
-   * awake with it while a model reasons for minutes without a visible change (see keep-alive.ts).
-   */
-  keepAlive?(): void;
-}
+import { runTranslationPart } from './translation-part';
 
 type Listener = (event: JobEvent) => void;
 
@@ -88,9 +23,6 @@ interface RunningJob {
   controller: AbortController;
   source: ExtractionSource;
 }
-
-/** How often streamed progress is forwarded to the surfaces (first token always at once). */
-export const STREAM_EMIT_INTERVAL_MS = 40;
 
 /** One job per tab: starts, streams, caches, cancels. Surfaces subscribe per tab. */
 export class JobManager {
@@ -197,7 +129,8 @@ export class JobManager {
     if (!options.force && cacheAllowed) {
       const cached = await this.environment.readCache(key);
       if (controller.signal.aborted) return;
-      if (cached) return this.emit(running, { type: 'snapshot', job: fromCache(running.state, article, cached) });
+      if (cached)
+        return this.emit(running, { type: 'snapshot', job: jobFromCachedResult(running.state, article, cached) });
     }
 
     const configurationError = checkConfiguration(settings, apiKey);
@@ -227,12 +160,21 @@ export class JobManager {
       onActivity: () => this.environment.keepAlive?.(),
     };
     // The plan combines only an article that needs translating.
-    if (plan.combined) await this.analyseAndTranslate(running, request);
-    else await Promise.all([this.analyse(running, request), this.translate(running, request)]);
+    const context: PartContext = {
+      request,
+      emit: (event) => this.emitIfCurrent(running, event),
+      now: () => this.environment.now(),
+    };
+    const runAnalysis: JobEnvironment['runAnalysis'] = (analysisRequest) =>
+      this.environment.runAnalysis(analysisRequest);
+    const runTranslation: JobEnvironment['runTranslation'] = (translationRequest) =>
+      this.environment.runTranslation(translationRequest);
+    if (plan.combined) await runCombinedPart(runAnalysis, context);
+    else await Promise.all([runAnalysisPart(runAnalysis, context), runTranslationPart(runTranslation, context)]);
     const { analysisStatus, translationStatus } = running.state;
     const complete = analysisStatus === 'done' && (translationStatus === 'done' || translationStatus === 'skipped');
     if (complete && cacheAllowed) {
-      await this.environment.writeCache(key, toCached(running.state, this.environment.now()));
+      await this.environment.writeCache(key, toCachedResult(running.state, this.environment.now()));
     }
   }
 
@@ -268,137 +210,6 @@ export class JobManager {
   forget(tabId: number): void {
     this.jobs.get(tabId)?.controller.abort();
     this.jobs.delete(tabId);
-  }
-
-  private async analyse(running: RunningJob, request: LlmRequest): Promise<void> {
-    const partials = throttle<PartialAnalysis>(
-      (analysis) => this.emitIfCurrent(running, { type: 'analysis-partial', analysis }),
-      STREAM_EMIT_INTERVAL_MS,
-    );
-    try {
-      const result = await this.environment.runAnalysis({
-        ...request,
-        onThinking: this.thinkingTracker(running, ['analysis']),
-        onPartial: (partial) => partials.push(partial),
-      });
-      partials.flush();
-      this.emitIfCurrent(running, { type: 'analysis-done', ...result });
-    } catch (error) {
-      partials.flush();
-      this.emitIfCurrent(running, { type: 'analysis-error', error: this.appErrorOf(running, error) });
-    }
-  }
-
-  private async translate(running: RunningJob, request: LlmRequest): Promise<void> {
-    if (isTargetLanguage(request.article.language, request.targetLanguage)) {
-      return this.emitIfCurrent(running, { type: 'translation-skipped' });
-    }
-    const deltas = this.translationDeltas(running);
-    try {
-      const result = await this.environment.runTranslation({
-        ...request,
-        onThinking: this.thinkingTracker(running, ['translation']),
-        onDelta: deltas.push,
-      });
-      deltas.flush();
-      this.emitIfCurrent(running, { type: 'translation-done', usage: result.usage });
-    } catch (error) {
-      deltas.flush();
-      this.emitIfCurrent(running, { type: 'translation-error', error: this.appErrorOf(running, error) });
-    }
-  }
-
-  /**
-   * A short article's one request (plan.combined): the translation streams out of the analysis
-   * answer into the same events as from its own request; its usage is the analysis's.
-   */
-  private async analyseAndTranslate(running: RunningJob, request: LlmRequest): Promise<void> {
-    const partials = throttle<PartialAnalysis>(
-      (analysis) => this.emitIfCurrent(running, { type: 'analysis-partial', analysis }),
-      STREAM_EMIT_INTERVAL_MS,
-    );
-    const deltas = this.translationDeltas(running);
-    let delivered = '';
-    let translationDone = false;
-    const deliverUpTo = (textSoFar: string) => {
-      if (!textSoFar.startsWith(delivered) || textSoFar.length === delivered.length) return;
-      deltas.push(textSoFar.slice(delivered.length));
-      delivered = textSoFar;
-    };
-    // The translation is done when its string closes, while the notes still stream after it.
-    const finishTranslation = () => {
-      if (translationDone) return;
-      translationDone = true;
-      deltas.flush();
-      this.emitIfCurrent(running, { type: 'translation-done', usage: null });
-    };
-    try {
-      const result = await this.environment.runAnalysis({
-        ...request,
-        onThinking: this.thinkingTracker(running, ['analysis', 'translation']),
-        onPartial: (partial) => partials.push(partial),
-        onTranslation: (textSoFar, complete) => {
-          deliverUpTo(textSoFar);
-          if (complete) finishTranslation();
-        },
-      });
-      partials.flush();
-      const { analysis, usage, mode, translation } = result;
-      if (translation) {
-        deliverUpTo(translation);
-        finishTranslation();
-      } else if (!translationDone) {
-        deltas.flush();
-        const error = { code: 'answer-not-understood', detail: 'the answer had no translation' } as const;
-        this.emitIfCurrent(running, { type: 'translation-error', error });
-      }
-      this.emitIfCurrent(running, { type: 'analysis-done', analysis, usage, mode });
-    } catch (error) {
-      partials.flush();
-      deltas.flush();
-      this.emitIfCurrent(running, { type: 'analysis-error', error: this.appErrorOf(running, error) });
-      if (!translationDone)
-        this.emitIfCurrent(running, { type: 'translation-error', error: this.appErrorOf(running, error) });
-    }
-  }
-
-  /**
-   * The parts' requests each say when their model reasons before answering; a part shows
-   * "thinking" from the first of its requests that starts until the last one stops.
-   */
-  private thinkingTracker(running: RunningJob, parts: ThinkingPart[]): (thinking: boolean, request: object) => void {
-    const thinking = new Set<object>();
-    return (isThinking, request) => {
-      const before = thinking.size > 0;
-      if (isThinking) thinking.add(request);
-      else thinking.delete(request);
-      const after = thinking.size > 0;
-      if (before === after) return;
-      const since = after ? this.environment.now() : null;
-      for (const part of parts) this.emitIfCurrent(running, { type: 'thinking', part, since });
-    };
-  }
-
-  /** What a part's failure means for the reader: the one mapping, with this job's endpoint and model. */
-  private appErrorOf(running: RunningJob, error: unknown): AppError {
-    return toAppError(error, { host: running.state.host, model: running.state.model });
-  }
-
-  /** Translation text, forwarded to the surfaces at most every STREAM_EMIT_INTERVAL_MS (the first piece at once). */
-  private translationDeltas(running: RunningJob): { push(text: string): void; flush(): void } {
-    let buffered = '';
-    const deltas = throttle<null>(() => {
-      const text = buffered;
-      buffered = '';
-      if (text) this.emitIfCurrent(running, { type: 'translation-delta', text });
-    }, STREAM_EMIT_INTERVAL_MS);
-    return {
-      push: (text) => {
-        buffered += text;
-        deltas.push(null);
-      },
-      flush: () => deltas.flush(),
-    };
   }
 
   /** Events of a job that was cancelled or replaced are dropped: the surfaces show the current one. */
@@ -441,48 +252,4 @@ function checkConfiguration(settings: Settings, apiKey: string): AppError | null
     return { code: 'missing-api-key', host: endpointHost(settings.baseUrl) };
   }
   return null;
-}
-
-/** "de" vs "English": translate unless the article is already in the target language. */
-export function isTargetLanguage(articleLanguage: string, targetLanguage: string): boolean {
-  if (articleLanguage === 'und') return false;
-  const target = languageTag(targetLanguage) ?? targetLanguage.trim().toLowerCase();
-  return primaryLanguageTag(articleLanguage) === target;
-}
-
-/** The analysis from the cache, the article as just read from the tab: never page data from the cache. */
-function fromCache(job: JobState, article: Article, cached: CachedResult): JobState {
-  return {
-    ...job,
-    analysis: cached.analysis,
-    analysisMode: cached.analysisMode,
-    translation: cached.translation,
-    translationStatus: cached.translationStatus,
-    usage: cached.usage,
-    model: cached.model,
-    host: cached.host,
-    targetLanguage: cached.targetLanguage,
-    article,
-    status: 'done',
-    fromCache: true,
-    finishedAt: cached.savedAt,
-    analysisStatus: 'done',
-    analysisError: null,
-    translationError: null,
-    error: null,
-  };
-}
-
-function toCached(job: JobState, now: number): CachedResult {
-  return {
-    analysis: job.analysis,
-    analysisMode: job.analysisMode,
-    translation: job.translation,
-    translationStatus: job.translationStatus,
-    usage: job.usage,
-    model: job.model,
-    host: job.host,
-    targetLanguage: job.targetLanguage,
-    savedAt: now,
-  };
 }

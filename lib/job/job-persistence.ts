@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import type { JobState } from './job';
 import { createSnapshotStore, type SnapshotArea } from './snapshot-store';
+import { storedJobOf } from './stored-job';
 
 /**
  * Jobs are mirrored into `storage.session` so that a service worker stopped by the browser comes
@@ -58,9 +59,25 @@ export async function forgetPersistedJob(tabId: number): Promise<void> {
   await store.forget(tabId);
 }
 
+/**
+ * The jobs persisted before the service worker stopped, validated and brought to the current shape
+ * (stored-job.ts). One that is not a job (written by nothing we know, or cut short) is removed
+ * rather than restored: the tab then shows no result, as after a browser restart.
+ */
 export async function loadPersistedJobs(): Promise<JobState[]> {
   const all = await browser.storage.session.get(null).catch(() => ({}));
-  const entries = Object.entries(all).filter(([key]) => key.startsWith(PREFIX));
-  store.adopt(entries.map(([key, value]) => [Number(key.slice(PREFIX.length)), value]));
-  return entries.map(([, value]) => value as JobState);
+  const jobs: JobState[] = [];
+  const kept: Array<[number, unknown]> = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(PREFIX)) continue;
+    const job = storedJobOf(value);
+    if (!job) {
+      await browser.storage.session.remove(key).catch(() => undefined);
+      continue;
+    }
+    jobs.push(job);
+    kept.push([Number(key.slice(PREFIX.length)), value]);
+  }
+  store.adopt(kept);
+  return jobs;
 }

@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { Article } from '../article/article';
 import type { Analysis, PartialAnalysis } from '../attribution/analysis';
 import type { JobEstimate } from '../budget/job-estimate';
 import type { AppError } from '../errors';
 import type { EndpointPause } from '../llm/endpoint-pause';
+import type { StructuredMode } from '../llm/request-shape';
 
 /** Token counts as the endpoint reported them in its `usage` data. */
 export interface Usage {
@@ -36,33 +38,33 @@ export interface JobState {
   analysisStatus: PartStatus;
   analysisError: AppError | null;
   /** How the structured answer was obtained: json_schema, json_object or prompt-only. */
-  analysisMode: 'json_schema' | 'json_object' | 'prompt' | null;
+  analysisMode: StructuredMode | null;
   translation: string;
   translationStatus: PartStatus;
   translationError: AppError | null;
   usage: { analysis: Usage | null; translation: Usage | null };
   /**
    * Expected tokens and cost, from the extracted text, before the endpoint reports usage; null
-   * until then and for results from the cache. Optional: jobs persisted by an older version lack it.
+   * until then and for results from the cache.
    */
-  estimate?: JobEstimate | null;
+  estimate: JobEstimate | null;
   /** Set while requests of this job wait out the endpoint's rate limit or a server error. */
-  pause?: EndpointPause | null;
+  pause: EndpointPause | null;
   /**
    * When the model began reasoning before its answer, per part, while it does (null otherwise):
    * the surfaces show "thinking" with the time elapsed. Reasoning itself is never kept.
    */
-  thinking?: Record<ThinkingPart, number | null>;
+  thinking: Record<ThinkingPart, number | null>;
   /**
    * The tab has loaded another page (or reloaded) since the article was read: the result still
    * stands for that article, but not for what the tab shows now.
    */
-  pageChanged?: boolean;
+  pageChanged: boolean;
   /**
    * Too large to keep in session storage (lib/job/job-persistence.ts): should the browser stop the
-   * extension's background, this result is gone. Optional: older snapshots lack it.
+   * extension's background, this result is gone.
    */
-  notKept?: boolean;
+  notKept: boolean;
   /** A job-level failure (extraction, settings): nothing was requested. */
   error: AppError | null;
 }
@@ -87,10 +89,21 @@ export type JobEvent =
   | { type: 'not-kept' }
   | { type: 'cancelled' };
 
-/** Messages from a surface to the background over the job port. */
-export type JobPortRequest = { type: 'subscribe'; tabId: number } | { type: 'keepalive' };
+/**
+ * Messages from a surface to the background over the job port, validated on arrival (job-port.ts):
+ * a port accepts whatever the other end posts.
+ */
+export const JobPortRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('subscribe'), tabId: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('keepalive') }),
+]);
+
+export type JobPortRequest = z.infer<typeof JobPortRequestSchema>;
 
 export const JOB_PORT_NAME = 'sourcelens-job';
+
+/** Neither part is reasoning. */
+export const NOT_THINKING: Readonly<Record<ThinkingPart, null>> = { analysis: null, translation: null };
 
 export function createJob(init: {
   id: string;
@@ -118,6 +131,9 @@ export function createJob(init: {
     usage: { analysis: null, translation: null },
     estimate: null,
     pause: null,
+    thinking: NOT_THINKING,
+    pageChanged: false,
+    notKept: false,
     error: null,
   };
 }
@@ -134,7 +150,7 @@ function settle(job: JobState, now: number): JobState {
 
 /** A part that ended, however, is no longer thinking (its stream may have ended mid-thought). */
 function stopThinking(job: JobState, part: ThinkingPart): JobState {
-  return job.thinking?.[part] ? { ...job, thinking: { ...job.thinking, [part]: null } } : job;
+  return job.thinking[part] ? { ...job, thinking: { ...job.thinking, [part]: null } } : job;
 }
 
 /** Pure reducer shared by the background and every surface. */
@@ -188,7 +204,7 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
     case 'thinking':
       return {
         ...job,
-        thinking: { ...(job.thinking ?? { analysis: null, translation: null }), [event.part]: event.since },
+        thinking: { ...job.thinking, [event.part]: event.since },
       };
     case 'page-changed':
       return { ...job, pageChanged: true };
@@ -208,7 +224,7 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
         error: event.error,
         finishedAt: now,
         pause: null,
-        thinking: undefined,
+        thinking: NOT_THINKING,
         analysisStatus: reset(job.analysisStatus),
         translationStatus: reset(job.translationStatus),
       };
@@ -222,7 +238,7 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
         status: 'cancelled',
         finishedAt: now,
         pause: null,
-        thinking: undefined,
+        thinking: NOT_THINKING,
         analysisStatus: stop(job.analysisStatus),
         analysisError: job.analysisStatus === 'done' ? job.analysisError : (job.analysisError ?? cancelled),
         translationStatus: stop(job.translationStatus),

@@ -5,7 +5,7 @@ import { seedFixtures } from '../../tests/support/seed-fixtures';
 import { planRequests } from '../budget/request-plan';
 import type { EndpointPause } from '../llm/endpoint-pause';
 import { LlmError } from '../llm/llm-error';
-import type { LlmRequest } from './job-manager';
+import type { LlmRequest } from './job-environment';
 import { createLlmRunners } from './llm-runners';
 
 const article = seedArticle();

@@ -6,7 +6,7 @@ import { toAppError } from '../llm/error-mapping';
 import type { ShapeMemory } from '../llm/request-shape-memory';
 import { LlmError } from '../llm/llm-error';
 import { streamChunkedTranslation } from '../llm/translate-in-chunks';
-import type { JobEnvironment, LlmRequest } from './job-manager';
+import type { JobEnvironment, LlmRequest } from './job-environment';
 
 /**
  * The JobManager's two LLM parts, as the extension runs them and the benchmark measures them:

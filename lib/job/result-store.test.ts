@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CachedResult, createResultStore, type KeyValueArea, storedSize } from './result-store';
+import type { CachedResult } from './cached-result';
+import { createResultStore, type KeyValueArea, storedSize } from './result-store';
 
 const INDEX_KEY = 'resultCacheIndex';
 

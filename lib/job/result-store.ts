@@ -1,32 +1,11 @@
-import type { JobState } from './job';
+import type { CachedResult } from './cached-result';
 
 /**
- * Finished results, so that opening the same article again renders at once and costs no tokens.
- * Keyed by the tab's origin, a fingerprint of everything sent to the model or shown (article-fingerprint.ts),
- * model, target language and prompt version: change any of them and the article is analysed again. A page
- * on another site that copies an article (with its canonical URL) gets a key of its own, so it can never
- * plant its result on the real one. Least recently used entries are evicted past a count cap and a
- * size cap (see MAX_CACHED_BYTES).
+ * Finished results, so that opening the same article again renders at once and costs no tokens, under
+ * the key `cacheKey` gives (cached-result.ts). Least recently used entries are evicted past a count cap
+ * and a size cap (see MAX_CACHED_BYTES).
  * Storage-agnostic: the extension keeps it in `storage.local` (result-cache.ts), the benchmark in memory.
  */
-export interface CacheKeyParts {
-  /** The origin of the tab the article was read from (`pageOrigin` in article-fingerprint.ts). */
-  pageOrigin: string;
-  /** `articleFingerprint`: title, site, byline, date, language, paragraphs, links. */
-  fingerprint: string;
-  model: string;
-  targetLanguage: string;
-  promptVersion: string;
-}
-
-/**
- * The analysis only: no page data. On a hit the job shows the article just extracted from the tab, which the
- * key guarantees to match the one analysed.
- */
-export type CachedResult = Pick<
-  JobState,
-  'analysis' | 'analysisMode' | 'translation' | 'translationStatus' | 'usage' | 'model' | 'host' | 'targetLanguage'
-> & { savedAt: number };
 
 /** The little of a storage area the store needs; `storage.local` and a Map both provide it. */
 export interface KeyValueArea {
@@ -68,23 +47,6 @@ export const MAX_CACHED_RESULTS = 50;
 export const MAX_CACHED_BYTES = 8 * 1024 * 1024;
 
 const INDEX_KEY = 'resultCacheIndex';
-
-/** Every key of a stored result starts so (`result|…` before version `result2`), and no other key does. */
-export const RESULT_KEY_PREFIX = 'result|';
-
-export function cacheKey(parts: CacheKeyParts): string {
-  // `result|v2`: entries of the earlier key (`result|<prompt version>|…`, keyed by canonical URL and
-  // paragraph text only) are never read again, and leave with least-recently-used eviction.
-  return [
-    'result',
-    'v2',
-    parts.promptVersion,
-    parts.model,
-    parts.targetLanguage,
-    parts.pageOrigin,
-    parts.fingerprint,
-  ].join('|');
-}
 
 /**
  * Bytes a key and its value take against Chrome's quota, which counts the key plus the value's JSON.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ParagraphSchema, TruncationSchema } from '../article/article';
 import { NoteSchema, OutsideKnowledgeSchema, SummaryPointSchema } from '../attribution/analysis';
 import { HedgeCheckSchema } from '../hedges/hedge-check';
+import { STRUCTURED_MODES } from '../llm/request-shape';
 
 /** Bump when a field changes meaning or is removed; adding an optional field needs no bump. */
 export const EVIDENCE_REPORT_VERSION = 1;
@@ -87,7 +88,7 @@ export const EvidenceReportSchema = z.object({
     endpointHost: z.string(),
     promptVersion: z.string(),
     /** How the structured answer was obtained: json_schema, json_object or prompt-only. */
-    analysisMode: z.enum(['json_schema', 'json_object', 'prompt']).nullable(),
+    analysisMode: z.enum(STRUCTURED_MODES).nullable(),
     fromCache: z.boolean(),
   }),
   usage: z.object({ analysis: UsageSchema.nullable(), translation: UsageSchema.nullable() }),

@@ -14,8 +14,7 @@ describe('thinkingText', () => {
     );
   });
 
-  it('says nothing when no part thinks, or for a job stored before thinking was tracked', () => {
+  it('says nothing when no part thinks', () => {
     expect(thinkingText({ analysis: null, translation: null }, 1)).toBeNull();
-    expect(thinkingText(undefined, 1)).toBeNull();
   });
 });
