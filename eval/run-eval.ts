@@ -50,6 +50,8 @@ export interface RunEvalOptions {
   fetch?: typeof globalThis.fetch;
   /** Milliseconds for timing; performance.now by default. */
   clock?: () => number;
+  /** When the run started, for its record; the current time by default. */
+  now?: () => Date;
   /** Each article's result as soon as it is scored, for printing progress. */
   onArticle?: (result: ArticleResult) => void;
 }
@@ -72,7 +74,7 @@ export async function runEval(options: RunEvalOptions): Promise<EvalResult> {
     model: options.model,
     endpointHost: endpointHost(options.baseUrl),
     promptVersion: PROMPT_VERSION,
-    startedAt: new Date().toISOString(),
+    startedAt: (options.now?.() ?? new Date()).toISOString(),
     verdictsNotRun: options.checkSource ? null : SOURCE_CHECKS_NOT_BUILT,
     articles: [],
   };
