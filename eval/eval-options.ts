@@ -89,7 +89,7 @@ export function parseEvalCommand(
   const apiKey = (env[API_KEY_VARIABLE] ?? '').trim();
   if (!apiKey && !isLocalEndpoint(baseUrl)) {
     throw new EvalUsageError(
-      `No API key for ${endpointHost(baseUrl)}: set ${API_KEY_VARIABLE}, e.g. ${API_KEY_VARIABLE}=sk-… npm run eval -- --base-url ${baseUrl} --model ${model}. The key is read from the environment only, so it stays out of your shell history's command lines and out of the results.`,
+      `No API key for ${endpointHost(baseUrl)}: set ${API_KEY_VARIABLE}, e.g. ${API_KEY_VARIABLE}=sk-… npm run eval -- --base-url ${baseUrl} --model ${model}. The key is read from the environment only, never from a flag, and is never written to the results.`,
     );
   }
   const inputPrice = number(values['price-in'], '--price-in', 0);

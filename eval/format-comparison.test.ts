@@ -43,9 +43,9 @@ describe('formatComparison', () => {
       (table.split('\n').find((line) => line.startsWith(`| ${name}`)) ?? '').split('|').map((cell) => cell.trim());
     expect(cells('seed-de').slice(1, 4)).toEqual(['seed-de', '0.50 → 1.00', '1.00 → 1.00']);
     expect(cells('ja-taifu')[2]).toBe('1.00 → —');
-    // 6 of 8 sources against 4 of 4; the small run's cost is unknown as one article's is.
-    expect(cells('**total**')[2]).toBe('0.75 → 1.00');
-    expect(cells('**total**')[9]).toBe('— → $0.0100');
+    // Totals over the one article both runs have: 2 of 4 sources against 4 of 4.
+    expect(cells('**total** (1 in both)').slice(2, 3)).toEqual(['0.50 → 1.00']);
+    expect(cells('**total** (1 in both)')[9]).toBe('$0.0010 → $0.0100');
   });
 });
 

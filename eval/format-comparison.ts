@@ -3,8 +3,9 @@ import { evalTotals } from './eval-totals';
 import { markdownTable } from './format-table';
 
 /**
- * Two runs side by side (`npm run eval -- --compare a.json b.json`): per article present in either
- * and in total, each score as "a → b". Articles one run lacks show "—" on that side.
+ * Two runs side by side (`npm run eval -- --compare a.json b.json`): per article present in either,
+ * each score as "a → b" ("—" on the side of a run that lacks it), and the totals over the articles
+ * both runs have, so that a run of a few articles is never set against a run of all of them.
  */
 export function formatComparison(first: EvalResult, second: EvalResult): string {
   const ids = [...new Set([...first.articles, ...second.articles].map((article) => article.id))];
@@ -35,8 +36,9 @@ export function formatComparison(first: EvalResult, second: EvalResult): string 
           article.dollars === null ? '—' : `$${article.dollars.toFixed(4)}`,
           `${(article.milliseconds / 1000).toFixed(1)} s`,
         ];
+  const shared = ids.filter((id) => byId(first, id) !== null && byId(second, id) !== null);
   const totalCells = (result: EvalResult): string[] => {
-    const totals = evalTotals(result.articles);
+    const totals = evalTotals(result.articles.filter((article) => shared.includes(article.id)));
     return [
       share(totals.sources),
       share({ found: totals.quotes.verbatim, total: totals.quotes.notes }),
@@ -51,7 +53,7 @@ export function formatComparison(first: EvalResult, second: EvalResult): string 
   };
   const pair = (left: string[], right: string[]) => left.map((cell, index) => `${cell} → ${right[index] ?? '—'}`);
   const rows = ids.map((id) => [id, ...pair(cells(byId(first, id)), cells(byId(second, id)))]);
-  rows.push(['**total**', ...pair(totalCells(first), totalCells(second))]);
+  rows.push([`**total** (${shared.length} in both)`, ...pair(totalCells(first), totalCells(second))]);
   return [
     `a: ${first.model} at ${first.endpointHost} (${first.startedAt})`,
     `b: ${second.model} at ${second.endpointHost} (${second.startedAt})`,

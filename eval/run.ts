@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   }
   const cases = loadFixtures(undefined, command.only);
   console.log(
-    `Evaluating ${command.model} at ${command.baseUrl} on ${cases.length} articles (${new Set(cases.map((entry) => entry.rubric.language)).size} languages)…`,
+    `Evaluating ${command.model} at ${command.baseUrl} on ${plural(cases.length, 'article')} (${plural(new Set(cases.map((entry) => entry.rubric.language)).size, 'language')})…`,
   );
   const result = await runEval({
     baseUrl: command.baseUrl,
@@ -55,6 +55,10 @@ async function main(): Promise<number> {
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nResults: ${file}`);
   return 0;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function readResult(file: string): EvalResult | null {
