@@ -1,6 +1,7 @@
-import type { ArticleResult, EvalResult, Fraction } from './eval-result';
+import type { ArticleResult, EvalResult } from './eval-result';
 import { evalTotals } from './eval-totals';
 import { markdownTable } from './format-table';
+import { SCORE_COLUMNS, scoreCells, share } from './score-cells';
 
 /**
  * Two runs side by side (`npm run eval -- --compare a.json b.json`): per article present in either,
@@ -10,58 +11,21 @@ import { markdownTable } from './format-table';
 export function formatComparison(first: EvalResult, second: EvalResult): string {
   const ids = [...new Set([...first.articles, ...second.articles].map((article) => article.id))];
   const byId = (result: EvalResult, id: string) => result.articles.find((article) => article.id === id) ?? null;
-  const header = [
-    'article',
-    'sources',
-    'quotes verbatim',
-    'hedges kept',
-    'chains',
-    'unattributed',
-    'verdicts',
-    'tokens',
-    'cost',
-    'time',
-  ];
-  const cells = (article: ArticleResult | null): string[] =>
-    article === null
-      ? header.slice(1).map(() => '—')
-      : [
-          share(article.sources),
-          share({ found: article.quotes.verbatim, total: article.quotes.notes }),
-          article.hedges ? share(article.hedges) : '—',
-          share(article.chains),
-          share(article.unattributed),
-          article.verdicts ? share({ found: article.verdicts.correct, total: article.verdicts.total }) : '—',
-          article.tokens ? String(article.tokens.prompt + article.tokens.completion) : '—',
-          article.dollars === null ? '—' : `$${article.dollars.toFixed(4)}`,
-          `${(article.milliseconds / 1000).toFixed(1)} s`,
-        ];
-  const shared = ids.filter((id) => byId(first, id) !== null && byId(second, id) !== null);
-  const totalCells = (result: EvalResult): string[] => {
-    const totals = evalTotals(result.articles.filter((article) => shared.includes(article.id)));
-    return [
-      share(totals.sources),
-      share({ found: totals.quotes.verbatim, total: totals.quotes.notes }),
-      totals.hedges ? share(totals.hedges) : '—',
-      share(totals.chains),
-      share(totals.unattributed),
-      totals.verdicts ? share({ found: totals.verdicts.correct, total: totals.verdicts.total }) : '—',
-      totals.tokens ? String(totals.tokens.prompt + totals.tokens.completion) : '—',
-      totals.dollars === null ? '—' : `$${totals.dollars.toFixed(4)}`,
-      `${(totals.milliseconds / 1000).toFixed(1)} s`,
-    ];
-  };
+  const cells = (articles: ArticleResult[] | null) =>
+    articles === null ? SCORE_COLUMNS.map(() => '—') : scoreCells(evalTotals(articles), share);
   const pair = (left: string[], right: string[]) => left.map((cell, index) => `${cell} → ${right[index] ?? '—'}`);
-  const rows = ids.map((id) => [id, ...pair(cells(byId(first, id)), cells(byId(second, id)))]);
-  rows.push([`**total** (${shared.length} in both)`, ...pair(totalCells(first), totalCells(second))]);
+  const single = (result: EvalResult, id: string) => {
+    const article = byId(result, id);
+    return cells(article ? [article] : null);
+  };
+  const rows = ids.map((id) => [id, ...pair(single(first, id), single(second, id))]);
+  const shared = ids.filter((id) => byId(first, id) !== null && byId(second, id) !== null);
+  const inBoth = (result: EvalResult) => result.articles.filter((article) => shared.includes(article.id));
+  rows.push([`**total** (${shared.length} in both)`, ...pair(cells(inBoth(first)), cells(inBoth(second)))]);
   return [
     `a: ${first.model} at ${first.endpointHost} (${first.startedAt})`,
     `b: ${second.model} at ${second.endpointHost} (${second.startedAt})`,
     '',
-    ...markdownTable(header, rows),
+    ...markdownTable(['article', ...SCORE_COLUMNS], rows),
   ].join('\n');
-}
-
-function share(fraction: Fraction): string {
-  return fraction.total === 0 ? '—' : (fraction.found / fraction.total).toFixed(2);
 }

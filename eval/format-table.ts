@@ -1,56 +1,28 @@
-import type { EvalResult, Fraction } from './eval-result';
+import type { EvalResult } from './eval-result';
 import { evalTotals } from './eval-totals';
+import { ratio, SCORE_COLUMNS, scoreCells } from './score-cells';
 
 /**
  * The run as a Markdown table, one row per article and a total row, then one line per article
- * that failed and what was missed. Ratios have two decimals beside their counts ("0.75 (3/4)"),
+ * that failed or missed something. Ratios have two decimals beside their counts ("0.75 (3/4)"),
  * so the exact figures can be read and checked; "—" where nothing was measured.
  */
 export function formatResultTable(result: EvalResult): string {
-  const header = [
-    'article',
-    'lang',
-    'sources (recall)',
-    'quotes verbatim',
-    'hedges kept',
-    'chains',
-    'unattributed',
-    'verdicts',
-    'tokens in/out',
-    'cost',
-    'time',
-  ];
   const rows = result.articles.map((article) => [
     article.error ? `${article.id} (failed)` : article.id,
     article.language,
-    ratio(article.sources),
-    ratio({ found: article.quotes.verbatim, total: article.quotes.notes }),
-    article.hedges ? ratio(article.hedges) : '—',
-    ratio(article.chains),
-    ratio(article.unattributed),
-    article.verdicts ? ratio({ found: article.verdicts.correct, total: article.verdicts.total }) : '—',
-    article.tokens ? `${count(article.tokens.prompt)}/${count(article.tokens.completion)}` : '—',
-    dollars(article.dollars),
-    seconds(article.milliseconds),
+    ...scoreCells(evalTotals([article]), ratio),
   ]);
   const totals = evalTotals(result.articles);
   rows.push([
     `**total** (${totals.articles}${totals.failed > 0 ? `, ${totals.failed} failed` : ''})`,
     `${new Set(result.articles.map((article) => article.language)).size} languages`,
-    ratio(totals.sources),
-    ratio({ found: totals.quotes.verbatim, total: totals.quotes.notes }),
-    totals.hedges ? ratio(totals.hedges) : '—',
-    ratio(totals.chains),
-    ratio(totals.unattributed),
-    totals.verdicts ? ratio({ found: totals.verdicts.correct, total: totals.verdicts.total }) : '—',
-    totals.tokens ? `${count(totals.tokens.prompt)}/${count(totals.tokens.completion)}` : '—',
-    dollars(totals.dollars),
-    seconds(totals.milliseconds),
+    ...scoreCells(totals, ratio),
   ]);
   const lines = [
     `Model ${result.model} at ${result.endpointHost} · ${result.promptVersion} · ${result.startedAt}`,
     '',
-    ...markdownTable(header, rows),
+    ...markdownTable(['article', 'lang', ...SCORE_COLUMNS], rows),
     '',
     `verdicts: ${result.verdictsNotRun ? `not run (${result.verdictsNotRun})` : 'run'}`,
   ];
@@ -67,12 +39,7 @@ export function formatResultTable(result: EvalResult): string {
   return lines.join('\n');
 }
 
-/** "0.75 (3/4)"; "— (0/0)" when there was nothing to find. */
-export function ratio(fraction: Fraction): string {
-  if (fraction.total === 0) return '— (0/0)';
-  return `${(fraction.found / fraction.total).toFixed(2)} (${fraction.found}/${fraction.total})`;
-}
-
+/** Rows under a header, each column padded to its widest cell. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
@@ -80,16 +47,4 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   const line = (cells: readonly string[]) =>
     `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
   return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)];
-}
-
-function count(value: number): string {
-  return value.toLocaleString('en');
-}
-
-function dollars(value: number | null): string {
-  return value === null ? '—' : `$${value.toFixed(4)}`;
-}
-
-function seconds(milliseconds: number): string {
-  return `${(milliseconds / 1000).toFixed(1)} s`;
 }

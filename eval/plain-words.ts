@@ -1,3 +1,5 @@
+import { isNoSpaceScript } from '../lib/attribution/normalise-text';
+
 /**
  * Text reduced to its words for loose comparison: accents, case and punctuation aside, single
  * spaces, padded with a space at each end so that `includes(' new york times ')` matches whole
@@ -23,7 +25,9 @@ export function containsWords(haystack: string, needle: string): boolean {
   if (plainNeedle.trim() === '') return false;
   const plainHaystack = plainWords(haystack);
   if (plainHaystack.includes(plainNeedle)) return true;
-  return NO_SPACE_SCRIPT.test(plainNeedle) && plainHaystack.replace(/ /g, '').includes(plainNeedle.replace(/ /g, ''));
+  return (
+    [...plainNeedle].some(isNoSpaceScript) && plainHaystack.replace(/ /g, '').includes(plainNeedle.replace(/ /g, ''))
+  );
 }
 
 /** Whether `text` names `expected` (its name or any alias) as whole words. */
@@ -35,5 +39,3 @@ export function mentions(text: string, expected: { name: string; aliases: readon
 export function overlaps(a: string, b: string): boolean {
   return containsWords(a, b) || containsWords(b, a);
 }
-
-const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;

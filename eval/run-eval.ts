@@ -1,3 +1,6 @@
+import type OpenAI from 'openai';
+import type { Article } from '../lib/article/article';
+import { primaryLanguageTag } from '../lib/article/language';
 import type { Analysis } from '../lib/attribution/analysis';
 import type { ModelLimits } from '../lib/budget/model-limits';
 import { dollarsFor, type ModelPrice } from '../lib/budget/model-prices';
@@ -5,9 +8,6 @@ import { createClient } from '../lib/llm/client';
 import { endpointHost } from '../lib/llm/endpoint';
 import { toAppError } from '../lib/llm/error-mapping';
 import { PROMPT_VERSION } from '../lib/llm/prompts';
-import type OpenAI from 'openai';
-import type { Article } from '../lib/article/article';
-import { primaryLanguageTag } from '../lib/article/language';
 import { evalFailure } from './eval-error';
 import type { ArticleResult, EvalResult } from './eval-result';
 import type { EvalCase } from './load-fixtures';

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelLimits } from '../lib/budget/model-limits';
 import { createClient } from '../lib/llm/client';
 import { type OpenAITestServer, startOpenAITestServer } from '../tests/support/openai-test-server';
-import { requestPurpose } from '../tests/support/seed-fixtures';
-import { seedFixtures } from '../tests/support/seed-fixtures';
+import { requestPurpose, seedFixtures } from '../tests/support/seed-fixtures';
 import { type EvalCase, loadFixtures } from './load-fixtures';
 import { runPipeline } from './run-pipeline';
 

@@ -6,13 +6,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelLimits } from '../lib/budget/model-limits';
 import { modelPrice } from '../lib/budget/model-prices';
-import { type EvalResult, EvalResultSchema } from './eval-result';
 import { EvalUsageError, parseEvalCommand, USAGE } from './eval-options';
+import { type EvalResult, EvalResultSchema } from './eval-result';
 import { formatComparison } from './format-comparison';
-import { formatResultTable, ratio } from './format-table';
+import { formatResultTable } from './format-table';
 import { loadFixtures } from './load-fixtures';
 import { resultFileName } from './result-file-name';
 import { EvalAborted, runEval } from './run-eval';
+import { ratio } from './score-cells';
 
 const RESULTS_DIR = join(import.meta.dirname, 'results');
 

@@ -1,11 +1,7 @@
 import type { Note } from '../lib/attribution/analysis';
+import type { Fraction } from './eval-result';
 import { mentions } from './plain-words';
 import type { ExpectedName } from './rubric';
-
-export interface Fraction {
-  found: number;
-  total: number;
-}
 
 /** Who a note names: its source and every link of its chain, each with the chain's cue words. */
 export function namesInNote(note: Note): string[] {
