@@ -11,6 +11,7 @@ export default defineConfig({
       'components/**/*.test.{ts,tsx}',
       'tests/support/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'eval/**/*.test.ts',
     ],
     restoreMocks: true,
     // Some tests parse a 5 MB page or a whole streamed analysis many times over: seconds on a 2-core
