@@ -60,3 +60,13 @@ describe('normaliseText', () => {
     expect(originalRange(normaliseText('abc'), 2, 2)).toBeNull();
   });
 });
+
+describe('normaliseText with optional diacritics precomposed or apart', () => {
+  it('folds Arabic alef with madda the same whether precomposed (U+0622) or alef + U+0653', () => {
+    expect(normaliseText('آفء').text).toBe(normaliseText('\u0627\u0653فء').text);
+  });
+
+  it('folds Arabic alef with hamza the same whether precomposed (U+0623) or alef + U+0654', () => {
+    expect(normaliseText('أحمد').text).toBe(normaliseText('\u0627\u0654حمد').text);
+  });
+});

@@ -116,13 +116,15 @@ const foldedClusters = new Map<string, string>();
 const FOLDED_CLUSTERS_KEPT = 4096;
 
 /**
- * Mapped, NFKC-normalised, lower-cased and mapped again: NFKC turns ＂ into " and ‑ into ‐, which
- * the second mapping catches.
+ * Decomposed, mapped, NFKC-normalised, lower-cased and mapped again. Decomposed first so that an
+ * optional diacritic goes whether the text has it precomposed or apart: Arabic آ (U+0622) and
+ * ا + U+0653 are the same letter, and without this only the second lost its madda. NFKC turns ＂
+ * into " and ‑ into ‐, which the second mapping catches.
  */
 function foldCluster(cluster: string): string {
   let folded = foldedClusters.get(cluster);
   if (folded === undefined) {
-    const normalised = [...cluster].map(mapCharacter).join('').normalize('NFKC').toLowerCase();
+    const normalised = [...cluster.normalize('NFD')].map(mapCharacter).join('').normalize('NFKC').toLowerCase();
     folded = [...normalised].map(mapCharacter).join('');
     if (foldedClusters.size >= FOLDED_CLUSTERS_KEPT) foldedClusters.clear();
     foldedClusters.set(cluster, folded);

@@ -7,6 +7,8 @@ import { checkHedgePreservation } from '../hedges/check-hedge-preservation';
 import { contentHash } from '../job/content-hash';
 import type { JobState } from '../job/job';
 import { PROMPT_VERSION } from '../llm/prompts';
+import { reportSourceCheck } from '../sources/report-source-check';
+import type { SourceCheckResult } from '../sources/source-check-result';
 import { alignTranslation, stripParagraphMarkers } from '../translation/align';
 import { EVIDENCE_REPORT_VERSION, type EvidenceReport, EvidenceReportSchema } from './evidence-report-schema';
 
@@ -16,7 +18,10 @@ import { EVIDENCE_REPORT_VERSION, type EvidenceReport, EvidenceReportSchema } fr
  * carry besides (a key, settings) can reach the file; items still streaming or unfit for the
  * schema are left out, and the result is validated before it is returned.
  */
-export async function buildEvidenceReport(job: JobState, options: { retrievedAt: string }): Promise<EvidenceReport> {
+export async function buildEvidenceReport(
+  job: JobState,
+  options: { retrievedAt: string; sourceChecks?: readonly SourceCheckResult[] },
+): Promise<EvidenceReport> {
   const article = job.article;
   if (!article) throw new Error('There is no article to report on yet.');
   const ids = article.paragraphs.map((paragraph) => paragraph.id);
@@ -101,6 +106,9 @@ export async function buildEvidenceReport(job: JobState, options: { retrievedAt:
       fromCache: job.fromCache,
     },
     usage: { analysis: job.usage.analysis, translation: job.usage.translation },
+    ...(options.sourceChecks && options.sourceChecks.length > 0
+      ? { sourceChecks: options.sourceChecks.map(reportSourceCheck) }
+      : {}),
   };
   return EvidenceReportSchema.parse(report);
 }

@@ -3,9 +3,15 @@ import { ParagraphSchema, TruncationSchema } from '../article/article';
 import { NoteSchema, OutsideKnowledgeSchema, SummaryPointSchema } from '../attribution/analysis';
 import { HedgeCheckSchema } from '../hedges/hedge-check';
 import { STRUCTURED_MODES } from '../llm/request-shape';
+import { ReportSourceCheckSchema } from '../sources/report-source-check';
 
-/** Bump when a field changes meaning or is removed; adding an optional field needs no bump. */
-export const EVIDENCE_REPORT_VERSION = 1;
+/**
+ * Bump when a field changes meaning or is removed, or a section is added that readers should know
+ * to look for. 2: `sourceChecks`, the linked sources checked against what the article attributes
+ * to them. Every earlier version still validates: what a version added is optional.
+ */
+export const EVIDENCE_REPORT_VERSION = 2;
+export const READABLE_REPORT_VERSIONS = [1, 2] as const;
 
 const PART_STATUSES = ['pending', 'streaming', 'done', 'error', 'skipped'] as const;
 
@@ -34,7 +40,8 @@ export const ReportNoteSchema = NoteSchema.extend({ verification: NoteVerificati
  */
 export const EvidenceReportSchema = z.object({
   format: z.literal('sourcelens-evidence-report'),
-  version: z.literal(EVIDENCE_REPORT_VERSION),
+  /** The version the report was written with; a report of any READABLE_REPORT_VERSIONS validates. */
+  version: z.union(READABLE_REPORT_VERSIONS.map((version) => z.literal(version))),
   /** When the page was read (ISO 8601). */
   retrievedAt: z.iso.datetime({ offset: true }),
   source: z.object({
@@ -92,6 +99,8 @@ export const EvidenceReportSchema = z.object({
     fromCache: z.boolean(),
   }),
   usage: z.object({ analysis: UsageSchema.nullable(), translation: UsageSchema.nullable() }),
+  /** Since version 2, when sources were checked: each linked source read and checked (lib/sources). */
+  sourceChecks: z.array(ReportSourceCheckSchema).optional(),
 });
 
 export type EvidenceReport = z.infer<typeof EvidenceReportSchema>;

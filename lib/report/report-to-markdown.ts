@@ -1,3 +1,4 @@
+import { sourceChecksMarkdown } from '../sources/source-checks-markdown';
 import { truncatedSummaryNote, truncationNotice } from '../ui/article-notes';
 import { NOTE_KIND_LABELS } from '../ui/note-labels';
 import type { EvidenceReport, ReportNote } from './evidence-report-schema';
@@ -20,6 +21,9 @@ export function reportToMarkdown(report: EvidenceReport): string {
     metadata(report),
     section('Summary', summary(report)),
     section('Sources', notes(report)),
+    report.sourceChecks && report.sourceChecks.length > 0
+      ? section('Source checks', sourceChecksMarkdown(report.sourceChecks, inert))
+      : null,
     report.outsideKnowledge.length > 0
       ? section("Not from the article — the model's background knowledge", outsideKnowledge(report))
       : null,

@@ -1,0 +1,225 @@
+import type OpenAI from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import type { ResponseFormatJSONSchema } from 'openai/resources/shared';
+import type { Article } from '../article/article';
+import type { JobEstimate } from '../budget/job-estimate';
+import type { ModelLimits } from '../budget/model-limits';
+import type { ModelPrice } from '../budget/model-prices';
+import { contentHash } from '../job/content-hash';
+import { endpointHost } from '../llm/endpoint-host';
+import type { ErrorContext } from '../llm/error-mapping';
+import { LlmError } from '../llm/llm-error';
+import { openChatStream } from '../llm/open-chat-stream';
+import type { PromptMessage } from '../llm/prompts';
+import { readChatStream } from '../llm/read-chat-stream';
+import type { ShapeMemory } from '../llm/request-shape-memory';
+import { JSON_ANSWER_START } from '../llm/thinking';
+import { tokenizerFamily } from '../tokens/tokenizer-family';
+import type { CheckableSource } from './checkable-sources';
+import { type FittedSourceText, fitSourceText, messagesTokens } from './fit-source-text';
+import { parseSourceCheckAnswer } from './parse-source-check-answer';
+import { SourceCheckAnswerSchema } from './source-check-answer';
+import { type SourceCheckCache, sourceCheckCacheKey } from './source-check-cache';
+import { buildSourceCheckMessages, SOURCE_CHECK_PROMPT_VERSION } from './source-check-prompt';
+import { type SourceCheckResult, SourceCheckResultSchema } from './source-check-result';
+import { textFragmentUrl } from './text-fragment-url';
+import { verifyPassages } from './verify-passages';
+
+/** The strict schema sent in `json_schema` mode, from the one SourceCheckAnswerSchema. */
+const SOURCE_CHECK_RESPONSE_FORMAT: ResponseFormatJSONSchema = zodResponseFormat(
+  SourceCheckAnswerSchema,
+  'sourcelens_source_check',
+);
+
+/** What a check is about and how it is cut, before anything is sent. */
+export interface SourceCheckPlanInput {
+  source: CheckableSource;
+  /** The source page as the extractor read it (paywall and language included). */
+  page: Article;
+  /** The language of the article whose claims these are (BCP 47 primary tag). */
+  articleLanguage: string;
+  /** The reader's language, e.g. "English". */
+  targetLanguage: string;
+  model: string;
+  limits: ModelLimits;
+}
+
+export interface SourceCheckPlan {
+  messages: PromptMessage[];
+  fitted: FittedSourceText;
+}
+
+/**
+ * The request one check sends: the source's paragraphs cut to what fits `limits` beside the
+ * instructions, the claims and room for the answer. Throws LlmError context-too-long when not
+ * even the first paragraph fits.
+ */
+export function planSourceCheck(input: SourceCheckPlanInput): SourceCheckPlan {
+  const family = tokenizerFamily(input.model);
+  const promptInput = {
+    source: input.source,
+    sourceLanguage: input.page.language,
+    articleLanguage: input.articleLanguage,
+    targetLanguage: input.targetLanguage,
+    partial: true,
+  };
+  const overheadTokens = messagesTokens(buildSourceCheckMessages({ ...promptInput, paragraphs: [] }), family);
+  const fitted = fitSourceText(input.page.paragraphs, {
+    limits: input.limits,
+    family,
+    overheadTokens,
+    claimCount: input.source.claims.length,
+  });
+  if (fitted.paragraphs.length === 0) {
+    throw new LlmError({
+      code: 'context-too-long',
+      detail: `not even the first paragraph of ${input.source.name} fits beside the ${input.source.claims.length} claims to check (${input.limits.contextTokens} tokens)`,
+    });
+  }
+  const messages = buildSourceCheckMessages({
+    ...promptInput,
+    paragraphs: fitted.paragraphs,
+    partial: fitted.cut || input.page.truncation !== undefined,
+  });
+  return { messages, fitted };
+}
+
+/**
+ * What one check is expected to cost, in the shape of a job's estimate so the same cost gate
+ * (lib/budget/cost-gate.ts `needsConfirmation`) and cost text apply. Throws as planSourceCheck.
+ */
+export function estimateSourceCheck(input: SourceCheckPlanInput, price: ModelPrice | null): JobEstimate {
+  const { fitted } = planSourceCheck(input);
+  return {
+    inputTokens: fitted.inputTokens,
+    outputTokens: fitted.answerTokens,
+    price,
+    requests: 1,
+    analysisParts: 0,
+    translationChunks: 0,
+    combined: false,
+  };
+}
+
+export interface CheckSourceOptions extends SourceCheckPlanInput {
+  /** The client to send with: for the extension, one whose fetch goes through the endpoint's queue (source-check-client.ts). */
+  client: OpenAI;
+  /** When the source page was read (ISO 8601): the evidence report's time of retrieval. */
+  retrievedAt: string;
+  signal?: AbortSignal;
+  /** What was learnt about this endpoint and model (refused request fields); learns from this request too. */
+  memory?: ShapeMemory;
+  /** The extension's origin, for the advice when a local server refuses it. */
+  origin?: string;
+  /** The key the client carries, so nothing the endpoint says can echo it into an error. */
+  apiKey?: string;
+  onThinking?: (thinking: boolean) => void;
+  onActivity?: () => void;
+  /** Where finished checks are kept, and the article's fingerprint (lib/job/article-fingerprint.ts) for the key. */
+  cache?: { store: SourceCheckCache; articleFingerprint: string };
+  /** Clock for the cache's recency, in milliseconds; Date.now by default. */
+  now?: () => number;
+}
+
+/**
+ * Checks what the article attributes to one linked source against the source itself: one
+ * streamed request in the source's language (through the client's queue), the answer validated
+ * with SourceCheckAnswerSchema, and every passage verified verbatim in the source text
+ * (verify-passages.ts), so a verdict the source's own words do not bear out is `unverified`.
+ * A cached check for the same article, source text (SHA-256), model and reader's language is
+ * returned without a request.
+ *
+ * Throws LlmError: context-too-long (planSourceCheck), answer-not-understood, answer-cut,
+ * model-refused, stream-interrupted, endpoint-error-mid-answer, cancelled, or whatever
+ * toAppError makes of the request's failure (auth-failed, rate-limited, …).
+ */
+export async function checkSource(options: CheckSourceOptions): Promise<SourceCheckResult> {
+  const { source, page } = options;
+  const sourceSha256 = await contentHash(page);
+  const now = options.now ?? Date.now;
+  const cacheKey = options.cache
+    ? sourceCheckCacheKey({
+        articleFingerprint: options.cache.articleFingerprint,
+        sourceUrl: source.url,
+        sourceSha256,
+        model: options.model,
+        targetLanguage: options.targetLanguage,
+        promptVersion: SOURCE_CHECK_PROMPT_VERSION,
+      })
+    : null;
+  if (options.cache && cacheKey) {
+    const cached = await options.cache.store.read(cacheKey, now());
+    if (cached) return cached;
+  }
+
+  const { messages, fitted } = planSourceCheck(options);
+  const context: ErrorContext = {
+    host: endpointHost(options.client.baseURL),
+    model: options.model,
+    origin: options.origin,
+    apiKey: options.apiKey,
+  };
+  const { response } = await openChatStream({
+    client: options.client,
+    model: options.model,
+    messages,
+    schema: SOURCE_CHECK_RESPONSE_FORMAT,
+    signal: options.signal,
+    context,
+    memory: options.memory,
+  });
+  const { text, usage } = await readChatStream(response, {
+    signal: options.signal,
+    context,
+    answerStart: JSON_ANSWER_START,
+    onThinking: options.onThinking,
+    onActivity: options.onActivity,
+  });
+  const parsed = parseSourceCheckAnswer(text);
+  if (!parsed.ok) throw new LlmError({ code: 'answer-not-understood', detail: parsed.detail });
+
+  const checked = verifyPassages(source.claims, parsed.checks, page);
+  const result: SourceCheckResult = SourceCheckResultSchema.parse({
+    url: source.url,
+    name: source.name,
+    domain: source.domain,
+    retrievedAt: options.retrievedAt,
+    sourceSha256,
+    title: page.title,
+    language: page.language,
+    publishedTime: page.publishedTime,
+    partial: page.truncation ? 'paywall' : fitted.cut ? 'cut-to-fit' : null,
+    paragraphsSent: fitted.paragraphs.length,
+    paragraphsTotal: page.paragraphs.length,
+    paragraphs: page.paragraphs.map(({ id, text: paragraphText }) => ({ id, text: paragraphText })),
+    model: options.model,
+    promptVersion: SOURCE_CHECK_PROMPT_VERSION,
+    claims: source.claims.map((claim, index) => {
+      const check = checked[index];
+      const passage = check?.passage ?? null;
+      const partTexts = passage
+        ? passage.parts.map(
+            (part) =>
+              page.paragraphs
+                .find((paragraph) => paragraph.id === part.paragraphId)
+                ?.text.slice(part.start, part.end) ?? '',
+          )
+        : [];
+      return {
+        ...check,
+        claimId: claim.id,
+        noteIndex: claim.noteIndex,
+        original: claim.original,
+        claim: claim.claim,
+        verdict: check?.verdict ?? 'unverified',
+        modelVerdict: check?.modelVerdict ?? null,
+        difference: check?.difference ?? null,
+        passage: passage ? { ...passage, link: textFragmentUrl(source.url, partTexts) } : null,
+      };
+    }),
+    usage,
+    fromCache: false,
+  });
+  if (options.cache && cacheKey) await options.cache.store.write(cacheKey, result, now());
+  return result;
+}
