@@ -155,11 +155,23 @@ export class JobManager {
       signal: controller.signal,
       plan,
       onPause: createPauseTracker((pause) => this.emitIfCurrent(running, { type: 'endpoint-pause', pause })),
-      // Replaced per part below: which part is thinking is the part's own.
+      // Replaced by each part runner: which part is thinking is the part's own.
       onThinking: () => undefined,
       onActivity: () => this.environment.keepAlive?.(),
     };
-    // The plan combines only an article that needs translating.
+    await this.runParts(running, request);
+    const { analysisStatus, translationStatus } = running.state;
+    const complete = analysisStatus === 'done' && (translationStatus === 'done' || translationStatus === 'skipped');
+    if (complete && cacheAllowed) {
+      await this.environment.writeCache(key, toCachedResult(running.state, this.environment.now()));
+    }
+  }
+
+  /**
+   * The plan's requests, each part's events emitted while its job is current: one request answering
+   * both for a short article (plan.combined), else the analysis and the translation side by side.
+   */
+  private async runParts(running: RunningJob, request: LlmRequest): Promise<void> {
     const context: PartContext = {
       request,
       emit: (event) => this.emitIfCurrent(running, event),
@@ -169,13 +181,9 @@ export class JobManager {
       this.environment.runAnalysis(analysisRequest);
     const runTranslation: JobEnvironment['runTranslation'] = (translationRequest) =>
       this.environment.runTranslation(translationRequest);
-    if (plan.combined) await runCombinedPart(runAnalysis, context);
-    else await Promise.all([runAnalysisPart(runAnalysis, context), runTranslationPart(runTranslation, context)]);
-    const { analysisStatus, translationStatus } = running.state;
-    const complete = analysisStatus === 'done' && (translationStatus === 'done' || translationStatus === 'skipped');
-    if (complete && cacheAllowed) {
-      await this.environment.writeCache(key, toCachedResult(running.state, this.environment.now()));
-    }
+    // The plan combines only an article that needs translating.
+    if (request.plan.combined) return runCombinedPart(runAnalysis, context);
+    await Promise.all([runAnalysisPart(runAnalysis, context), runTranslationPart(runTranslation, context)]);
   }
 
   cancel(tabId: number): void {
