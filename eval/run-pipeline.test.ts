@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelLimits } from '../lib/budget/model-limits';
-import { createClient } from '../lib/llm/client';
 import { type OpenAITestServer, startOpenAITestServer } from '../tests/support/openai-test-server';
 import { requestPurpose, seedFixtures } from '../tests/support/seed-fixtures';
 import { type EvalCase, loadFixtures } from './load-fixtures';
@@ -31,7 +30,8 @@ function run(id: string, limits = modelLimits('gpt-4o-mini', 'https://api.openai
   const evalCase = cases.get(id);
   if (!evalCase) throw new Error(`no case ${id}`);
   return runPipeline({
-    client: createClient({ baseUrl: server.url, apiKey: 'sk-test', maxRetries: 0 }),
+    baseUrl: server.url,
+    apiKey: 'sk-test',
     model: 'gpt-4o-mini',
     article: evalCase.article,
     limits,
@@ -39,7 +39,7 @@ function run(id: string, limits = modelLimits('gpt-4o-mini', 'https://api.openai
   });
 }
 
-describe('runPipeline, as the extension plans its requests', () => {
+describe("runPipeline, the extension's job parts as its plan says", () => {
   it('sends the analysis and the translation as two requests when the plan says so', async () => {
     const from = server.requests.length;
     // A server on this machine gets the small default limits (4,096 tokens): both answers do not fit one.

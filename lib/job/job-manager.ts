@@ -5,16 +5,14 @@ import type { AppError } from '../errors';
 import { endpointHost } from '../llm/endpoint';
 import { PROVIDERS } from '../providers';
 import type { Settings } from '../settings';
-import { runAnalysisPart } from './analysis-part';
 import { articleFingerprint, pageOrigin } from './article-fingerprint';
 import { cacheKey, jobFromCachedResult, toCachedResult } from './cached-result';
-import { runCombinedPart } from './combined-part';
 import { applyJobEvent, createJob, type JobEvent, type JobState } from './job';
 import type { JobEnvironment, LlmRequest } from './job-environment';
 import type { PartContext } from './part-streams';
 import { createPauseTracker } from './pause-tracker';
 import { planJob } from './plan-job';
-import { runTranslationPart } from './translation-part';
+import { runParts } from './run-parts';
 
 type Listener = (event: JobEvent) => void;
 
@@ -165,12 +163,7 @@ export class JobManager {
       emit: (event) => this.emitIfCurrent(running, event),
       now: () => this.environment.now(),
     };
-    const runAnalysis: JobEnvironment['runAnalysis'] = (analysisRequest) =>
-      this.environment.runAnalysis(analysisRequest);
-    const runTranslation: JobEnvironment['runTranslation'] = (translationRequest) =>
-      this.environment.runTranslation(translationRequest);
-    if (plan.combined) await runCombinedPart(runAnalysis, context);
-    else await Promise.all([runAnalysisPart(runAnalysis, context), runTranslationPart(runTranslation, context)]);
+    await runParts(this.environment, context);
     const { analysisStatus, translationStatus } = running.state;
     const complete = analysisStatus === 'done' && (translationStatus === 'done' || translationStatus === 'skipped');
     if (complete && cacheAllowed) {
