@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../lib/attribution/analysis';
 import { LOCAL_DEFAULT_LIMITS } from '../lib/budget/model-limits';
 import { dollarsFor } from '../lib/budget/model-prices';
+import type { Responder } from '../tests/support/openai-scenarios';
 import { DEFAULT_TEST_MODELS, type OpenAITestServer, startOpenAITestServer } from '../tests/support/openai-test-server';
 import { messagesText } from '../tests/support/request-paragraphs';
 import { combinedAnswer, requestPurpose } from '../tests/support/seed-fixtures';
@@ -96,9 +97,16 @@ afterEach(async () => {
  * rewritten by `changeChecks` when given.
  */
 async function startScriptedServer(
-  options: { apiKey?: string; changeChecks?: (checks: ClaimCheck[]) => ClaimCheck[] } = {},
+  options: {
+    apiKey?: string;
+    changeChecks?: (checks: ClaimCheck[]) => ClaimCheck[];
+    /** Answers every source check with this text instead. */
+    checkAnswer?: string;
+  } = {},
 ) {
-  const sourceChecks = sourceCheckResponder({ change: options.changeChecks });
+  const sourceChecks: Responder = options.checkAnswer
+    ? () => ({ kind: 'stream', content: options.checkAnswer ?? '' })
+    : sourceCheckResponder({ change: options.changeChecks });
   server = await startOpenAITestServer({
     apiKey: options.apiKey,
     respond: (request) => {
@@ -257,6 +265,24 @@ describe('runEval against the test server', () => {
       'verdict on “Ein mutmaßlich bedeutsames Abkommen zwischen Washington und Minsk steht offenbar kurz bevor”: unverified, expected supported',
     );
     expect(table).toMatch(/verdict on “würden die Vereinigten Staaten .*”: missing, expected partly-supported/);
+  });
+
+  it('lists a source check that fails on its own, scoring its verdicts as missing and the article as answered', async () => {
+    const { url } = await startScriptedServer({ checkAnswer: 'Sorry, I cannot open that link.' });
+    const result = await runEval(evalOptions(url, { cases: loadFixtures(undefined, ['seed-de']) }));
+    const [article] = result.articles;
+    expect(article?.error).toBeNull();
+    expect(article?.sources.found).toBe(4);
+    expect(article?.sourceCheckFailures).toEqual([
+      {
+        source: 'The New York Times',
+        code: 'answer-not-understood',
+        message: expect.stringMatching(/^Answer not understood: /),
+      },
+    ]);
+    const table = formatResultTable(result);
+    expect(row(table, 'seed-de')[7]).toBe('0.00 (0/5)');
+    expect(table).toContain('check of The New York Times failed: Answer not understood: ');
   });
 
   it('stops at a rejected key, saying which variable holds it', async () => {

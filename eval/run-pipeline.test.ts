@@ -3,6 +3,7 @@ import { modelLimits } from '../lib/budget/model-limits';
 import { type OpenAITestServer, startOpenAITestServer } from '../tests/support/openai-test-server';
 import { requestPurpose, seedFixtures } from '../tests/support/seed-fixtures';
 import { type EvalCase, loadFixtures } from './load-fixtures';
+import { LlmError } from '../lib/llm/llm-error';
 import { runPipeline } from './run-pipeline';
 
 let server: OpenAITestServer;
@@ -71,5 +72,19 @@ describe("runPipeline, the extension's job parts as its plan says", () => {
     // Every note of the parts comes back, each in the paragraph that holds its quote.
     expect(outcome.analysis.notes).toHaveLength(14);
     expect(outcome.translation).toContain('[p7] ');
+  });
+
+  it("fails with the part's own error when a part fails, as the panel would show it", async () => {
+    // The translation streams as usual; the analysis answer is no JSON.
+    server.setResponder((request) =>
+      requestPurpose(request.body) === 'analysis' ? { kind: 'stream', content: 'I would rather not.' } : undefined,
+    );
+    try {
+      const failed = run('seed-de', modelLimits('gpt-4o-mini', server.url));
+      await expect(failed).rejects.toBeInstanceOf(LlmError);
+      await expect(failed).rejects.toMatchObject({ appError: { code: 'answer-not-understood' } });
+    } finally {
+      server.setResponder(null);
+    }
   });
 });
