@@ -5,7 +5,7 @@ import { VerdictSchema } from './rubric';
  * One eval run as written to `eval/results/<model>-<timestamp>.json` and read back by
  * `--compare`: the single definition of that file. Fractions are counts (found of total), so
  * runs can be summed and compared without rounding; `null` means "not measured" (no translation
- * of an English article, no usage reported, no known price, source checks not run).
+ * of an English article, no usage reported, no known price, no linked source to check).
  */
 const FractionSchema = z.object({ found: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
 
@@ -38,6 +38,8 @@ export const ArticleResultSchema = z.object({
       ),
     })
     .nullable(),
+  /** Linked sources whose check failed on its own (the article's other scores stand); their verdicts score `missing`. */
+  sourceCheckFailures: z.array(z.object({ source: z.string(), code: z.string(), message: z.string() })).default([]),
   tokens: z.object({ prompt: z.number().int().nonnegative(), completion: z.number().int().nonnegative() }).nullable(),
   /** US dollars at the model's known (or given) price; null when the price is unknown or no usage was reported. */
   dollars: z.number().nonnegative().nullable(),
@@ -53,8 +55,6 @@ export const EvalResultSchema = z.object({
   endpointHost: z.string(),
   promptVersion: z.string(),
   startedAt: z.string(),
-  /** Why verdicts are null: "source checks not built" until lib/sources is wired in. */
-  verdictsNotRun: z.string().nullable(),
   articles: z.array(ArticleResultSchema),
 });
 

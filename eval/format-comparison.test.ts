@@ -14,6 +14,7 @@ function article(id: string, sourcesFound: number, dollars: number | null): Arti
     chains: { found: 1, total: 1, missed: [] },
     unattributed: { found: 0, total: 1, missed: [] },
     verdicts: null,
+    sourceCheckFailures: [],
     tokens: { prompt: 1000, completion: 500 },
     dollars,
     milliseconds: 2000,
@@ -28,7 +29,6 @@ function run(model: string, articles: ArticleResult[]): EvalResult {
     endpointHost: 'api.example.test',
     promptVersion: 'p',
     startedAt: '2026-11-29T12:00:00.000Z',
-    verdictsNotRun: 'source checks not built',
     articles,
   };
 }

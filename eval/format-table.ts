@@ -23,20 +23,23 @@ export function formatResultTable(result: EvalResult): string {
     `Model ${result.model} at ${result.endpointHost} · ${result.promptVersion} · ${result.startedAt}`,
     '',
     ...markdownTable(['article', 'lang', ...SCORE_COLUMNS], rows),
-    '',
-    `verdicts: ${result.verdictsNotRun ? `not run (${result.verdictsNotRun})` : 'run'}`,
   ];
+  const misses: string[] = [];
   for (const article of result.articles) {
-    const misses = [
+    const articleMisses = [
       article.error ? `failed: ${article.error.message}` : null,
       article.sources.missed.length > 0 ? `sources missed: ${article.sources.missed.join('; ')}` : null,
       article.chains.missed.length > 0 ? `chains missed: ${article.chains.missed.join('; ')}` : null,
       article.hedges && article.hedges.lost.length > 0 ? `hedges lost: ${article.hedges.lost.join('; ')}` : null,
       article.unattributed.missed.length > 0 ? `unattributed missed: ${article.unattributed.missed.join('; ')}` : null,
+      ...article.sourceCheckFailures.map((failure) => `check of ${failure.source} failed: ${failure.message}`),
+      ...(article.error ? [] : (article.verdicts?.outcomes ?? []))
+        .filter((outcome) => outcome.observed !== outcome.expected)
+        .map((outcome) => `verdict on “${outcome.articleText}”: ${outcome.observed}, expected ${outcome.expected}`),
     ].filter((line) => line !== null);
-    if (misses.length > 0) lines.push(`- ${article.id}: ${misses.join(' · ')}`);
+    if (articleMisses.length > 0) misses.push(`- ${article.id}: ${articleMisses.join(' · ')}`);
   }
-  return lines.join('\n');
+  return [...lines, ...(misses.length > 0 ? ['', ...misses] : [])].join('\n');
 }
 
 /** Rows under a header, each column padded to its widest cell. */

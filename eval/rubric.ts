@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SOURCE_VERDICTS } from '../lib/sources/source-check-answer';
 
 /**
  * What a careful reader expects Sourcelens to find in one eval article: the single definition of
@@ -13,9 +14,8 @@ export const ExpectedNameSchema = z.object({
   aliases: z.array(z.string().min(1)).default([]),
 });
 
-/** The source check's verdicts (issue 14), as the extension will name them. */
-export const VERDICTS = ['supported', 'partly-supported', 'not-found', 'contradicted'] as const;
-export const VerdictSchema = z.enum(VERDICTS);
+/** The source check's verdicts, as the extension names them (lib/sources/source-check-answer.ts). */
+export const VerdictSchema = z.enum(SOURCE_VERDICTS);
 
 export const ExpectedVerdictSchema = z.object({
   /** Words of the article (its original language) that make the claim attributed to the linked source. */

@@ -2,12 +2,15 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../lib/attribution/analysis';
 import { LOCAL_DEFAULT_LIMITS } from '../lib/budget/model-limits';
 import { dollarsFor } from '../lib/budget/model-prices';
+import type { Responder } from '../tests/support/openai-scenarios';
 import { DEFAULT_TEST_MODELS, type OpenAITestServer, startOpenAITestServer } from '../tests/support/openai-test-server';
 import { messagesText } from '../tests/support/request-paragraphs';
 import { combinedAnswer, requestPurpose } from '../tests/support/seed-fixtures';
+import { isSourceCheckRequest, sourceCheckResponder } from '../tests/support/source-check-scenario';
+import type { ClaimCheck } from '../lib/sources/source-check-answer';
 import { formatResultTable } from './format-table';
 import { type EvalCase, loadFixtures } from './load-fixtures';
-import { EvalAborted, runEval, type SourceChecker } from './run-eval';
+import { EvalAborted, runEval } from './run-eval';
 
 /**
  * A known answer set for de-hafen-streik: 3 of its 4 named sources (the employers' association
@@ -88,11 +91,26 @@ afterEach(async () => {
   server = null;
 });
 
-/** The scripted answers: the known set for the port strike, an answer that is no JSON for the water article. */
-async function startScriptedServer(options: { apiKey?: string } = {}) {
+/**
+ * The scripted answers: the known set for the port strike, an answer that is no JSON for the water
+ * article, and the seed's source check as a careful model answers it (tests/support/source-check-scenario.ts),
+ * rewritten by `changeChecks` when given.
+ */
+async function startScriptedServer(
+  options: {
+    apiKey?: string;
+    changeChecks?: (checks: ClaimCheck[]) => ClaimCheck[];
+    /** Answers every source check with this text instead. */
+    checkAnswer?: string;
+  } = {},
+) {
+  const sourceChecks: Responder = options.checkAnswer
+    ? () => ({ kind: 'stream', content: options.checkAnswer ?? '' })
+    : sourceCheckResponder({ change: options.changeChecks });
   server = await startOpenAITestServer({
     apiKey: options.apiKey,
     respond: (request) => {
+      if (isSourceCheckRequest(request)) return sourceChecks(request);
       const body = typeof request.body === 'object' && request.body !== null ? request.body : {};
       // The key and model checks, and the seed article's answers, are the server's own.
       const keyRight = !options.apiKey || request.headers.authorization === `Bearer ${options.apiKey}`;
@@ -171,6 +189,8 @@ describe('runEval against the test server', () => {
       missed: ['Dana Whitfield', 'Valley Ledger', 'state water board'],
     });
     expect(water?.hedges).toBeNull();
+    // Its linked source was never checked: both expected verdicts are missing.
+    expect(water?.verdicts).toMatchObject({ correct: 0, total: 2 });
 
     const table = formatResultTable(result);
     expect(row(table, 'de-hafen-streik').slice(0, 8)).toEqual([
@@ -190,7 +210,7 @@ describe('runEval against the test server', () => {
       '—',
       '0.00 (0/2)',
       '0.00 (0/1)',
-      '—',
+      '0.00 (0/2)',
     ]);
     // Totals sum the counts: 3 of the 7 sources of both articles.
     expect(row(table, '**total** (2, 1 failed)').slice(1, 8)).toEqual([
@@ -200,29 +220,69 @@ describe('runEval against the test server', () => {
       '0.75 (3/4)',
       '0.33 (1/3)',
       '0.33 (1/3)',
-      '—',
+      '0.00 (0/2)',
     ]);
     expect(row(table, '**total** (2, 1 failed)')[10]).toBe('3.0 s');
-    expect(table).toContain('verdicts: not run (source checks not built)');
     expect(table).toContain('- de-hafen-streik: sources missed: Zentralverband der deutschen Seehafenbetriebe');
   });
 
-  it('scores verdicts when a source checker is given', async () => {
+  it('checks the seed against its linked NYT page and scores the verdicts exactly', async () => {
     const { url } = await startScriptedServer();
     const seed = loadFixtures(undefined, ['seed-de']);
-    const checkSource: SourceChecker = async ({ source, sourceArticle }) => {
-      expect(sourceArticle.language).toBe('en');
-      // Right on all but the partly supported claim, which this checker calls supported.
-      return source.verdicts.map((verdict) => ({
-        articleText: verdict.articleText,
-        verdict: verdict.verdict === 'partly-supported' ? 'supported' : verdict.verdict,
-        passageVerified: true,
-      }));
-    };
-    const result = await runEval(evalOptions(url, { cases: seed, checkSource }));
-    expect(result.verdictsNotRun).toBeNull();
-    expect(result.articles[0]?.verdicts).toMatchObject({ correct: 4, total: 5 });
-    expect(row(formatResultTable(result), 'seed-de')[7]).toBe('0.80 (4/5)');
+    const result = await runEval(evalOptions(url, { cases: seed }));
+    const [article] = result.articles;
+    // One check request, carrying the five claims the notes attribute to the NYT.
+    expect(server?.requests.filter(isSourceCheckRequest)).toHaveLength(1);
+    expect(article?.error).toBeNull();
+    expect(article?.sourceCheckFailures).toEqual([]);
+    expect(article?.verdicts?.outcomes.map((outcome) => [outcome.expected, outcome.observed])).toEqual([
+      ['supported', 'supported'],
+      ['supported', 'supported'],
+      ['not-found', 'not-found'],
+      ['supported', 'supported'],
+      ['partly-supported', 'partly-supported'],
+    ]);
+    expect(row(formatResultTable(result), 'seed-de')[7]).toBe('1.00 (5/5)');
+  });
+
+  it('scores a passage the source does not hold as unverified, and a claim left unanswered as missing', async () => {
+    const { url } = await startScriptedServer({
+      // The model makes up the first passage and leaves the last claim out.
+      changeChecks: (checks) =>
+        checks
+          .slice(0, -1)
+          .map((check, index) =>
+            index === 0
+              ? { ...check, passage: 'The agreement between Washington and Minsk was signed on Thursday.' }
+              : check,
+          ),
+    });
+    const result = await runEval(evalOptions(url, { cases: loadFixtures(undefined, ['seed-de']) }));
+    const table = formatResultTable(result);
+    expect(row(table, 'seed-de')[7]).toBe('0.60 (3/5)');
+    expect(row(table, '**total** (1)')[7]).toBe('0.60 (3/5)');
+    expect(table).toContain(
+      'verdict on “Ein mutmaßlich bedeutsames Abkommen zwischen Washington und Minsk steht offenbar kurz bevor”: unverified, expected supported',
+    );
+    expect(table).toMatch(/verdict on “würden die Vereinigten Staaten .*”: missing, expected partly-supported/);
+  });
+
+  it('lists a source check that fails on its own, scoring its verdicts as missing and the article as answered', async () => {
+    const { url } = await startScriptedServer({ checkAnswer: 'Sorry, I cannot open that link.' });
+    const result = await runEval(evalOptions(url, { cases: loadFixtures(undefined, ['seed-de']) }));
+    const [article] = result.articles;
+    expect(article?.error).toBeNull();
+    expect(article?.sources.found).toBe(4);
+    expect(article?.sourceCheckFailures).toEqual([
+      {
+        source: 'The New York Times',
+        code: 'answer-not-understood',
+        message: expect.stringMatching(/^Answer not understood: /),
+      },
+    ]);
+    const table = formatResultTable(result);
+    expect(row(table, 'seed-de')[7]).toBe('0.00 (0/5)');
+    expect(table).toContain('check of The New York Times failed: Answer not understood: ');
   });
 
   it('stops at a rejected key, saying which variable holds it', async () => {

@@ -1,17 +1,15 @@
-import type OpenAI from 'openai';
-import type { Article } from '../lib/article/article';
 import { primaryLanguageTag } from '../lib/article/language';
 import type { Analysis } from '../lib/attribution/analysis';
 import type { ModelLimits } from '../lib/budget/model-limits';
 import { dollarsFor, type ModelPrice } from '../lib/budget/model-prices';
-import { createClient } from '../lib/llm/client';
 import { endpointHost } from '../lib/llm/endpoint';
 import { toAppError } from '../lib/llm/error-mapping';
 import { PROMPT_VERSION } from '../lib/llm/prompts';
+import { sumUsage } from '../lib/llm/sum-usage';
+import { checkLinkedSources } from './check-linked-sources';
 import { evalFailure } from './eval-error';
 import type { ArticleResult, EvalResult } from './eval-result';
 import type { EvalCase } from './load-fixtures';
-import type { LinkedSourceRubric } from './rubric';
 import { runPipeline } from './run-pipeline';
 import { scoreChains } from './score-chains';
 import { scoreHedges } from './score-hedges';
@@ -19,22 +17,6 @@ import { scoreQuotes } from './score-quotes';
 import { scoreSources } from './score-sources';
 import { scoreUnattributed } from './score-unattributed';
 import { type ObservedVerdict, scoreVerdicts } from './score-verdicts';
-
-/** Printed and stored while the eval has no source check to run (lib/sources is not wired in yet). */
-export const SOURCE_CHECKS_NOT_BUILT = 'source checks not built';
-
-/**
- * Checks one linked source the way the extension will (issue 14's `checkSource`), returning a
- * verdict per claim. Plugged in by run.ts once lib/sources exists; until then verdicts are not run.
- */
-export type SourceChecker = (input: {
-  client: OpenAI;
-  model: string;
-  article: Article;
-  analysis: Analysis;
-  source: LinkedSourceRubric;
-  sourceArticle: Article;
-}) => Promise<ObservedVerdict[]>;
 
 export interface RunEvalOptions {
   baseUrl: string;
@@ -46,7 +28,6 @@ export interface RunEvalOptions {
   parallelRequests: number;
   /** Null: the cost column shows "—". */
   price: ModelPrice | null;
-  checkSource?: SourceChecker;
   fetch?: typeof globalThis.fetch;
   /** Milliseconds for timing; performance.now by default. */
   clock?: () => number;
@@ -62,20 +43,20 @@ export class EvalAborted extends Error {
 }
 
 /**
- * Runs every case through the real pipeline (runPipeline: lib/llm through the openai SDK client of
- * lib/llm/client.ts) one article after another, so each article's time is its own, and scores it
- * against its rubric. Throws EvalAborted on a failure that every article would meet.
+ * Runs every case through the extension's own code one article after another, so each article's
+ * time is its own: the job's parts (run-pipeline.ts), then the source check of each linked source
+ * the notes attribute claims to (check-linked-sources.ts), and scores it against its rubric. The
+ * article's tokens, cost and time include its checks. Throws EvalAborted on a failure that every
+ * article would meet.
  */
 export async function runEval(options: RunEvalOptions): Promise<EvalResult> {
   const clock = options.clock ?? (() => performance.now());
-  const client = createClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, fetch: options.fetch });
   const result: EvalResult = {
     schemaVersion: 1,
     model: options.model,
     endpointHost: endpointHost(options.baseUrl),
     promptVersion: PROMPT_VERSION,
     startedAt: (options.now?.() ?? new Date()).toISOString(),
-    verdictsNotRun: options.checkSource ? null : SOURCE_CHECKS_NOT_BUILT,
     articles: [],
   };
   for (const evalCase of options.cases) {
@@ -83,21 +64,38 @@ export async function runEval(options: RunEvalOptions): Promise<EvalResult> {
     let articleResult: ArticleResult;
     try {
       const outcome = await runPipeline({
-        client,
+        baseUrl: options.baseUrl,
+        apiKey: options.apiKey,
         model: options.model,
         article: evalCase.article,
         limits: options.limits,
         parallelRequests: options.parallelRequests,
+        fetch: options.fetch,
       });
-      const verdicts = options.checkSource
-        ? await checkSources(options.checkSource, client, options.model, evalCase, outcome.analysis)
-        : null;
-      const tokens = outcome.usage
-        ? { prompt: outcome.usage.promptTokens, completion: outcome.usage.completionTokens }
-        : null;
+      const checks = await checkLinkedSources({
+        baseUrl: options.baseUrl,
+        apiKey: options.apiKey,
+        model: options.model,
+        limits: options.limits,
+        parallelRequests: options.parallelRequests,
+        article: evalCase.article,
+        analysis: outcome.analysis,
+        linkedSources: evalCase.rubric.linkedSources,
+        sourceArticles: evalCase.sourceArticles,
+        isFatal: (error) => evalFailure(error, options.model).fatal,
+        fetch: options.fetch,
+        now: options.now,
+      });
+      const usage = sumUsage([outcome.usage, checks.usage]);
+      const tokens = usage ? { prompt: usage.promptTokens, completion: usage.completionTokens } : null;
       articleResult = {
-        ...scoreCase(evalCase, outcome.analysis, outcome.translation, verdicts),
+        ...scoreCase(evalCase, outcome.analysis, outcome.translation, checks.observed),
         error: null,
+        sourceCheckFailures: checks.failures.map(({ source, error }) => ({
+          source,
+          code: error.code,
+          message: evalFailure(error, options.model).message,
+        })),
         tokens,
         dollars: tokens && options.price ? dollarsFor(tokens.prompt, tokens.completion, options.price) : null,
         milliseconds: clock() - started,
@@ -112,8 +110,9 @@ export async function runEval(options: RunEvalOptions): Promise<EvalResult> {
       const failure = evalFailure(appError, options.model);
       if (failure.fatal) throw new EvalAborted(failure.message);
       articleResult = {
-        ...scoreCase(evalCase, { summary: [], notes: [], outsideKnowledge: [] }, null, null),
+        ...scoreCase(evalCase, { summary: [], notes: [], outsideKnowledge: [] }, null, []),
         error: { code: appError.code, message: failure.message },
+        sourceCheckFailures: [],
         tokens: null,
         dollars: null,
         milliseconds: clock() - started,
@@ -127,15 +126,16 @@ export async function runEval(options: RunEvalOptions): Promise<EvalResult> {
 }
 
 /**
- * One article's scores from what the pipeline answered. A failed article (no analysis, no
- * translation) scores zero of each total, so a model that fails an article is not rewarded for it.
+ * One article's scores from what the pipeline and the source checks answered. A failed article (no
+ * analysis, no translation, no check) scores zero of each total, so a model that fails an article
+ * is not rewarded for it.
  */
 export function scoreCase(
   evalCase: EvalCase,
   analysis: Analysis,
   translation: string | null,
-  verdicts: ObservedVerdict[][] | null,
-): Omit<ArticleResult, 'error' | 'tokens' | 'dollars' | 'milliseconds' | 'combined'> {
+  verdicts: readonly ObservedVerdict[],
+): Omit<ArticleResult, 'error' | 'sourceCheckFailures' | 'tokens' | 'dollars' | 'milliseconds' | 'combined'> {
   const { rubric, article } = evalCase;
   const hedgesScored = scoreHedges(article, rubric.hedges, translation);
   const translates = primaryLanguageTag(article.language) !== 'en';
@@ -152,28 +152,13 @@ export function scoreCase(
         : null),
     chains: scoreChains(rubric.chains, analysis.notes),
     unattributed: scoreUnattributed(rubric.unattributed, analysis.notes),
+    // An article with no linked source has no verdict to reach; one whose checks were not sent reached none.
     verdicts:
-      verdicts === null
+      rubric.linkedSources.length === 0
         ? null
         : scoreVerdicts(
             rubric.linkedSources.flatMap((source) => source.verdicts),
-            verdicts.flat(),
+            verdicts,
           ),
   };
-}
-
-async function checkSources(
-  checkSource: SourceChecker,
-  client: OpenAI,
-  model: string,
-  evalCase: EvalCase,
-  analysis: Analysis,
-): Promise<ObservedVerdict[][]> {
-  const checks: ObservedVerdict[][] = [];
-  for (const [index, source] of evalCase.rubric.linkedSources.entries()) {
-    const sourceArticle = evalCase.sourceArticles[index];
-    if (!sourceArticle) continue;
-    checks.push(await checkSource({ client, model, article: evalCase.article, analysis, source, sourceArticle }));
-  }
-  return checks;
 }

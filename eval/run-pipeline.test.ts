@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelLimits } from '../lib/budget/model-limits';
-import { createClient } from '../lib/llm/client';
 import { type OpenAITestServer, startOpenAITestServer } from '../tests/support/openai-test-server';
 import { requestPurpose, seedFixtures } from '../tests/support/seed-fixtures';
 import { type EvalCase, loadFixtures } from './load-fixtures';
+import { LlmError } from '../lib/llm/llm-error';
 import { runPipeline } from './run-pipeline';
 
 let server: OpenAITestServer;
@@ -31,7 +31,8 @@ function run(id: string, limits = modelLimits('gpt-4o-mini', 'https://api.openai
   const evalCase = cases.get(id);
   if (!evalCase) throw new Error(`no case ${id}`);
   return runPipeline({
-    client: createClient({ baseUrl: server.url, apiKey: 'sk-test', maxRetries: 0 }),
+    baseUrl: server.url,
+    apiKey: 'sk-test',
     model: 'gpt-4o-mini',
     article: evalCase.article,
     limits,
@@ -39,7 +40,7 @@ function run(id: string, limits = modelLimits('gpt-4o-mini', 'https://api.openai
   });
 }
 
-describe('runPipeline, as the extension plans its requests', () => {
+describe("runPipeline, the extension's job parts as its plan says", () => {
   it('sends the analysis and the translation as two requests when the plan says so', async () => {
     const from = server.requests.length;
     // A server on this machine gets the small default limits (4,096 tokens): both answers do not fit one.
@@ -71,5 +72,19 @@ describe('runPipeline, as the extension plans its requests', () => {
     // Every note of the parts comes back, each in the paragraph that holds its quote.
     expect(outcome.analysis.notes).toHaveLength(14);
     expect(outcome.translation).toContain('[p7] ');
+  });
+
+  it("fails with the part's own error when a part fails, as the panel would show it", async () => {
+    // The translation streams as usual; the analysis answer is no JSON.
+    server.setResponder((request) =>
+      requestPurpose(request.body) === 'analysis' ? { kind: 'stream', content: 'I would rather not.' } : undefined,
+    );
+    try {
+      const failed = run('seed-de', modelLimits('gpt-4o-mini', server.url));
+      await expect(failed).rejects.toBeInstanceOf(LlmError);
+      await expect(failed).rejects.toMatchObject({ appError: { code: 'answer-not-understood' } });
+    } finally {
+      server.setResponder(null);
+    }
   });
 });

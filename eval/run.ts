@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     price: command.price ?? modelPrice(command.model, command.baseUrl),
     onArticle: (article) =>
       console.log(
-        `  ${article.id}: ${article.error ? `failed (${article.error.code})` : `sources ${ratio(article.sources)}`}`,
+        `  ${article.id}: ${article.error ? `failed (${article.error.code})` : `sources ${ratio(article.sources)}${article.verdicts ? ` · verdicts ${ratio({ found: article.verdicts.correct, total: article.verdicts.total })}` : ''}`}`,
       ),
   });
   console.log(`\n${formatResultTable(result)}`);

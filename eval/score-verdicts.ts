@@ -2,8 +2,8 @@ import { overlaps } from './plain-words';
 import type { ExpectedVerdict, Verdict } from './rubric';
 
 /**
- * What a source check reported for one claim, as the eval reads it from `checkSource` (lib/sources,
- * issue 14) once that is wired: the article's words it judged, its verdict, and whether the
+ * What a source check reported for one claim, as check-linked-sources.ts reads it from `checkSource`
+ * (lib/sources/check-source.ts): the article's words it judged, the model's verdict, and whether the
  * passage it cites was found verbatim in the source. An unverified passage shows as "Unverified
  * check" in the panel, never as its verdict, and is scored so here.
  */

@@ -5,16 +5,14 @@ import type { AppError } from '../errors';
 import { endpointHost } from '../llm/endpoint';
 import { PROVIDERS } from '../providers';
 import type { Settings } from '../settings';
-import { runAnalysisPart } from './analysis-part';
 import { articleFingerprint, pageOrigin } from './article-fingerprint';
 import { cacheKey, jobFromCachedResult, toCachedResult } from './cached-result';
-import { runCombinedPart } from './combined-part';
 import { applyJobEvent, createJob, type JobEvent, type JobState } from './job';
 import type { JobEnvironment, LlmRequest } from './job-environment';
 import type { PartContext } from './part-streams';
 import { createPauseTracker } from './pause-tracker';
 import { planJob } from './plan-job';
-import { runTranslationPart } from './translation-part';
+import { runParts } from './run-parts';
 
 type Listener = (event: JobEvent) => void;
 
@@ -159,7 +157,7 @@ export class JobManager {
       onThinking: () => undefined,
       onActivity: () => this.environment.keepAlive?.(),
     };
-    await this.runParts(running, request);
+    await this.runPlannedParts(running, request);
     const { analysisStatus, translationStatus } = running.state;
     const complete = analysisStatus === 'done' && (translationStatus === 'done' || translationStatus === 'skipped');
     if (complete && cacheAllowed) {
@@ -171,19 +169,13 @@ export class JobManager {
    * The plan's requests, each part's events emitted while its job is current: one request answering
    * both for a short article (plan.combined), else the analysis and the translation side by side.
    */
-  private async runParts(running: RunningJob, request: LlmRequest): Promise<void> {
+  private async runPlannedParts(running: RunningJob, request: LlmRequest): Promise<void> {
     const context: PartContext = {
       request,
       emit: (event) => this.emitIfCurrent(running, event),
       now: () => this.environment.now(),
     };
-    const runAnalysis: JobEnvironment['runAnalysis'] = (analysisRequest) =>
-      this.environment.runAnalysis(analysisRequest);
-    const runTranslation: JobEnvironment['runTranslation'] = (translationRequest) =>
-      this.environment.runTranslation(translationRequest);
-    // The plan combines only an article that needs translating.
-    if (request.plan.combined) return runCombinedPart(runAnalysis, context);
-    await Promise.all([runAnalysisPart(runAnalysis, context), runTranslationPart(runTranslation, context)]);
+    await runParts(this.environment, context);
   }
 
   cancel(tabId: number): void {
