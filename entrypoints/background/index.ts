@@ -11,6 +11,7 @@ import { testSavedEndpoint } from '@/lib/llm/test-saved-endpoint';
 import { onMessage } from '@/lib/messaging';
 import { applyToolbarBehaviour, openPanel, toolbarAction } from '@/lib/panel';
 import { registerSelectionMenu } from '@/lib/selection-menu';
+import { readSourceFromBackground } from '@/lib/sources/read-source-in-background';
 import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings';
 import { registerWelcome } from '@/lib/welcome';
 
@@ -70,6 +71,10 @@ export default defineBackground(() => {
   onMessage('clearHighlight', ({ data, sender }) => {
     fromOwnPage(sender);
     return clearHighlightInTab(data.tabId);
+  });
+  onMessage('readSourcePage', ({ data, sender }) => {
+    fromOwnPage(sender);
+    return readSourceFromBackground(data.url);
   });
 
   // Without the tabs permission a navigation shows as status "loading", its URL only where we have access.
