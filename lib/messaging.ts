@@ -54,6 +54,11 @@ export interface ProtocolMap {
    * cookies and read by the extractor. Needs host access to its site (asked for on the click).
    */
   readSourcePage(data: { url: string }): SourcePageRead;
+  /**
+   * Reads a source in an inactive tab of the reader's window, with their session, and closes it: for a
+   * page fetching gave no article (built by its scripts, or for signed-in readers only).
+   */
+  readSourceInTab(data: { url: string; windowId?: number }): SourcePageRead;
   /** From the background to the offscreen document (Chromium): the DOM work of readSourcePage. */
   readSourceInOffscreen(data: { url: string }): SourcePageRead;
 }

@@ -12,6 +12,7 @@ import { onMessage } from '@/lib/messaging';
 import { applyToolbarBehaviour, openPanel, toolbarAction } from '@/lib/panel';
 import { registerSelectionMenu } from '@/lib/selection-menu';
 import { readSourceFromBackground } from '@/lib/sources/read-source-in-background';
+import { readSourceInTab } from '@/lib/sources/read-source-in-tab';
 import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings';
 import { registerWelcome } from '@/lib/welcome';
 
@@ -75,6 +76,10 @@ export default defineBackground(() => {
   onMessage('readSourcePage', ({ data, sender }) => {
     fromOwnPage(sender);
     return readSourceFromBackground(data.url);
+  });
+  onMessage('readSourceInTab', ({ data, sender }) => {
+    fromOwnPage(sender);
+    return readSourceInTab(data.url, { windowId: data.windowId });
   });
 
   // Without the tabs permission a navigation shows as status "loading", its URL only where we have access.

@@ -27,25 +27,48 @@ let extensionPage: Page | undefined;
 beforeAll(async () => {
   world = await startWorld({ apiKey: KEY, respond: sourceCheckResponder() });
   extensionPage = await world.extension.openPage('options.html');
+  // The reader is signed in to the page server's site: a background tab sends the cookie, a fetch never does.
+  await world.extension.context.addCookies([{ name: 'session', value: 'reader-signed-in', url: world.pages.origin }]);
 });
 
 afterAll(async () => {
   await world?.close();
 });
 
-/** Sends readSourcePage from an extension page, in the messaging library's wire format. */
-async function readInBrowser(url: string): Promise<SourcePageRead> {
+/** Sends readSourcePage (or readSourceInTab) from an extension page, in the messaging library's wire format. */
+async function readInBrowser(
+  url: string,
+  type: 'readSourcePage' | 'readSourceInTab' = 'readSourcePage',
+): Promise<SourcePageRead> {
   if (!extensionPage) throw new Error('not started');
   const answer = await extensionPage.evaluate(
-    (sourceUrl) =>
-      chrome.runtime.sendMessage({ id: 1, type: 'readSourcePage', data: { url: sourceUrl }, timestamp: Date.now() }),
-    url,
+    ([sourceUrl, messageType]) =>
+      chrome.runtime.sendMessage({ id: 1, type: messageType, data: { url: sourceUrl }, timestamp: Date.now() }),
+    [url, type] as const,
   );
   if (typeof answer !== 'object' || answer === null || !('res' in answer)) {
     throw new Error(`no answer: ${JSON.stringify(answer)}`);
   }
   return SourcePageReadSchema.parse(answer.res);
 }
+
+/** A source whose text its script writes after load: fetching it gives an empty shell. */
+const SCRIPT_BUILT_SOURCE = `<!doctype html><html lang="en"><head><title>Belarus talks</title></head><body><main id="root"></main>
+<script>
+  const paragraphs = [
+    'Christopher Smith, the U.S. deputy secretary of state, told Western diplomats in Vilnius on Thursday that an agreement with Minsk appeared to be close, according to several participants.',
+    'Mr. Smith had met President Alexander Lukashenko in Minsk a day earlier, the first such meeting between a senior State Department official and the Belarusian leader in five years.',
+    'In exchange for the release of more political prisoners, the United States could consider easing some sanctions on Belarusian banks and potash exports, he told the diplomats.',
+  ];
+  const article = document.createElement('article');
+  article.innerHTML = '<h1>U.S. Envoy Signals a Deal With Belarus</h1>';
+  for (const text of paragraphs) {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = text;
+    article.append(paragraph);
+  }
+  document.getElementById('root').append(article);
+</script></body></html>`;
 
 describe('reading a linked source in Chromium', () => {
   it('reads the stand-in NYT page in the offscreen document, without cookies', async () => {
@@ -71,6 +94,7 @@ describe('reading a linked source in Chromium', () => {
     const pageRequest = world.pages.requestHeaders.at(-1);
     expect(pageRequest?.cookie).toBeUndefined();
     expect(JSON.stringify(world.pages.requestHeaders)).not.toContain(KEY);
+    expect(JSON.stringify(world.pages.requestHeaders)).not.toContain('reader-signed-in');
   });
 
   it('checks the seed article’s NYT claims against the page it read: 4 of 5 found, 1 partly', async () => {
@@ -122,6 +146,33 @@ describe('reading a linked source in Chromium', () => {
       problem: { kind: 'permission-needed', origin: new URL(url).origin },
     });
     expect(world.pages.requestHeaders.length).toBe(before);
+  });
+
+  it('reads a page its scripts build in a background tab, with the reader’s session, and closes the tab', async () => {
+    if (!world) throw new Error('not started');
+    world.pages.addPage('script-built-source', SCRIPT_BUILT_SOURCE);
+    const url = world.pages.urlOf('script-built-source');
+    expect(await readInBrowser(url)).toEqual({ ok: false, problem: { kind: 'not-an-article', url } });
+    const tabsBefore = await world.extension.serviceWorker.evaluate(async () => (await chrome.tabs.query({})).length);
+    const read = await readInBrowser(url, 'readSourceInTab');
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.article.paragraphs.map((paragraph) => paragraph.text)).toEqual([
+      expect.stringMatching(/^Christopher Smith, the U\.S\. deputy secretary of state/),
+      expect.stringMatching(/^Mr\. Smith had met President Alexander Lukashenko/),
+      expect.stringMatching(/could consider easing some sanctions/),
+    ]);
+    expect(JSON.stringify(world.pages.requestHeaders.at(-1))).toContain('session=reader-signed-in');
+    const tabsAfter = await world.extension.serviceWorker.evaluate(async () => (await chrome.tabs.query({})).length);
+    expect(tabsAfter).toBe(tabsBefore);
+  });
+
+  it('asks for permission before opening a tab for a site the reader has not allowed', async () => {
+    if (!world) throw new Error('not started');
+    const url = world.pages.urlOf('source-nyt-belarus-en', world.pages.otherOrigin);
+    expect(await readInBrowser(url, 'readSourceInTab')).toEqual({
+      ok: false,
+      problem: { kind: 'permission-needed', origin: new URL(url).origin },
+    });
   });
 
   it('names a missing page and an unreachable site', async () => {
