@@ -85,6 +85,18 @@ describe('checkSource on the seed article and the stand-in NYT page', () => {
     expect(result.usage?.completionTokens).toBeGreaterThan(0);
   });
 
+  it('gets the same answer from the test server’s default, without a responder', async () => {
+    server.setResponder(null);
+    const result = await checkSource(options());
+    expect(result.claims.map((claim) => claim.verdict)).toEqual([
+      'supported',
+      'supported',
+      'not-found',
+      'supported',
+      'partly-supported',
+    ]);
+  });
+
   it('keeps each passage as the source has it, with offsets and a text-fragment link', async () => {
     const result = await checkSource(options());
     const speech = result.claims[3]?.passage;
