@@ -3,10 +3,10 @@ import type { PartialAnalysis } from '../attribution/analysis';
 import type { AppError } from '../errors';
 import { LlmError } from '../llm/llm-error';
 import { messageOf } from '../message-of';
-import { type CheckableSource, checkableSources } from './checkable-sources';
 import { type CheckSourceOptions, checkSource } from './check-source';
-import type { SourcePageRead, SourceReadProblem } from './source-page-read';
+import { type CheckableSource, checkableSources } from './checkable-sources';
 import type { SourceCheckResult } from './source-check-result';
+import type { SourcePageRead, SourceReadProblem } from './source-page-read';
 
 /** How one source's check ended: checked, its page could not be read, or the request failed. */
 export type SourceCheckOutcome =
