@@ -23,7 +23,14 @@ export default defineConfig({
     name: 'Sourcelens',
     description:
       'Who says so? A summary, source-attribution notes and a faithful English translation of any news article.',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    // offscreen: the service worker has no DOM; a source check reads linked pages in an offscreen document.
+    permissions: [
+      'storage',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      ...(browser === 'chrome' ? ['sidePanel', 'offscreen'] : []),
+    ],
     // The browser tests serve pages and the test endpoint on 127.0.0.1, where activeTab is never granted;
     // llm-gateway.example.test is a remote-looking endpoint host mapped to it (tests/e2e/endpoint-errors.test.ts),
     // granted here because the permission prompt Save would show cannot be answered in automation.

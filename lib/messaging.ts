@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ExtractionSource } from './article/article';
 import type { AppError } from './errors';
 import type { StructuredMode } from './llm/request-shape';
+import type { SourcePageRead } from './sources/source-page-read';
 
 /** Connection details of a test: the base URL, the key for that URL's origin, the model. */
 export interface EndpointDraft {
@@ -49,6 +50,18 @@ export interface ProtocolMap {
   clearHighlight(data: { tabId: number }): void;
   /** From the highlight script to the side panel: the reader cleared the highlight with Escape in the page. */
   highlightCleared(): void;
+  /**
+   * Reads a source the article links, for a source check (lib/sources): fetched without the reader's
+   * cookies and read by the extractor. Needs host access to its site (asked for on the click).
+   */
+  readSourcePage(data: { url: string }): SourcePageRead;
+  /**
+   * Reads a source in an inactive tab of the reader's window, with their session, and closes it: for a
+   * page fetching gave no article (built by its scripts, or for signed-in readers only).
+   */
+  readSourceInTab(data: { url: string; windowId?: number }): SourcePageRead;
+  /** From the background to the offscreen document (Chromium): the DOM work of readSourcePage. */
+  readSourceInOffscreen(data: { url: string }): SourcePageRead;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

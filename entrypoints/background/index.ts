@@ -11,6 +11,8 @@ import { testSavedEndpoint } from '@/lib/llm/test-saved-endpoint';
 import { onMessage } from '@/lib/messaging';
 import { applyToolbarBehaviour, openPanel, toolbarAction } from '@/lib/panel';
 import { registerSelectionMenu } from '@/lib/selection-menu';
+import { readSourceFromBackground } from '@/lib/sources/read-source-in-background';
+import { readSourceInTab } from '@/lib/sources/read-source-in-tab';
 import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings';
 import { registerWelcome } from '@/lib/welcome';
 
@@ -70,6 +72,14 @@ export default defineBackground(() => {
   onMessage('clearHighlight', ({ data, sender }) => {
     fromOwnPage(sender);
     return clearHighlightInTab(data.tabId);
+  });
+  onMessage('readSourcePage', ({ data, sender }) => {
+    fromOwnPage(sender);
+    return readSourceFromBackground(data.url);
+  });
+  onMessage('readSourceInTab', ({ data, sender }) => {
+    fromOwnPage(sender);
+    return readSourceInTab(data.url, { windowId: data.windowId });
   });
 
   // Without the tabs permission a navigation shows as status "loading", its URL only where we have access.

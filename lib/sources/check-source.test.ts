@@ -10,8 +10,8 @@ import { type Article, ArticleLinkSchema } from '../article/article';
 import { AnalysisSchema } from '../attribution/analysis';
 import { createClient } from '../llm/client';
 import { LlmError } from '../llm/llm-error';
-import { type CheckableSource, checkableSources } from './checkable-sources';
 import { type CheckSourceOptions, checkSource, estimateSourceCheck } from './check-source';
+import { type CheckableSource, checkableSources } from './checkable-sources';
 import { createSourceCheckCache } from './source-check-cache';
 import { SOURCE_CHECK_MARKER } from './source-check-prompt';
 import { sourceCheckTally } from './source-check-tally';
@@ -83,6 +83,18 @@ describe('checkSource on the seed article and the stand-in NYT page', () => {
       fromCache: false,
     });
     expect(result.usage?.completionTokens).toBeGreaterThan(0);
+  });
+
+  it('gets the same answer from the test server’s default, without a responder', async () => {
+    server.setResponder(null);
+    const result = await checkSource(options());
+    expect(result.claims.map((claim) => claim.verdict)).toEqual([
+      'supported',
+      'supported',
+      'not-found',
+      'supported',
+      'partly-supported',
+    ]);
   });
 
   it('keeps each passage as the source has it, with offsets and a text-fragment link', async () => {

@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
-import type { QueuedRequestHooks } from '../llm/endpoint-queue';
 import { createClient, QUEUED_CLIENT_OPTIONS } from '../llm/client';
+import type { QueuedRequestHooks } from '../llm/endpoint-queue';
 import { endpointQueueFor } from '../llm/endpoint-queue-registry';
 
 /**

@@ -29,6 +29,8 @@ import { CONNECTION_TEST_MARKER } from '../../lib/llm/prompts';
 import { seedAnalysisFor } from './seed-analysis-for';
 import { selfSignedCertificate } from './self-signed-certificate';
 import { combinedAnswer, messagesText, requestPurpose, seedTranslationFor } from './seed-fixtures';
+import { SOURCE_CHECK_MARKER } from '../../lib/sources/source-check-prompt';
+import { seedSourceCheckAnswer } from './source-check-scenario';
 
 export * from './openai-scenarios';
 
@@ -193,10 +195,13 @@ function chatScenario(body: unknown, models: string[], options: OpenAITestServer
 
 /**
  * What a careful model answers this request: the seed article's analysis, translation or both
- * (see seed-fixtures.ts), `{"ok":true}` to Sourcelens's connection test, "OK" to anything else.
+ * (see seed-fixtures.ts), `{"ok":true}` to Sourcelens's connection test, the seed's source check
+ * against the stand-in NYT page to a source check (source-check-scenario.ts), "OK" to anything else.
  */
 export function seedAnswerFor(body: object): string {
   if (messagesText(body).includes(CONNECTION_TEST_MARKER)) return '{"ok":true}';
+  // Before requestPurpose: a source check sends a response_format too, which would read as an analysis.
+  if (messagesText(body).includes(SOURCE_CHECK_MARKER)) return seedSourceCheckAnswer(body);
   const purpose = requestPurpose(body);
   return purpose === 'analysis'
     ? seedAnalysisFor(body)

@@ -8,8 +8,9 @@
  *
  *   server.setResponder(sourceCheckResponder());
  */
-import { SOURCE_CHECK_MARKER } from '../../lib/sources/source-check-prompt';
+
 import type { ClaimCheck } from '../../lib/sources/source-check-answer';
+import { SOURCE_CHECK_MARKER } from '../../lib/sources/source-check-prompt';
 import type { RecordedRequest, Responder, Scenario } from './openai-scenarios';
 import { messagesText } from './request-paragraphs';
 

@@ -1,0 +1,3 @@
+import { registerOffscreenSourceReader } from '@/lib/sources/offscreen-source-reader';
+
+registerOffscreenSourceReader();

@@ -1,0 +1,81 @@
+import type { Article } from '../article/article';
+import type { PartialAnalysis } from '../attribution/analysis';
+import type { AppError } from '../errors';
+import { LlmError } from '../llm/llm-error';
+import { messageOf } from '../message-of';
+import { type CheckSourceOptions, checkSource } from './check-source';
+import { type CheckableSource, checkableSources } from './checkable-sources';
+import type { SourceCheckResult } from './source-check-result';
+import type { SourcePageRead, SourceReadProblem } from './source-page-read';
+
+/** How one source's check ended: checked, its page could not be read, or the request failed. */
+export type SourceCheckOutcome =
+  | { source: CheckableSource; status: 'checked'; result: SourceCheckResult }
+  | { source: CheckableSource; status: 'unreadable'; problem: SourceReadProblem }
+  | { source: CheckableSource; status: 'failed'; error: AppError };
+
+export type CheckAllSourcesOptions = Omit<CheckSourceOptions, 'source' | 'page' | 'retrievedAt' | 'articleLanguage'> & {
+  article: Article;
+  notes: PartialAnalysis['notes'];
+  /** Reads a source page: the background's readSourcePage in the extension, a fixture or fetch in the eval. */
+  readPage: (url: string) => Promise<SourcePageRead>;
+  /** Each source's outcome as soon as it is known, for a panel that fills in as checks finish. */
+  onOutcome?: (outcome: SourceCheckOutcome) => void;
+};
+
+/**
+ * "Check all": every linked source the notes attribute claims to (checkableSources), read and
+ * checked side by side (the client's endpoint queue keeps to the endpoint's parallel-request
+ * limit). One source's failure never stops the others: each outcome says what happened to it, in
+ * the order of the sources. Rejects only when the signal is aborted.
+ */
+export async function checkAllSources(options: CheckAllSourcesOptions): Promise<SourceCheckOutcome[]> {
+  const { article, notes, readPage, onOutcome, ...checkOptions } = options;
+  const sources = checkableSources(article, notes);
+  return Promise.all(
+    sources.map(async (source): Promise<SourceCheckOutcome> => {
+      const outcome = await checkOne(source);
+      if (checkOptions.signal?.aborted) throw new LlmError({ code: 'cancelled' });
+      onOutcome?.(outcome);
+      return outcome;
+    }),
+  );
+
+  async function checkOne(source: CheckableSource): Promise<SourceCheckOutcome> {
+    let read: SourcePageRead;
+    try {
+      read = await readPage(source.url);
+    } catch (error) {
+      return {
+        source,
+        status: 'unreadable',
+        problem: { kind: 'unreachable', host: hostOf(source.url), detail: messageOf(error) },
+      };
+    }
+    if (!read.ok) return { source, status: 'unreadable', problem: read.problem };
+    try {
+      const result = await checkSource({
+        ...checkOptions,
+        source,
+        page: read.article,
+        retrievedAt: read.retrievedAt,
+        articleLanguage: article.language,
+      });
+      return { source, status: 'checked', result };
+    } catch (error) {
+      return {
+        source,
+        status: 'failed',
+        error: error instanceof LlmError ? error.appError : { code: 'unknown', detail: messageOf(error) },
+      };
+    }
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

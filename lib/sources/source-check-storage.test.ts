@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sourceCheckCacheKey } from './source-check-cache';
+import type { SourceCheckResult } from './source-check-result';
+import { clearStoredSourceChecks, storedSourceChecks } from './source-check-storage';
+
+const result: SourceCheckResult = {
+  url: 'https://www.nytimes.com/2025/02/14/world/europe/belarus.html',
+  name: 'The New York Times',
+  domain: 'nytimes.com',
+  retrievedAt: '2026-11-29T12:00:00.000Z',
+  sourceSha256: 'a'.repeat(64),
+  title: 'U.S. Envoy Signals a Broader Deal',
+  language: 'en',
+  publishedTime: null,
+  partial: null,
+  paragraphsSent: 1,
+  paragraphsTotal: 1,
+  paragraphs: [{ id: 'p1', text: 'It was the first meeting in five years.' }],
+  model: 'gpt-4o-mini',
+  promptVersion: 'sourcelens-source-check-1',
+  claims: [],
+  usage: null,
+  fromCache: false,
+};
+
+const key = sourceCheckCacheKey({
+  articleFingerprint: 'f'.repeat(64),
+  sourceUrl: result.url,
+  sourceSha256: result.sourceSha256,
+  model: 'gpt-4o-mini',
+  targetLanguage: 'English',
+  promptVersion: 'sourcelens-source-check-1',
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('stored source checks', () => {
+  it('keep a check in storage.local and give it back', async () => {
+    await storedSourceChecks.write(key, result, 1);
+    expect(await storedSourceChecks.read(key, 2)).toEqual({ ...result, fromCache: true });
+  });
+
+  it('are all cleared, even one the index lost, and nothing else is', async () => {
+    await storedSourceChecks.write(key, result, 1);
+    await fakeBrowser.storage.local.set({
+      'sourcecheck|v0|orphan': { stale: true },
+      apiKeyRecord: 'kept',
+      'result|v2|x': 1,
+    });
+    await clearStoredSourceChecks();
+    const left = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(left).filter((stored) => stored.startsWith('sourcecheck|'))).toEqual([]);
+    expect(left).toMatchObject({ apiKeyRecord: 'kept', 'result|v2|x': 1 });
+  });
+});
