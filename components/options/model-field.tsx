@@ -1,5 +1,5 @@
 import type { AppError } from '../../lib/errors';
-import { ErrorNotice } from '../error-notice';
+import { ErrorNotice } from '../shared/error-notice';
 import { Field, fieldAria } from './field';
 
 interface ModelFieldProps {

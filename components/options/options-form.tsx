@@ -17,8 +17,8 @@ import {
   type SettingsDraft,
   validateDraft,
 } from '../../lib/ui/settings-draft';
-import { BrandMark } from '../brand-mark';
-import { ErrorNotice } from '../error-notice';
+import { BrandMark } from '../shared/brand-mark';
+import { ErrorNotice } from '../shared/error-notice';
 import { ApiKeyInput } from './api-key-input';
 import { BudgetFields } from './budget-fields';
 import { CustomHeadersField } from './custom-headers-field';

@@ -14,7 +14,7 @@ import {
 } from '../../lib/setup/endpoint-setup';
 import { permissionProblem } from '../../lib/ui/permission-problem';
 import { requestHostPermission } from '../../lib/ui/request-host-permission';
-import { ErrorNotice } from '../error-notice';
+import { ErrorNotice } from '../shared/error-notice';
 import { ApiKeyInput } from '../options/api-key-input';
 import { Field, fieldAria } from '../options/field';
 import './endpoint-setup.css';

@@ -1,4 +1,4 @@
-import { BrandMark } from '../brand-mark';
+import { BrandMark } from '../shared/brand-mark';
 import './welcome-note.css';
 
 /** Shown above the options form when the install opened it (lib/welcome.ts): what to do, in three steps. */
