@@ -1,4 +1,5 @@
 import type { ChainLink } from '../../lib/attribution/analysis';
+import './attribution-chain.css';
 
 interface AttributionChainProps {
   /** From this page to the original source; links still streaming may lack a name. */

@@ -1,4 +1,5 @@
 import type { AttributionCounts } from '../../lib/attribution/attribution-counts';
+import './attribution-counts-view.css';
 
 interface AttributionCountsViewProps {
   counts: AttributionCounts;

@@ -1,5 +1,6 @@
 import type { AttributionStatus } from '../../lib/attribution/attribution-check';
 import type { QuoteLocation } from '../../lib/attribution/grounding';
+import './grounding-mark.css';
 
 interface GroundingMarkProps {
   /** Null while the note's quote is still streaming in: nothing is claimed yet. */

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { PartialAnalysis } from '../../lib/attribution/analysis';
 import { NOTE_KIND_LABELS, SOURCE_TYPE_LABELS } from '../../lib/ui/note-labels';
 import { AttributionChain } from './attribution-chain';
+import './note-card.css';
 
 export type PartialNote = NonNullable<PartialAnalysis['notes']>[number];
 

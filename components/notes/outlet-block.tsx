@@ -3,6 +3,7 @@ import { siteDomain } from '../../lib/article/site-domain';
 import type { PartialAnalysis } from '../../lib/attribution/analysis';
 import { linkedSources } from '../../lib/attribution/linked-sources';
 import { formatDate } from '../../lib/ui/format-date';
+import './outlet-block.css';
 
 interface OutletBlockProps {
   article: Article;

@@ -12,6 +12,7 @@ import { NoteCard } from './note-card';
 import { OutletBlock } from './outlet-block';
 import { PAGE_CHANGED_MESSAGE, type PageHighlight } from '../panel/use-page-highlight';
 import { type NoteCheckStatus, VerificationTally } from './verification-tally';
+import './sources-view.css';
 
 interface SourcesViewProps {
   article: Article;

@@ -1,4 +1,5 @@
 import type { GroundingStatus } from '../../lib/attribution/grounding';
+import './verification-tally.css';
 
 /** A note's outcome: its quote's grounding, or a verbatim quote whose attribution the article does not make. */
 export type NoteCheckStatus = GroundingStatus | 'attribution-missing';

@@ -28,6 +28,8 @@ import { OutputFields } from './output-fields';
 import { PrivacyNote } from './privacy-note';
 import { SetAsideNotice } from './set-aside-notice';
 import { StoredResults } from './stored-results';
+import './options-form.css';
+import '../shared/form.css';
 
 /** The control of each field, in the order they appear: the first invalid one gets the focus. */
 const FIELD_IDS: Record<DraftField, string> = {

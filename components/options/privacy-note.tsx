@@ -1,3 +1,4 @@
+import './privacy-note.css';
 /** What is sent where: said plainly on the page where the endpoint and key are entered. */
 export function PrivacyNote() {
   return (

@@ -4,6 +4,7 @@ import { articleLang } from '../../lib/ui/article-lang';
 import { languageLabel, truncationNotice } from '../../lib/ui/article-notes';
 import { formatDate } from '../../lib/ui/format-date';
 import { formatTime } from '../../lib/ui/format-time';
+import './article-header.css';
 
 interface ArticleHeaderProps {
   article: Article;

@@ -1,3 +1,4 @@
+import './empty-state.css';
 interface EmptyStateProps {
   onAnalyse: () => void;
   onAnalyseSelection?: () => void;

@@ -2,6 +2,7 @@ import type { JobState } from '../../lib/job/job';
 import { costText } from '../../lib/ui/cost-text';
 import { PauseNotice } from './pause-notice';
 import { ThinkingNotice } from './thinking-notice';
+import './job-toolbar.css';
 
 interface JobToolbarProps {
   job: JobState;

@@ -19,6 +19,7 @@ import { SummaryView } from '../summary/summary-view';
 import { TranslationPanel } from '../translation/translation-panel';
 import { useJobHandlers } from './use-job-handlers';
 import { usePageHighlight } from './use-page-highlight';
+import './job-view.css';
 
 interface JobViewProps {
   job: JobState | null;

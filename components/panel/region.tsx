@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { PartStatus } from '../../lib/job/job';
 import { CopyButton } from '../shared/copy-button';
 import { PartStatusLabel } from './part-status';
+import './region.css';
 
 interface RegionProps {
   /** Also the accessible name of the section: "Summary", "Sources", "Translation". */

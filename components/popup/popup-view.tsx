@@ -9,6 +9,8 @@ import type { JobActions } from '../panel/job-actions';
 import { PartStatusLabel } from '../panel/part-status';
 import { SummaryView } from '../summary/summary-view';
 import { useJobHandlers } from '../panel/use-job-handlers';
+// The popup's summary sits in a region styled as the panel's.
+import '../panel/region.css';
 
 interface PopupViewProps {
   job: JobState | null;

@@ -18,6 +18,7 @@ import { ErrorNotice } from '../shared/error-notice';
 import { ApiKeyInput } from '../options/api-key-input';
 import { Field, fieldAria } from '../options/field';
 import './endpoint-setup.css';
+import '../shared/form.css';
 
 const FIELD_IDS: Record<Exclude<SetupField, 'other'>, string> = {
   baseUrl: 'setup-base-url',

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { BrandMark } from './brand-mark';
+import './brand-bar.css';
 
 /** The product name, and a way to the options page from every surface. */
 export function BrandBar({ onOptionsOpened }: { onOptionsOpened?: () => void }) {

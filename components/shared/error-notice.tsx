@@ -1,5 +1,6 @@
 import type { AppError } from '../../lib/errors';
 import { describeError, type ErrorAction } from '../../lib/ui/describe-error';
+import './error-notice.css';
 
 export type ErrorHandlers = Partial<Record<ErrorAction, () => void>>;
 

@@ -1,3 +1,4 @@
+import './skeleton.css';
 /** Grey lines standing in for text that is on its way. */
 export function Skeleton() {
   return (

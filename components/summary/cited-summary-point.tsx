@@ -3,6 +3,7 @@ import type { Article, Paragraph } from '../../lib/article/article';
 import type { PartialAnalysis } from '../../lib/attribution/analysis';
 import { articleLang } from '../../lib/ui/article-lang';
 import { PAGE_CHANGED_MESSAGE, type PageHighlight } from '../panel/use-page-highlight';
+import './cited-summary-point.css';
 
 type PartialPoint = NonNullable<PartialAnalysis['summary']>[number];
 

@@ -4,6 +4,7 @@ import { truncatedSummaryNote } from '../../lib/ui/article-notes';
 import { CitedSummaryPoint } from './cited-summary-point';
 import { Skeleton } from '../shared/skeleton';
 import type { PageHighlight } from '../panel/use-page-highlight';
+import './summary-view.css';
 
 interface SummaryViewProps {
   summary: PartialAnalysis['summary'];

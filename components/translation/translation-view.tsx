@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { stripParagraphMarkers } from '../../lib/translation/align';
 import { renderMarkdown } from '../../lib/ui/render-markdown';
 import { Skeleton } from '../shared/skeleton';
+import './translation-view.css';
 
 interface TranslationViewProps {
   markdown: string;

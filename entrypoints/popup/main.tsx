@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../components/theme.css';
+import '../../components/shared/base.css';
 import { applyCachedTheme } from '../../lib/ui/apply-theme';
 import { App } from './app';
 
