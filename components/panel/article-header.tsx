@@ -1,9 +1,11 @@
+import { i18n } from '#i18n';
 import type { Article } from '../../lib/article/article';
 import { siteDomain } from '../../lib/article/site-domain';
 import { articleLang } from '../../lib/ui/article-lang';
 import { languageLabel, truncationNotice } from '../../lib/ui/article-notes';
 import { formatDate } from '../../lib/ui/format-date';
 import { formatTime } from '../../lib/ui/format-time';
+import { formatCount } from '../../lib/ui/ui-language';
 import './article-header.css';
 
 interface ArticleHeaderProps {
@@ -12,11 +14,16 @@ interface ArticleHeaderProps {
   cachedAt?: number | null;
 }
 
-const SOURCE_BADGES: Record<Article['source'], string | null> = {
-  article: null,
-  selection: 'From your selection',
-  page: 'Whole page text',
-};
+function sourceBadge(source: Article['source']): string | null {
+  switch (source) {
+    case 'article':
+      return null;
+    case 'selection':
+      return i18n.t('panel.header.fromSelection');
+    case 'page':
+      return i18n.t('panel.header.wholePage');
+  }
+}
 
 /**
  * What was read: outlet, title, byline, date, language (and where it came from) and length,
@@ -27,7 +34,7 @@ export function ArticleHeader({ article, cachedAt = null }: ArticleHeaderProps) 
   const date = formatDate(article.publishedTime);
   const language = languageLabel(article);
   const paywall = truncationNotice(article);
-  const sourceBadge = SOURCE_BADGES[article.source];
+  const badge = sourceBadge(article.source);
   const meta = [
     article.byline,
     date && (
@@ -36,16 +43,16 @@ export function ArticleHeader({ article, cachedAt = null }: ArticleHeaderProps) 
       </time>
     ),
     language && <span class="meta-line__language">{language}</span>,
-    `${article.wordCount.toLocaleString('en')} words`,
+    i18n.t('panel.header.words', article.wordCount, { count: formatCount(article.wordCount) }),
   ].filter(Boolean);
 
   return (
     <header class="article-header">
       {site && <p class="article-header__site">{site}</p>}
       <h1 class="article-header__title" lang={articleLang(article)}>
-        {article.title || 'Untitled page'}
+        {article.title || i18n.t('panel.header.untitled')}
       </h1>
-      <ul class="meta-line" aria-label="About the article">
+      <ul class="meta-line" aria-label={i18n.t('panel.header.aboutArticle')}>
         {meta.map((item, index) => (
           <li key={index}>{item}</li>
         ))}
@@ -55,12 +62,12 @@ export function ArticleHeader({ article, cachedAt = null }: ArticleHeaderProps) 
           {paywall}
         </p>
       )}
-      {(sourceBadge || cachedAt !== null) && (
+      {(badge || cachedAt !== null) && (
         <div class="badges">
-          {sourceBadge && <span class="badge badge--accent">{sourceBadge}</span>}
+          {badge && <span class="badge badge--accent">{badge}</span>}
           {cachedAt !== null && (
-            <span class="badge" title="Shown from the cache; Regenerate asks the model again">
-              From cache · {formatTime(cachedAt)}
+            <span class="badge" title={i18n.t('panel.header.fromCacheHint')}>
+              {i18n.t('panel.header.fromCache', { time: formatTime(cachedAt) })}
             </span>
           )}
         </div>

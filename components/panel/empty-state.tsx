@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import './empty-state.css';
 interface EmptyStateProps {
   onAnalyse: () => void;
@@ -9,22 +10,20 @@ interface EmptyStateProps {
 export function EmptyState({ onAnalyse, onAnalyseSelection, busy = false }: EmptyStateProps) {
   return (
     <div class="empty-state">
-      <h1 class="empty-state__title">Who says so?</h1>
-      <p class="empty-state__lead">
-        Sourcelens reads the news article in this tab, in any language, and shows what it claims and on whose word.
-      </p>
+      <h1 class="empty-state__title">{i18n.t('panel.empty.title')}</h1>
+      <p class="empty-state__lead">{i18n.t('panel.empty.lead')}</p>
       <ul class="empty-state__list">
-        <li>a short English summary</li>
-        <li>each claim traced to its source, with the original sentence</li>
-        <li>a faithful translation that keeps every hedge</li>
+        <li>{i18n.t('panel.empty.summary')}</li>
+        <li>{i18n.t('panel.empty.notes')}</li>
+        <li>{i18n.t('panel.empty.translation')}</li>
       </ul>
       <div class="button-row">
         <button type="button" class="button button--primary" onClick={onAnalyse} disabled={busy}>
-          Analyse this page
+          {i18n.t('panel.analysePage')}
         </button>
         {onAnalyseSelection && (
           <button type="button" class="button" onClick={onAnalyseSelection} disabled={busy}>
-            Analyse selected text
+            {i18n.t('panel.analyseSelection')}
           </button>
         )}
       </div>

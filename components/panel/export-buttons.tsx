@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import type { JobState } from '../../lib/job/job';
 import { buildEvidenceReport } from '../../lib/report/build-evidence-report';
@@ -30,26 +31,24 @@ export function ExportButtons({ job }: ExportButtonsProps) {
       if (format === 'json') downloadFile(name, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
       else downloadFile(name, reportToMarkdown(report), 'text/markdown;charset=utf-8');
     } catch (error) {
-      setProblem(`The report could not be made: ${messageOf(error)}`);
+      setProblem(i18n.t('panel.export.failed', { detail: messageOf(error) }));
     }
   };
 
   return (
     <div class="export-bar">
       <div class="export-bar__text">
-        <p class="export-bar__title">Evidence report</p>
+        <p class="export-bar__title">{i18n.t('panel.export.title')}</p>
         <p class="export-bar__hint">
-          {running
-            ? 'Available when the analysis has finished.'
-            : 'The article, its hash, the notes with their verified quotes, the translation and the model used.'}
+          {running ? i18n.t('panel.export.whenFinished') : i18n.t('panel.export.contents')}
         </p>
       </div>
       <div class="button-row">
         <button type="button" class="button button--small" disabled={disabled} onClick={() => exportAs('md')}>
-          Export Markdown
+          {i18n.t('panel.export.markdown')}
         </button>
         <button type="button" class="button button--small" disabled={disabled} onClick={() => exportAs('json')}>
-          Export JSON
+          {i18n.t('panel.export.json')}
         </button>
       </div>
       {problem && (

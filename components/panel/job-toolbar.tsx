@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { JobState } from '../../lib/job/job';
 import { costText } from '../../lib/ui/cost-text';
 import { PauseNotice } from './pause-notice';
@@ -19,11 +20,11 @@ export function JobToolbar({ job, onCancel, onRegenerate }: JobToolbarProps) {
       {/* A run waiting for the go-ahead has its own buttons, in the confirmation. */}
       {job.status === 'awaiting-confirmation' ? null : running ? (
         <button type="button" class="button button--danger" onClick={onCancel}>
-          Cancel
+          {i18n.t('panel.cancel')}
         </button>
       ) : (
-        <button type="button" class="button" onClick={onRegenerate} title="Ask the model again, ignoring the cache">
-          Regenerate
+        <button type="button" class="button" onClick={onRegenerate} title={i18n.t('panel.regenerateHint')}>
+          {i18n.t('panel.regenerate')}
         </button>
       )}
       <span class="toolbar__meta">

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { AppError } from '../../lib/errors';
 import type { JobState, PartStatus } from '../../lib/job/job';
 import { stripParagraphMarkers } from '../../lib/translation/align';
@@ -43,7 +44,7 @@ export function JobView({ job, synced, actions }: JobViewProps) {
     return (
       <div class="loading" role="status">
         <span class="spinner" aria-hidden="true" />
-        Connecting…
+        {i18n.t('panel.connecting')}
       </div>
     );
   }
@@ -71,8 +72,10 @@ export function JobView({ job, synced, actions }: JobViewProps) {
       ? analysisError
       : null;
   // What arrived before a failure stays shown; the note says whether it is partial or missing.
-  const seeAbove = (partial: boolean, where = 'the message above') => (
-    <p class="placeholder">{partial ? `Incomplete: see ${where}.` : `Not available: see ${where}.`}</p>
+  const seeAbove = (partial: boolean, where = i18n.t('panel.seeWhere.messageAbove')) => (
+    <p class="placeholder">
+      {partial ? i18n.t('panel.incompleteSee', { where }) : i18n.t('panel.notAvailableSee', { where })}
+    </p>
   );
   const analysisArrived = (job.analysis.summary?.length ?? 0) > 0;
   const notesArrived = (job.analysis.notes?.length ?? 0) > 0;
@@ -90,7 +93,7 @@ export function JobView({ job, synced, actions }: JobViewProps) {
       )}
       {job.notKept && (
         <p class="notice" role="status" data-testid="not-kept-notice">
-          This result is too large to keep if the browser stops Sourcelens in the background: export it to keep a copy.
+          {i18n.t('panel.notKept')}
         </p>
       )}
       {job.error && <ErrorNotice error={job.error} handlers={handlers} />}
@@ -105,7 +108,7 @@ export function JobView({ job, synced, actions }: JobViewProps) {
       {job.status === 'extracting' && (
         <div class="loading" role="status">
           <span class="spinner spinner--large" aria-hidden="true" />
-          Reading the page…
+          {i18n.t('panel.readingPage')}
         </div>
       )}
       {/* One calm notice for a cancelled job, rather than one per region. */}
@@ -113,7 +116,12 @@ export function JobView({ job, synced, actions }: JobViewProps) {
       {sharedError && <ErrorNotice error={sharedError} handlers={handlers} />}
       {article && !job.error && job.status !== 'awaiting-confirmation' && (
         <>
-          <Region title="Summary" status={statuses.summary} copyText={summaryText(job.analysis.summary)}>
+          <Region
+            title={i18n.t('panel.summary.title')}
+            copyLabel={i18n.t('panel.summary.copy')}
+            status={statuses.summary}
+            copyText={summaryText(job.analysis.summary)}
+          >
             <SummaryView
               summary={job.analysis.summary}
               streaming={statuses.summary === 'streaming'}
@@ -124,7 +132,12 @@ export function JobView({ job, synced, actions }: JobViewProps) {
               ? seeAbove(analysisArrived)
               : analysisError && <ErrorNotice error={analysisError} handlers={handlers} />}
           </Region>
-          <Region title="Sources" status={statuses.sources} copyText={notesText(job.analysis.notes)}>
+          <Region
+            title={i18n.t('panel.sources.title')}
+            copyLabel={i18n.t('panel.sources.copy')}
+            status={statuses.sources}
+            copyText={notesText(job.analysis.notes)}
+          >
             <SourcesView
               article={article}
               notes={job.analysis.notes}
@@ -133,11 +146,20 @@ export function JobView({ job, synced, actions }: JobViewProps) {
               highlight={highlight}
             />
             <OutsideKnowledgeView items={job.analysis.outsideKnowledge} />
-            {analysisError && seeAbove(notesArrived, sharedError ? 'the message above' : 'the Summary')}
+            {analysisError &&
+              seeAbove(
+                notesArrived,
+                sharedError ? i18n.t('panel.seeWhere.messageAbove') : i18n.t('panel.seeWhere.summary'),
+              )}
           </Region>
-          <Region title="Translation" status={statuses.translation} copyText={stripParagraphMarkers(job.translation)}>
+          <Region
+            title={i18n.t('panel.translation.title')}
+            copyLabel={i18n.t('panel.translation.copy')}
+            status={statuses.translation}
+            copyText={stripParagraphMarkers(job.translation)}
+          >
             {job.translationStatus === 'skipped' ? (
-              <p class="placeholder">The article is already in {job.targetLanguage}.</p>
+              <p class="placeholder">{i18n.t('panel.translation.alreadyInTarget', { language: job.targetLanguage })}</p>
             ) : (
               <TranslationPanel
                 article={article}

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { BrandMark } from './brand-mark';
 import './brand-bar.css';
@@ -14,7 +15,7 @@ export function BrandBar({ onOptionsOpened }: { onOptionsOpened?: () => void }) 
         Sourcelens
       </span>
       <button type="button" class="button button--quiet button--small" onClick={openOptions}>
-        Options
+        {i18n.t('shared.options')}
       </button>
     </div>
   );

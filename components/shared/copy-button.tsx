@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 
 interface CopyButtonProps {
@@ -28,7 +29,12 @@ export function CopyButton({ text, label }: CopyButtonProps) {
     }
   };
 
-  const visible = outcome === 'copied' ? 'Copied' : outcome === 'failed' ? 'Copy failed' : 'Copy';
+  const visible =
+    outcome === 'copied'
+      ? i18n.t('shared.copy.copied')
+      : outcome === 'failed'
+        ? i18n.t('shared.copy.failed')
+        : i18n.t('shared.copy.copy');
   return (
     <>
       <button
@@ -41,7 +47,11 @@ export function CopyButton({ text, label }: CopyButtonProps) {
         {visible}
       </button>
       <span class="visually-hidden" role="status">
-        {outcome === 'copied' ? 'Copied to the clipboard' : outcome === 'failed' ? 'Copying failed' : ''}
+        {outcome === 'copied'
+          ? i18n.t('shared.copy.copiedAnnounce')
+          : outcome === 'failed'
+            ? i18n.t('shared.copy.failedAnnounce')
+            : ''}
       </span>
     </>
   );

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { AppError } from '../../lib/errors';
 import { describeError, type ErrorAction } from '../../lib/ui/describe-error';
 import './error-notice.css';
@@ -12,11 +13,20 @@ interface ErrorNoticeProps {
   announce?: boolean;
 }
 
-export const ERROR_ACTION_LABELS: Record<ErrorAction, string> = {
-  retry: 'Retry',
-  'open-options': 'Open options',
-  'use-selection': 'Use selection',
-  'use-page': 'Use whole page',
+// Getters, so each read is in the interface's language (locales/*.yml).
+export const ERROR_ACTION_LABELS: Readonly<Record<ErrorAction, string>> = {
+  get retry() {
+    return i18n.t('shared.errorAction.retry');
+  },
+  get 'open-options'() {
+    return i18n.t('shared.errorAction.openOptions');
+  },
+  get 'use-selection'() {
+    return i18n.t('shared.errorAction.useSelection');
+  },
+  get 'use-page'() {
+    return i18n.t('shared.errorAction.usePage');
+  },
 };
 
 /** Every failure, everywhere, is shown through this: what happened and what to do next. */
