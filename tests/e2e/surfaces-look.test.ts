@@ -43,7 +43,9 @@ describe('how the surfaces look', { timeout: 180_000 }, () => {
     const panel = await openPanelFor(world.extension, article);
     await analyseAfresh(panel);
     await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 60_000 });
-    expect(await panel.getByRole('region', { name: 'Sources' }).locator('article.note-card').count()).toBeGreaterThan(0);
+    expect(await panel.getByRole('region', { name: 'Sources' }).locator('article.note-card').count()).toBeGreaterThan(
+      0,
+    );
     await shoot(panel, 'sidepanel');
     const popup = await world.extension.openPage(`popup.html?tabId=${await world.extension.tabIdOf(article)}`);
     await popup.setViewportSize({ width: 400, height: 700 });
