@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ChainLink } from '../../lib/attribution/analysis';
 import './attribution-chain.css';
 
@@ -17,7 +18,7 @@ export function AttributionChain({ chain, lang }: AttributionChainProps) {
   const links = (chain ?? []).filter((link): link is Partial<ChainLink> & { name: string } => Boolean(link?.name));
   if (links.length === 0) return null;
   return (
-    <ol class="chain" aria-label="Attribution chain">
+    <ol class="chain" aria-label={i18n.t('notes.card.chain')}>
       {links.map((link, index) => (
         <li class={`chain__link${index === links.length - 1 && index > 0 ? ' chain__link--origin' : ''}`} key={index}>
           {index > 0 && (

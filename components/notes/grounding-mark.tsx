@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { AttributionStatus } from '../../lib/attribution/attribution-check';
 import type { QuoteLocation } from '../../lib/attribution/grounding';
 import './grounding-mark.css';
@@ -26,18 +27,20 @@ export function GroundingMark({ location, attribution, sourceName }: GroundingMa
     case 'verified': {
       const where = paragraphSpan(location);
       if (attribution === 'missing') {
-        const source = sourceName ? `“${sourceName}”` : 'the source';
+        const source = sourceName
+          ? i18n.t('notes.grounding.namedSource', { name: sourceName })
+          : i18n.t('notes.grounding.theSource');
         return (
           <span
             class="grounding grounding--attribution-missing"
-            title={`The quote is in the article, word for word, in ${where}; but neither ${source} nor the note's cue phrase is in that sentence or the ones beside it. The article may not attribute it so.`}
+            title={i18n.t('notes.grounding.attributionMissingHint', { where, source })}
           >
             <span class="grounding__icon" aria-hidden="true">
               !
             </span>{' '}
-            Quote found, attribution not in it
+            {i18n.t('notes.grounding.attributionMissing')}
             <span class="grounding__where">
-              <span class="visually-hidden"> in paragraph </span>
+              <span class="visually-hidden"> {i18n.t('notes.grounding.inParagraph')} </span>
               <span aria-hidden="true"> · </span>
               {where}
             </span>
@@ -47,14 +50,18 @@ export function GroundingMark({ location, attribution, sourceName }: GroundingMa
       return (
         <span
           class="grounding grounding--verified"
-          title={`The quote is in the article, word for word, in ${where}${attribution === 'named' || attribution === 'relayed' ? ', and so is its attribution' : ''}.`}
+          title={
+            attribution === 'named' || attribution === 'relayed'
+              ? i18n.t('notes.grounding.verifiedWithAttributionHint', { where })
+              : i18n.t('notes.grounding.verifiedHint', { where })
+          }
         >
           <span class="grounding__icon" aria-hidden="true">
             ✓
           </span>{' '}
-          Quote found in the article, word for word
+          {i18n.t('notes.grounding.verified')}
           <span class="grounding__where">
-            <span class="visually-hidden"> in paragraph </span>
+            <span class="visually-hidden"> {i18n.t('notes.grounding.inParagraph')} </span>
             <span aria-hidden="true"> · </span>
             {where}
           </span>
@@ -63,23 +70,20 @@ export function GroundingMark({ location, attribution, sourceName }: GroundingMa
     }
     case 'near-miss':
       return (
-        <span class="grounding grounding--near-miss" title="The model changed a word or two of the article's sentence.">
+        <span class="grounding grounding--near-miss" title={i18n.t('notes.grounding.nearMissHint')}>
           <span class="grounding__icon" aria-hidden="true">
             ≈
           </span>{' '}
-          Near-miss
+          {i18n.t('notes.grounding.nearMiss')}
         </span>
       );
     case 'not-found':
       return (
-        <span
-          class="grounding grounding--not-found"
-          title="Neither this sentence nor one close to it is in the article: the model paraphrased or invented it."
-        >
+        <span class="grounding grounding--not-found" title={i18n.t('notes.grounding.notFoundHint')}>
           <span class="grounding__icon" aria-hidden="true">
             ✕
           </span>{' '}
-          Not found in the article
+          {i18n.t('notes.grounding.notFound')}
         </span>
       );
   }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
 import type { PartialAnalysis } from '../../lib/attribution/analysis';
 import { NOTE_KIND_LABELS, SOURCE_TYPE_LABELS } from '../../lib/ui/note-labels';
@@ -23,7 +24,7 @@ function sourceName(note: PartialNote): string | undefined {
   const source = note.source;
   if (!source?.name) return undefined;
   // The schema asks for "none" when a claim is unattributed: say that in words.
-  if (source.type === 'none' || source.name.trim().toLowerCase() === 'none') return 'No source given';
+  if (source.type === 'none' || source.name.trim().toLowerCase() === 'none') return i18n.t('notes.card.noSourceGiven');
   return source.name;
 }
 
@@ -67,7 +68,7 @@ export function NoteCard({ note, lang, verification, children, onToggle, pressed
       )}
       <AttributionChain chain={note.chain} lang={lang} />
       {hedges.length > 0 && (
-        <ul class="hedges" aria-label="Hedges">
+        <ul class="hedges" aria-label={i18n.t('notes.card.hedges')}>
           {hedges.map((hedge, index) => (
             <li class="hedge" key={index}>
               <span class="hedge__original" lang={lang}>
@@ -98,7 +99,7 @@ export function NoteCard({ note, lang, verification, children, onToggle, pressed
             // No handler of its own: its click (Enter and Space included) reaches the card's.
             <button type="button" class="note-card__locate" aria-pressed={pressed}>
               <span aria-hidden="true" class="note-card__locate-icon" />
-              Show in page
+              {i18n.t('notes.card.showInPage')}
             </button>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Article } from '../../lib/article/article';
 import { siteDomain } from '../../lib/article/site-domain';
 import type { PartialAnalysis } from '../../lib/attribution/analysis';
@@ -20,11 +21,11 @@ export function OutletBlock({ article, notes, complete }: OutletBlockProps) {
   const details = [domain, article.byline, date].filter(Boolean).join(' · ');
   return (
     <div class="outlet-block">
-      <p class="outlet-block__name">{article.siteName ?? domain ?? 'Unknown outlet'}</p>
+      <p class="outlet-block__name">{article.siteName ?? domain ?? i18n.t('notes.outlet.unknown')}</p>
       {details && <p class="muted">{details}</p>}
       {linked.length > 0 ? (
         <>
-          <p>Sources linked from the article:</p>
+          <p>{i18n.t('notes.outlet.linked')}</p>
           <ul class="outlet-block__links">
             {linked.map((source) => (
               <li key={source.url}>
@@ -37,7 +38,7 @@ export function OutletBlock({ article, notes, complete }: OutletBlockProps) {
           </ul>
         </>
       ) : (
-        complete && <p class="muted">None of the named sources is linked from the article.</p>
+        complete && <p class="muted">{i18n.t('notes.outlet.noneLinked')}</p>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { PartialAnalysis } from '../../lib/attribution/analysis';
 import './outside-knowledge-view.css';
 
@@ -5,12 +6,13 @@ interface OutsideKnowledgeViewProps {
   items: PartialAnalysis['outsideKnowledge'];
 }
 
-export const OUTSIDE_KNOWLEDGE_TITLE = "Not from the article — the model's background knowledge";
-
 /**
  * What the model added from its own knowledge (who a person is, who owns the outlet), set apart
  * from the notes in its own labelled block so it is never read as something the article says.
  */
+// Read once: the browser's language does not change while a page is open.
+export const OUTSIDE_KNOWLEDGE_TITLE = i18n.t('notes.outsideKnowledge.title');
+
 export function OutsideKnowledgeView({ items }: OutsideKnowledgeViewProps) {
   const list = (items ?? []).filter((item) => item.text?.trim());
   if (list.length === 0) return null;
@@ -22,7 +24,7 @@ export function OutsideKnowledgeView({ items }: OutsideKnowledgeViewProps) {
         </span>
         {OUTSIDE_KNOWLEDGE_TITLE}
       </h3>
-      <p class="outside-knowledge__caveat">Unverified, and not used in the summary or the notes above.</p>
+      <p class="outside-knowledge__caveat">{i18n.t('notes.outsideKnowledge.caveat')}</p>
       <ul class="outside-knowledge__list">
         {list.map((item, index) => (
           <li key={index}>

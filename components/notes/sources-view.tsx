@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useMemo, useState } from 'preact/hooks';
 import type { Article } from '../../lib/article/article';
 import type { PartialAnalysis } from '../../lib/attribution/analysis';
@@ -115,15 +116,11 @@ export function SourcesView({ article, notes, streaming, complete, highlight }: 
           })}
         </ol>
       ) : streaming ? (
-        <p class="placeholder">The notes appear here after the summary.</p>
+        <p class="placeholder">{i18n.t('notes.afterSummary')}</p>
       ) : (
-        complete && <p class="placeholder">The model found no attributed claims in this text.</p>
+        complete && <p class="placeholder">{i18n.t('notes.noneFound')}</p>
       )}
-      {hidden > 0 && (
-        <p class="placeholder">
-          {hidden === 1 ? '1 unverified note is hidden.' : `${hidden} unverified notes are hidden.`}
-        </p>
-      )}
+      {hidden > 0 && <p class="placeholder">{i18n.t('notes.hidden', hidden, { count: hidden })}</p>}
     </>
   );
 }

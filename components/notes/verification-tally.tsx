@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { GroundingStatus } from '../../lib/attribution/grounding';
 import './verification-tally.css';
 
@@ -10,10 +11,6 @@ interface VerificationTallyProps {
   onHideUnverifiedChange: (hide: boolean) => void;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** "11 of 12 notes verified", a bar of the three outcomes, and the switch that hides the unverified notes. */
 export function VerificationTally({ statuses, hideUnverified, onHideUnverifiedChange }: VerificationTallyProps) {
   const total = statuses.length;
@@ -23,17 +20,15 @@ export function VerificationTally({ statuses, hideUnverified, onHideUnverifiedCh
   const attributionMissing = statuses.filter((status) => status === 'attribution-missing').length;
   const details = [
     attributionMissing > 0 &&
-      `${plural(attributionMissing, 'quote', 'quotes')} found without the attribution the note gives`,
-    nearMiss > 0 && plural(nearMiss, 'near-miss', 'near-misses'),
-    notFound > 0 && `${notFound} not found in the article`,
+      i18n.t('notes.tally.attributionMissing', attributionMissing, { count: attributionMissing }),
+    nearMiss > 0 && i18n.t('notes.tally.nearMiss', nearMiss, { count: nearMiss }),
+    notFound > 0 && i18n.t('notes.tally.notFound', notFound, { count: notFound }),
   ].filter(Boolean);
   return (
     <div class="verification-tally">
       <p class="verification-tally__summary">
-        <strong>
-          {verified} of {total}
-        </strong>{' '}
-        notes verified
+        <strong>{i18n.t('notes.tally.verifiedCount', { verified, total })}</strong>{' '}
+        {i18n.t('notes.tally.notesVerified')}
       </p>
       <div class="tally-bar" aria-hidden="true">
         {verified > 0 && <span class="tally-bar__part tally-bar__part--verified" style={{ flexGrow: verified }} />}
@@ -47,7 +42,7 @@ export function VerificationTally({ statuses, hideUnverified, onHideUnverifiedCh
       </div>
       <div class="verification-tally__footer">
         <p class="verification-tally__detail">
-          {details.length > 0 ? details.join(' · ') : 'Every quote is in the article, word for word.'}
+          {details.length > 0 ? details.join(' · ') : i18n.t('notes.tally.allVerified')}
         </p>
         {verified < total && (
           <label class="switch">
@@ -58,7 +53,7 @@ export function VerificationTally({ statuses, hideUnverified, onHideUnverifiedCh
               onChange={(event) => onHideUnverifiedChange(event.currentTarget.checked)}
             />
             <span class="switch__track" aria-hidden="true" />
-            Hide unverified notes
+            {i18n.t('notes.tally.hideUnverified')}
           </label>
         )}
       </div>

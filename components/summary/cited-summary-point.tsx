@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article, Paragraph } from '../../lib/article/article';
 import type { PartialAnalysis } from '../../lib/attribution/analysis';
@@ -97,27 +98,25 @@ export function CitedSummaryPoint({
       {point.text}
       {(ids.length > 0 || settled) && (
         <span class="citations">
-          <span class="visually-hidden"> Cites: </span>
+          <span class="visually-hidden"> {i18n.t('summary.cites')} </span>
           {ids.map((id) => {
             const valid = cited.some((paragraph) => paragraph.id === id);
             return (
               <span
                 key={id}
                 class={`citation-chip${valid ? '' : ' citation-chip--invalid'}`}
-                title={valid ? `Paragraph ${id} of the article` : `${id} is not a paragraph of the article`}
+                title={valid ? i18n.t('summary.citedParagraph', { id }) : i18n.t('summary.invalidCitation', { id })}
               >
                 {id}
               </span>
             );
           })}
-          {settled && cited.length === 0 && <span class="citation-missing">no valid citation</span>}
+          {settled && cited.length === 0 && <span class="citation-missing">{i18n.t('summary.noValidCitation')}</span>}
         </span>
       )}
       {open && (
         <div class="cited-popover" id={popoverId}>
-          <p class="cited-popover__title">
-            {cited.length === 1 ? 'The paragraph it rests on' : 'The paragraphs it rests on'}, as the article has them:
-          </p>
+          <p class="cited-popover__title">{i18n.t('summary.restsOn', cited.length)}</p>
           {cited.map((paragraph) => (
             <blockquote key={paragraph.id} class="cited-popover__paragraph" lang={lang}>
               <span class="citation-chip" aria-hidden="true">
