@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { JobEstimate } from '../../lib/budget/job-estimate';
 import { confirmationText } from '../../lib/ui/confirmation-text';
 
@@ -13,19 +14,19 @@ export function CostConfirmation({ estimate, onRun, onCancel, onOpenOptions }: C
   return (
     <section class="error-notice error-notice--neutral" role="alertdialog" aria-labelledby="cost-confirmation-title">
       <h2 class="error-notice__title" id="cost-confirmation-title">
-        Run this analysis?
+        {i18n.t('panel.confirm.title')}
       </h2>
       <p>{confirmationText(estimate)}</p>
-      <p class="error-notice__next">Nothing has been sent yet.</p>
+      <p class="error-notice__next">{i18n.t('panel.confirm.nothingSent')}</p>
       <div class="button-row">
         <button type="button" class="button button--primary" onClick={onRun}>
-          Run it
+          {i18n.t('panel.confirm.run')}
         </button>
         <button type="button" class="button" onClick={onCancel}>
-          Cancel
+          {i18n.t('panel.cancel')}
         </button>
         <button type="button" class="button button--quiet" onClick={onOpenOptions}>
-          Change the limit
+          {i18n.t('panel.confirm.changeLimit')}
         </button>
       </div>
     </section>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 /**
  * The tab has loaded another page since the article was read: the result below still stands for
  * that article, so it stays, with the way to analyse what the tab shows now.
@@ -5,14 +6,11 @@
 export function PageChangedNotice({ title, onAnalyse }: { title: string; onAnalyse: () => void }) {
   return (
     <div class="error-notice error-notice--neutral" role="status">
-      <p class="error-notice__title">This tab has moved on</p>
-      <p>
-        The tab has loaded a page since the article was read. The result below is for “{title}”; its passages are not
-        highlighted in the page shown now.
-      </p>
+      <p class="error-notice__title">{i18n.t('panel.pageChanged.title')}</p>
+      <p>{i18n.t('panel.pageChanged.message', { title })}</p>
       <div class="button-row">
         <button type="button" class="button button--primary" onClick={onAnalyse}>
-          Analyse the page shown now
+          {i18n.t('panel.pageChanged.analyse')}
         </button>
       </div>
     </div>

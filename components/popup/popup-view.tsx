@@ -1,6 +1,7 @@
+import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
 import type { JobState } from '../../lib/job/job';
-import { PANEL_NAME } from '../../lib/panel-name';
+import { panelName } from '../../lib/panel-name';
 import { regionStatuses } from '../../lib/ui/region-status';
 import { ArticleHeader } from '../panel/article-header';
 import { CostConfirmation } from '../panel/cost-confirmation';
@@ -42,16 +43,16 @@ export function PopupView({ job, synced, actions, onOpenPanel }: PopupViewProps)
   const buttonRow = (
     <div class="button-row">
       <button type="button" class="button button--primary" onClick={() => run(onOpenPanel)}>
-        Open {PANEL_NAME}
+        {i18n.t('popup.openPanel', { panel: panelName() })}
       </button>
       {running && (
         <button type="button" class="button button--danger" onClick={() => run(actions.cancel)}>
-          Cancel
+          {i18n.t('panel.cancel')}
         </button>
       )}
       {failed && (
         <button type="button" class="button" onClick={handlers.retry}>
-          Retry
+          {i18n.t('shared.errorAction.retry')}
         </button>
       )}
     </div>
@@ -62,7 +63,7 @@ export function PopupView({ job, synced, actions, onOpenPanel }: PopupViewProps)
       <>
         <div class="loading" role="status">
           <span class="spinner" aria-hidden="true" />
-          {synced ? 'Starting…' : 'Connecting…'}
+          {synced ? i18n.t('popup.starting') : i18n.t('panel.connecting')}
         </div>
         {actionError && <ErrorNotice error={actionError} handlers={{ retry: handlers.retry }} />}
         {buttonRow}
@@ -80,7 +81,7 @@ export function PopupView({ job, synced, actions, onOpenPanel }: PopupViewProps)
       {job.status === 'extracting' && (
         <div class="loading" role="status">
           <span class="spinner" aria-hidden="true" />
-          Reading the page…
+          {i18n.t('panel.readingPage')}
         </div>
       )}
       {job.error && <ErrorNotice error={job.error} handlers={handlers} />}
@@ -94,16 +95,16 @@ export function PopupView({ job, synced, actions, onOpenPanel }: PopupViewProps)
       )}
       {job.status === 'cancelled' && !job.article && <ErrorNotice error={{ code: 'cancelled' }} />}
       {job.article && !job.error && job.status !== 'awaiting-confirmation' && (
-        <section class="region" aria-label="Summary">
+        <section class="region" aria-label={i18n.t('panel.summary.title')}>
           <header class="region__header">
-            <h2 class="region__title">Summary</h2>
+            <h2 class="region__title">{i18n.t('panel.summary.title')}</h2>
             <PartStatusLabel status={summaryStatus} />
           </header>
           <SummaryView summary={job.analysis.summary} streaming={summaryStatus === 'streaming'} />
           {job.analysisError && <ErrorNotice error={job.analysisError} handlers={handlers} />}
           {noteCount > 0 && (
             <p class="muted small">
-              {noteCount} source {noteCount === 1 ? 'note' : 'notes'} and the translation are in the {PANEL_NAME}.
+              {i18n.t('popup.restInPanel', noteCount, { count: noteCount, panel: panelName() })}
             </p>
           )}
         </section>

@@ -1,5 +1,6 @@
+import { i18n } from '#i18n';
 import { useMemo } from 'preact/hooks';
-import { languageName } from '../../lib/article/language';
+import { displayLanguageName } from '../../lib/ui/ui-language';
 import type { ParagraphPair } from '../../lib/bilingual/pair-translation';
 import type { HedgeCheck } from '../../lib/hedges/hedge-check';
 import { renderMarkdown } from '../../lib/ui/render-markdown';
@@ -20,8 +21,12 @@ interface BilingualViewProps {
 
 const FLAG_LABELS: Record<HedgeCheck['status'], string> = {
   kept: '',
-  lost: 'A hedge may be lost',
-  weakened: 'A hedge may be weakened',
+  get lost() {
+    return i18n.t('translation.hedgeLost');
+  },
+  get weakened() {
+    return i18n.t('translation.hedgeWeakened');
+  },
 };
 
 /**
@@ -43,9 +48,16 @@ export function BilingualView({
   );
   // While streaming, the first paragraph without a translation is the one on its way.
   const next = streaming ? pairs.findIndex((pair) => pair.translation === null) : -1;
-  const originalName = originalLang ? languageName(originalLang) : null;
-  const translationName = translationLang ? languageName(translationLang) : null;
-  const legend = `${originalName ? `${originalName} original` : 'Original'} and ${translationName ? `${translationName} translation` : 'translation'}, paragraph by paragraph`;
+  const originalName = originalLang ? displayLanguageName(originalLang) : null;
+  const translationName = translationLang ? displayLanguageName(translationLang) : null;
+  const legend = i18n.t('translation.legend', {
+    original: originalName
+      ? i18n.t('translation.namedOriginal', { language: originalName })
+      : i18n.t('translation.original'),
+    translation: translationName
+      ? i18n.t('translation.namedTranslation', { language: translationName })
+      : i18n.t('translation.translation'),
+  });
   return (
     <>
       <p class="bilingual__legend">{legend}</p>
@@ -60,7 +72,7 @@ export function BilingualView({
               data-paragraph-id={pair.paragraphId ?? undefined}
             >
               <div class="bilingual__head">
-                <span class="bilingual__id">{pair.paragraphId ?? 'Unpaired'}</span>
+                <span class="bilingual__id">{pair.paragraphId ?? i18n.t('translation.unpaired')}</span>
                 {flag && (
                   <span class="hedge-flag" title={flag.detail}>
                     <span aria-hidden="true">⚠ </span>
@@ -73,7 +85,7 @@ export function BilingualView({
                   {pair.original}
                 </p>
               ) : (
-                <p class="bilingual__original placeholder">No paragraph of the original matches this one.</p>
+                <p class="bilingual__original placeholder">{i18n.t('translation.noOriginal')}</p>
               )}
               {translation !== null && translation !== undefined ? (
                 <div
@@ -84,7 +96,9 @@ export function BilingualView({
                   dangerouslySetInnerHTML={{ __html: translation }}
                 />
               ) : (
-                <p class="bilingual__translation placeholder">{index === next ? 'Translating…' : 'Not translated.'}</p>
+                <p class="bilingual__translation placeholder">
+                  {index === next ? i18n.t('translation.translating') : i18n.t('translation.notTranslated')}
+                </p>
               )}
               {flag && <p class="hedge-flag__detail">{flag.detail}</p>}
             </li>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useMemo, useState } from 'preact/hooks';
 import type { Article } from '../../lib/article/article';
 import { languageTag } from '../../lib/article/language-tag';
@@ -23,7 +24,7 @@ interface TranslationPanelProps {
 
 /** "1 paragraph may have lost a hedge", "3 paragraphs may have lost a hedge". */
 export function hedgeCountText(count: number): string {
-  return `${count} ${count === 1 ? 'paragraph' : 'paragraphs'} may have lost a hedge`;
+  return i18n.t('translation.hedgeCount', count, { count });
 }
 
 /**
@@ -65,7 +66,7 @@ export function TranslationPanel({ article, markdown, targetLanguage, status, no
             aria-pressed={sideBySide}
             onClick={() => setSideBySide(!sideBySide)}
           >
-            Side by side
+            {i18n.t('translation.sideBySide')}
           </button>
           {flags.size > 0 && (
             <p class="hedge-count" role="status">
@@ -73,7 +74,7 @@ export function TranslationPanel({ article, markdown, targetLanguage, status, no
               {hedgeCountText(flags.size)}
               {!sideBySide && (
                 <button type="button" class="hedge-count__show" onClick={() => setSideBySide(true)}>
-                  Show
+                  {i18n.t('translation.show')}
                 </button>
               )}
             </p>
