@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configureEndpoint, openPanelFor } from './support/configure';
+import { openPanelFor } from './support/configure';
 import { ARTIFACTS_DIR } from './support/extension';
 import { startWorld, type World } from './support/world';
 
@@ -32,9 +32,20 @@ describe('a German browser', { timeout: 180_000 }, () => {
     expect(manifest).toEqual({ name: 'Sourcelens', command: 'Diese Seite analysieren' });
   });
 
+  it('sets up the endpoint on the options page in German', async () => {
+    const options = await world.extension.openPage('options.html');
+    await options.getByRole('heading', { name: 'Optionen', exact: true }).waitFor();
+    await options.getByLabel('Anbieter').selectOption('custom');
+    await options.getByLabel('Basis-URL').fill(world.endpoint.url);
+    await options.getByLabel('API-Schlüssel', { exact: true }).fill(API_KEY);
+    await options.getByLabel('Modell', { exact: true }).fill(MODEL);
+    await options.getByRole('button', { name: 'Speichern' }).click();
+    await options.getByText('Gespeichert', { exact: true }).waitFor();
+    expect(await options.title()).toBe('Sourcelens-Optionen');
+    await options.screenshot({ path: path.join(ARTIFACTS_DIR, 'options-de.png'), fullPage: true });
+  });
+
   it('shows the side panel in German, from the empty state to the analysed article', async () => {
-    // The options form is set up through its English labels while it has no German yet.
-    await configureEndpoint(world.extension, { baseUrl: world.endpoint.url, apiKey: API_KEY, model: MODEL });
     const article = await world.extension.context.newPage();
     await article.goto(world.pages.urlOf('seed-de'));
     const panel = await openPanelFor(world.extension, article);
@@ -57,5 +68,13 @@ describe('a German browser', { timeout: 180_000 }, () => {
       await panel.emulateMedia({ colorScheme: scheme });
       await panel.screenshot({ path: path.join(ARTIFACTS_DIR, `sidepanel-de-${scheme}.png`), fullPage: true });
     }
+
+    const popup = await world.extension.openPage(`popup.html?tabId=${await world.extension.tabIdOf(article)}`);
+    await popup.setViewportSize({ width: 400, height: 700 });
+    await popup.getByRole('button', { name: 'Seitenleiste öffnen' }).waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => popup.textContent('body'), { timeout: 20_000 })
+      .toMatch(/Quellennotizen und die Übersetzung/);
+    await popup.screenshot({ path: path.join(ARTIFACTS_DIR, 'popup-de.png'), fullPage: true });
   });
 });
