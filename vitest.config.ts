@@ -13,6 +13,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'eval/**/*.test.ts',
     ],
+    // The interface's words come from locales/*.yml through browser.i18n: English unless a test says otherwise.
+    setupFiles: ['tests/support/i18n-setup.ts'],
     restoreMocks: true,
     // Some tests parse a 5 MB page or a whole streamed analysis many times over: seconds on a 2-core
     // machine that is also building. A timeout is no speed target (those are in npm run bench), only

@@ -10,7 +10,9 @@ const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // @wxt-dev/i18n: the interface's words in locales/*.yml, typed keys, and _locales/ for the browser
+  // (which picks the language from the browser's own, as the manifest's __MSG_…__ do).
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons', '@wxt-dev/i18n/module'],
   // One source image; the toolbar, the extensions page and the stores take these sizes.
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [...ICON_SIZES] },
   vite: () => ({ plugins: [preact()] }),
@@ -20,9 +22,9 @@ export default defineConfig({
   // `npm run dev`: which browser to open, and --no-sandbox for root only.
   webExt: devBrowserConfig(currentDevHost()),
   manifest: ({ browser, manifestVersion, mode }) => ({
-    name: 'Sourcelens',
-    description:
-      'Who says so? A summary, source-attribution notes and a faithful English translation of any news article.',
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // offscreen: the service worker has no DOM; a source check reads linked pages in an offscreen document.
     permissions: [
       'storage',
@@ -38,14 +40,14 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: ENDPOINT_ORIGINS }
       : { optional_permissions: ENDPOINT_ORIGINS }),
-    action: { default_title: 'Sourcelens: who says so?' },
+    action: { default_title: '__MSG_actionTitle__' },
     // The toolbar button's shortcut: it fires the same click (action.onClicked or the popup), and
     // the browser counts it as a user gesture, so the side panel opens too. Changeable at
     // chrome://extensions/shortcuts or Firefox's Manage Extension Shortcuts.
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Analyse this page',
+        description: '__MSG_commandAnalyse__',
       },
     },
     browser_specific_settings: {

@@ -1,8 +1,8 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 
-/** The context-menu entry on selected text. The id is ours; the title is what the user reads. */
+/** The context-menu entry on selected text. The id is ours; the title (locales/*.yml) is what the user reads. */
 export const SELECTION_MENU_ID = 'sourcelens-analyse-selection';
-export const SELECTION_MENU_TITLE = 'Analyse selection with Sourcelens';
 
 /** The tab a menu click came from: `id` is a real tab's (menus in devtools or the sidebar have none). */
 export interface MenuTab {
@@ -22,7 +22,11 @@ export function registerSelectionMenu(onChosen: (tab: MenuTab) => void): void {
   browser.runtime.onInstalled.addListener(() => {
     // An update keeps the old entry: remove it first, or create fails with a duplicate id.
     void browser.contextMenus.removeAll().then(() => {
-      browser.contextMenus.create({ id: SELECTION_MENU_ID, title: SELECTION_MENU_TITLE, contexts: ['selection'] });
+      browser.contextMenus.create({
+        id: SELECTION_MENU_ID,
+        title: i18n.t('menu.analyseSelection'),
+        contexts: ['selection'],
+      });
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

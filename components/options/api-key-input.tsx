@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { fieldAria } from './field';
 
@@ -30,10 +31,10 @@ export function ApiKeyInput({ id, value, onInput, error }: ApiKeyInputProps) {
         class="button"
         aria-pressed={visible}
         aria-controls={id}
-        aria-label={visible ? 'Hide API key' : 'Show API key'}
+        aria-label={visible ? i18n.t('setup.hideKey') : i18n.t('setup.showKey')}
         onClick={() => setVisible(!visible)}
       >
-        {visible ? 'Hide' : 'Show'}
+        {visible ? i18n.t('setup.hide') : i18n.t('setup.show')}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { modelLimits } from '../../lib/budget/model-limits';
 import { modelPrice } from '../../lib/budget/model-prices';
 import { defaultParallelRequests } from '../../lib/budget/parallel-requests';
@@ -27,7 +28,7 @@ export function BudgetFields({ draft, errors, onChange }: BudgetFieldsProps) {
     onChange('modelOverrides', empty ? others : { ...others, [draft.model]: next });
   };
   const numberField = (id: string, name: keyof ModelOverride, label: string, placeholder: string, step: string) => (
-    <Field id={id} label={label} hint={`Empty: ${placeholder}.`} error={undefined}>
+    <Field id={id} label={label} hint={i18n.t('options.budget.empty', { value: placeholder })} error={undefined}>
       <input
         id={id}
         class="input"
@@ -45,41 +46,41 @@ export function BudgetFields({ draft, errors, onChange }: BudgetFieldsProps) {
   return (
     <section class="card" aria-labelledby="budget-title">
       <h2 class="card__title" id="budget-title">
-        Cost and limits{draft.model ? ` for ${draft.model}` : ''}
+        {draft.model ? i18n.t('options.budget.titleFor', { model: draft.model }) : i18n.t('options.budget.title')}
       </h2>
       <div class="field-grid">
         {numberField(
           'input-price',
           'inputPricePerMillion',
-          'Input price ($ per 1M tokens)',
-          builtInPrice ? String(builtInPrice.inputPerMillion) : 'unknown, no cost shown',
+          i18n.t('options.budget.inputPrice'),
+          builtInPrice ? String(builtInPrice.inputPerMillion) : i18n.t('options.budget.priceUnknown'),
           'any',
         )}
         {numberField(
           'output-price',
           'outputPricePerMillion',
-          'Output price ($ per 1M tokens)',
-          builtInPrice ? String(builtInPrice.outputPerMillion) : 'unknown, no cost shown',
+          i18n.t('options.budget.outputPrice'),
+          builtInPrice ? String(builtInPrice.outputPerMillion) : i18n.t('options.budget.priceUnknown'),
           'any',
         )}
         {numberField(
           'context-tokens',
           'contextTokens',
-          'Context window (tokens)',
+          i18n.t('options.budget.contextWindow'),
           String(builtInLimits.contextTokens),
           '1',
         )}
         {numberField(
           'max-output-tokens',
           'maxOutputTokens',
-          'Longest answer (tokens)',
+          i18n.t('options.budget.longestAnswer'),
           String(builtInLimits.maxOutputTokens),
           '1',
         )}
         <Field
           id="parallel-requests"
-          label="Parallel requests"
-          hint={`How many requests go to the endpoint at once. Empty: ${defaultParallelRequests(draft.baseUrl)}.`}
+          label={i18n.t('options.budget.parallel')}
+          hint={i18n.t('options.budget.parallelHint', { count: defaultParallelRequests(draft.baseUrl) })}
           error={errors.parallelRequests}
         >
           <input
@@ -97,8 +98,8 @@ export function BudgetFields({ draft, errors, onChange }: BudgetFieldsProps) {
         </Field>
         <Field
           id="ask-above-dollars"
-          label="Ask before runs above ($)"
-          hint="A run estimated to cost more waits for your go-ahead; without a known price, one above 200,000 tokens does. Empty: never ask."
+          label={i18n.t('options.budget.askAbove')}
+          hint={i18n.t('options.budget.askAboveHint')}
           error={errors.askAboveDollars}
         >
           <input

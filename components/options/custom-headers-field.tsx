@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { Field, fieldAria } from './field';
 
 interface CustomHeadersFieldProps {
@@ -11,12 +12,7 @@ const ID = 'custom-headers';
 /** Extra request headers for a gateway or proxy: stored like the key, for this endpoint only. */
 export function CustomHeadersField({ value, onInput, error }: CustomHeadersFieldProps) {
   return (
-    <Field
-      id={ID}
-      label="Custom headers"
-      error={error}
-      hint="Optional. One Name: value a line, sent with every request to this endpoint (a gateway's key, OpenRouter's HTTP-Referer and X-Title, a proxy's token). Stored like the key: on this device only, for this endpoint only."
-    >
+    <Field id={ID} label={i18n.t('options.headers.label')} error={error} hint={i18n.t('options.headers.hint')}>
       <textarea
         id={ID}
         class="input input--mono"

@@ -1,5 +1,6 @@
+import { i18n } from '#i18n';
 import type { AppError } from '../../lib/errors';
-import { ErrorNotice } from '../error-notice';
+import { ErrorNotice } from '../shared/error-notice';
 import { Field, fieldAria } from './field';
 
 interface ModelFieldProps {
@@ -21,12 +22,12 @@ export function ModelField({ value, onInput, error, models, listing, listError, 
   return (
     <Field
       id={ID}
-      label="Model"
+      label={i18n.t('setup.model')}
       error={error}
       hint={
         models
-          ? `${models.length} ${models.length === 1 ? 'model' : 'models'} available at this endpoint.`
-          : 'The model name as the endpoint knows it. List models asks the endpoint.'
+          ? i18n.t('options.model.available', models.length, { count: models.length })
+          : i18n.t('options.model.hint')
       }
     >
       <div class="field__row">
@@ -44,7 +45,7 @@ export function ModelField({ value, onInput, error, models, listing, listError, 
         />
         <button type="button" class="button" onClick={onList} disabled={listing}>
           {listing && <span class="spinner" aria-hidden="true" />}
-          List models
+          {i18n.t('options.model.list')}
         </button>
       </div>
       <datalist id="model-suggestions">
@@ -55,12 +56,12 @@ export function ModelField({ value, onInput, error, models, listing, listError, 
       {models && models.length > 0 && (
         <select
           class="input"
-          aria-label="Available models"
+          aria-label={i18n.t('options.model.availableLabel')}
           value={models.includes(value) ? value : ''}
           onChange={(event) => onInput(event.currentTarget.value)}
         >
           <option value="" disabled>
-            Pick one of the listed models…
+            {i18n.t('options.model.pick')}
           </option>
           {models.map((model) => (
             <option key={model} value={model}>

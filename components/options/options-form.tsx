@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { type AppError, unknownError } from '../../lib/errors';
 import { type ConnectionTestResult, sendMessage } from '../../lib/messaging';
@@ -18,8 +19,8 @@ import {
   type SettingsDraft,
   validateDraft,
 } from '../../lib/ui/settings-draft';
-import { BrandMark } from '../brand-mark';
-import { ErrorNotice } from '../error-notice';
+import { BrandMark } from '../shared/brand-mark';
+import { ErrorNotice } from '../shared/error-notice';
 import { ApiKeyInput } from './api-key-input';
 import { BudgetFields } from './budget-fields';
 import { CustomHeadersField } from './custom-headers-field';
@@ -29,6 +30,8 @@ import { OutputFields } from './output-fields';
 import { PrivacyNote } from './privacy-note';
 import { SetAsideNotice } from './set-aside-notice';
 import { StoredResults } from './stored-results';
+import './options-form.css';
+import '../shared/form.css';
 
 /** The control of each field, in the order they appear: the first invalid one gets the focus. */
 const FIELD_IDS: Record<DraftField, string> = {
@@ -80,7 +83,7 @@ export function OptionsForm() {
     ) : (
       <div class="loading" role="status">
         <span class="spinner" aria-hidden="true" />
-        Loading settings…
+        {i18n.t('options.loading')}
       </div>
     );
   }
@@ -176,7 +179,7 @@ export function OptionsForm() {
     permission
       .then((outcome) => {
         if (!outcome.granted && outcome.reason === 'invalid-url') {
-          setErrors({ ...errors, baseUrl: 'Base URL must be an http:// or https:// URL' });
+          setErrors({ ...errors, baseUrl: i18n.t('options.baseUrlInvalid') });
           return;
         }
         setPermissionNote(permissionProblem(outcome));
@@ -200,10 +203,8 @@ export function OptionsForm() {
           <BrandMark />
           Sourcelens
         </div>
-        <h1 class="options__title">Options</h1>
-        <p class="muted">
-          Sourcelens works with any endpoint that speaks the OpenAI chat completions API, hosted or on your own machine.
-        </p>
+        <h1 class="options__title">{i18n.t('shared.options')}</h1>
+        <p class="muted">{i18n.t('options.intro')}</p>
       </div>
 
       {notice && (
@@ -214,9 +215,9 @@ export function OptionsForm() {
 
       <section class="card" aria-labelledby="endpoint-title">
         <h2 class="card__title" id="endpoint-title">
-          Model endpoint
+          {i18n.t('options.endpointTitle')}
         </h2>
-        <Field id="provider" label="Provider" hint={preset.help}>
+        <Field id="provider" label={i18n.t('setup.provider')} hint={preset.help}>
           <select
             id="provider"
             class="input"
@@ -237,9 +238,9 @@ export function OptionsForm() {
         </Field>
         <Field
           id="base-url"
-          label="Base URL"
+          label={i18n.t('setup.baseUrl')}
           error={errors.baseUrl}
-          hint="The address that ends before /chat/completions, e.g. https://api.openai.com/v1"
+          hint={i18n.t('options.baseUrlHint')}
         >
           <input
             id="base-url"
@@ -254,9 +255,13 @@ export function OptionsForm() {
         </Field>
         <Field
           id="api-key"
-          label="API key"
+          label={i18n.t('setup.apiKey')}
           error={errors.apiKey}
-          hint={`Stored only on this device; never synced.${preset.keyRequired ? ` ${preset.label} requires one.` : ' Local servers usually need none.'}`}
+          hint={
+            preset.keyRequired
+              ? i18n.t('options.keyHintRequired', { provider: preset.label })
+              : i18n.t('options.keyHintLocal')
+          }
         >
           <ApiKeyInput
             id="api-key"
@@ -298,20 +303,20 @@ export function OptionsForm() {
       <div class="actions-bar">
         <button type="submit" class="button button--primary" disabled={busy}>
           {phase === 'saving' && <span class="spinner" aria-hidden="true" />}
-          Save
+          {i18n.t('permission.save')}
         </button>
         <button type="button" class="button" onClick={onTest} disabled={busy}>
           {phase === 'testing' && <span class="spinner" aria-hidden="true" />}
-          Test connection
+          {i18n.t('setup.testConnection')}
         </button>
         <span class="status status--done" role="status">
-          {phase === 'saved' ? 'Saved' : ''}
+          {phase === 'saved' ? i18n.t('options.saved') : ''}
         </span>
       </div>
 
       {Object.values(errors).some(Boolean) && (
         <p class="field__error" role="alert">
-          Not saved: correct the highlighted {Object.values(errors).filter(Boolean).length === 1 ? 'field' : 'fields'}.
+          {i18n.t('options.notSaved', Object.values(errors).filter(Boolean).length)}
         </p>
       )}
       {permissionNote && (

@@ -1,4 +1,5 @@
-import { PANEL_NAME } from '../../lib/panel-name';
+import { i18n } from '#i18n';
+import { panelName } from '../../lib/panel-name';
 import type { DraftErrors, SettingsDraft } from '../../lib/ui/settings-draft';
 import { Field, fieldAria } from './field';
 
@@ -25,14 +26,14 @@ export function OutputFields({ draft, errors, onChange }: OutputFieldsProps) {
   return (
     <section class="card" aria-labelledby="output-title">
       <h2 class="card__title" id="output-title">
-        Output and appearance
+        {i18n.t('options.output.title')}
       </h2>
       <div class="field-grid">
         <Field
           id="target-language"
-          label="Target language"
+          label={i18n.t('options.output.targetLanguage')}
           error={errors.targetLanguage}
-          hint="Summary, notes and translation."
+          hint={i18n.t('options.output.targetLanguageHint')}
         >
           <input
             id="target-language"
@@ -49,7 +50,11 @@ export function OutputFields({ draft, errors, onChange }: OutputFieldsProps) {
             ))}
           </datalist>
         </Field>
-        <Field id="toolbar-action" label="Toolbar button" hint="What a click on the Sourcelens icon does.">
+        <Field
+          id="toolbar-action"
+          label={i18n.t('options.output.toolbarButton')}
+          hint={i18n.t('options.output.toolbarButtonHint')}
+        >
           <select
             id="toolbar-action"
             class="input"
@@ -59,11 +64,11 @@ export function OutputFields({ draft, errors, onChange }: OutputFieldsProps) {
             }
             {...fieldAria('toolbar-action', undefined)}
           >
-            <option value="sidepanel">Open the {PANEL_NAME}</option>
-            <option value="popup">Show a compact popup</option>
+            <option value="sidepanel">{i18n.t('options.output.openPanel', { panel: panelName() })}</option>
+            <option value="popup">{i18n.t('options.output.popup')}</option>
           </select>
         </Field>
-        <Field id="theme" label="Theme" hint="System follows your browser.">
+        <Field id="theme" label={i18n.t('options.output.theme')} hint={i18n.t('options.output.themeHint')}>
           <select
             id="theme"
             class="input"
@@ -74,9 +79,9 @@ export function OutputFields({ draft, errors, onChange }: OutputFieldsProps) {
             }}
             {...fieldAria('theme', undefined)}
           >
-            <option value="system">System</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+            <option value="system">{i18n.t('options.output.system')}</option>
+            <option value="light">{i18n.t('options.output.light')}</option>
+            <option value="dark">{i18n.t('options.output.dark')}</option>
           </select>
         </Field>
       </div>

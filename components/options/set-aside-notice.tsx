@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { keepPlaceholders, richMessage } from '../shared/rich-message';
 import { endpointHost } from '../../lib/llm/endpoint-host';
 import type { SetAsideCredential } from '../../lib/ui/credential-binding';
 
@@ -14,15 +16,17 @@ interface SetAsideNoticeProps {
 export function SetAsideNotice({ setAside, baseUrl, onConfirm }: SetAsideNoticeProps) {
   const from = endpointHost(setAside.origin);
   const to = endpointHost(baseUrl);
-  const what = setAside.apiKey.trim() ? (setAside.customHeaders.trim() ? 'API key and headers' : 'API key') : 'headers';
+  const which = setAside.apiKey.trim() ? (setAside.customHeaders.trim() ? 'keyAndHeaders' : 'key') : 'headers';
   return (
     <div class="notice" role="status" data-testid="set-aside-notice">
       <p>
-        The {what} entered for <strong>{from}</strong> {what === 'API key' ? 'is' : 'are'} not sent to{' '}
-        <strong>{to}</strong>. Enter the key for {to}, or send it the same one.
+        {richMessage(i18n.t(`options.setAside.${which}.notSent`, { ...keepPlaceholders('from', 'to'), host: to }), {
+          from: <strong>{from}</strong>,
+          to: <strong>{to}</strong>,
+        })}
       </p>
       <button type="button" class="button" onClick={onConfirm}>
-        Send the {from} {what} to {to} too
+        {i18n.t(`options.setAside.${which}.send`, { from, to })}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { clearCachedResults, countCachedResults } from '../../lib/job/result-cache';
 
@@ -28,26 +29,24 @@ export function StoredResults() {
   return (
     <section class="card" aria-labelledby="stored-results-title">
       <h2 class="card__title" id="stored-results-title">
-        Stored results
+        {i18n.t('options.stored.title')}
       </h2>
       <p class="field__hint">
-        Finished results are kept on this device (never synced), so that opening an article again costs nothing: at most
-        50, or 8 MB. Results of private windows are never kept.
-        {count !== null && ` ${count === 1 ? '1 result is' : `${count} results are`} stored now.`}
+        {i18n.t('options.stored.hint')}
+        {count !== null && ` ${i18n.t('options.stored.count', count, { count })}`}
       </p>
       <div class="actions-bar">
         <button type="button" class="button" onClick={onClear} disabled={phase === 'clearing' || count === 0}>
           {phase === 'clearing' && <span class="spinner" aria-hidden="true" />}
-          Clear stored results
+          {i18n.t('options.stored.clear')}
         </button>
         <span class="status status--done" role="status">
-          {phase === 'cleared' ? 'Stored results cleared' : ''}
+          {phase === 'cleared' ? i18n.t('options.stored.cleared') : ''}
         </span>
       </div>
       {phase === 'failed' && (
         <p class="field__error" role="alert">
-          The results could not be cleared: the browser refused to change the extension’s storage. Reload this page and
-          try again.
+          {i18n.t('options.stored.failed')}
         </p>
       )}
     </section>

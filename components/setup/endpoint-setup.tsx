@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { formatCount } from '../../lib/ui/ui-language';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AppError } from '../../lib/errors';
@@ -14,10 +16,11 @@ import {
 } from '../../lib/setup/endpoint-setup';
 import { permissionProblem } from '../../lib/ui/permission-problem';
 import { requestHostPermission } from '../../lib/ui/request-host-permission';
-import { ErrorNotice } from '../error-notice';
+import { ErrorNotice } from '../shared/error-notice';
 import { ApiKeyInput } from '../options/api-key-input';
 import { Field, fieldAria } from '../options/field';
 import './endpoint-setup.css';
+import '../shared/form.css';
 
 const FIELD_IDS: Record<Exclude<SetupField, 'other'>, string> = {
   baseUrl: 'setup-base-url',
@@ -74,7 +77,7 @@ export function EndpointSetup({ onConnected }: { onConnected: () => void }) {
     setTesting(true);
     permission
       .then(async (outcome) => {
-        setPermissionNote(permissionProblem(outcome, 'Test connection'));
+        setPermissionNote(permissionProblem(outcome, i18n.t('setup.testConnection')));
         // The background tests with the key saved for this endpoint's origin, never one the page sends:
         // the key is saved, bound to that origin, first; the settings only once the endpoint answered.
         await saveCredential(settings.baseUrl, apiKey, {});
@@ -93,15 +96,13 @@ export function EndpointSetup({ onConnected }: { onConnected: () => void }) {
   return (
     <section class="setup" aria-labelledby="setup-title">
       <h1 class="setup__title" id="setup-title">
-        Set up Sourcelens
+        {i18n.t('setup.title')}
       </h1>
-      <p class="setup__lead">
-        Sourcelens sends the article to a model endpoint you choose. Three steps, and the analysis of this page starts.
-      </p>
+      <p class="setup__lead">{i18n.t('setup.lead')}</p>
       <ol class="setup__steps">
         <li class="setup__step">
-          <h2 class="setup__step-title">Choose a provider</h2>
-          <Field id="setup-provider" label="Provider" hint={preset.help}>
+          <h2 class="setup__step-title">{i18n.t('setup.chooseProvider')}</h2>
+          <Field id="setup-provider" label={i18n.t('setup.provider')} hint={preset.help}>
             <select
               id="setup-provider"
               class="input"
@@ -121,7 +122,12 @@ export function EndpointSetup({ onConnected }: { onConnected: () => void }) {
             </select>
           </Field>
           {draft.provider === 'custom' && (
-            <Field id={FIELD_IDS.baseUrl} label="Base URL" error={errors.baseUrl} hint="The address ending in /v1">
+            <Field
+              id={FIELD_IDS.baseUrl}
+              label={i18n.t('setup.baseUrl')}
+              error={errors.baseUrl}
+              hint={i18n.t('setup.baseUrlHint')}
+            >
               <input
                 id={FIELD_IDS.baseUrl}
                 class="input input--mono"
@@ -136,9 +142,9 @@ export function EndpointSetup({ onConnected }: { onConnected: () => void }) {
           )}
           <Field
             id={FIELD_IDS.model}
-            label="Model"
+            label={i18n.t('setup.model')}
             error={errors.model}
-            hint="The model's name, as the endpoint lists it"
+            hint={i18n.t('setup.modelHint')}
           >
             <input
               id={FIELD_IDS.model}
@@ -151,13 +157,13 @@ export function EndpointSetup({ onConnected }: { onConnected: () => void }) {
           </Field>
         </li>
         <li class="setup__step">
-          <h2 class="setup__step-title">{preset.keyRequired ? 'Paste your API key' : 'API key'}</h2>
+          <h2 class="setup__step-title">{preset.keyRequired ? i18n.t('setup.pasteKey') : i18n.t('setup.apiKey')}</h2>
           {preset.keyRequired || draft.provider === 'custom' ? (
             <Field
               id={FIELD_IDS.apiKey}
-              label="API key"
+              label={i18n.t('setup.apiKey')}
               error={errors.apiKey}
-              hint={`Stored only on this device; never synced.${preset.keyRequired ? '' : ' Leave it empty if your server needs none.'}`}
+              hint={preset.keyRequired ? i18n.t('setup.keyHint') : i18n.t('setup.keyHintOptional')}
             >
               <ApiKeyInput
                 id={FIELD_IDS.apiKey}
@@ -167,15 +173,15 @@ export function EndpointSetup({ onConnected }: { onConnected: () => void }) {
               />
             </Field>
           ) : (
-            <p class="muted">None needed: {preset.label} runs on your own machine.</p>
+            <p class="muted">{i18n.t('setup.noKeyNeeded', { provider: preset.label })}</p>
           )}
         </li>
         <li class="setup__step">
-          <h2 class="setup__step-title">Test the connection</h2>
+          <h2 class="setup__step-title">{i18n.t('setup.testStep')}</h2>
           <div class="actions-bar">
             <button type="button" class="button button--primary" onClick={onTest} disabled={testing}>
               {testing && <span class="spinner" aria-hidden="true" />}
-              Test connection
+              {i18n.t('setup.testConnection')}
             </button>
           </div>
           {errors.other && (
@@ -190,7 +196,7 @@ export function EndpointSetup({ onConnected }: { onConnected: () => void }) {
           )}
           {result?.ok && (
             <p class="notice notice--success" role="status">
-              Connected to {result.model} in {result.latencyMs.toLocaleString('en')} ms. Analysing the page…
+              {i18n.t('setup.connected', { model: result.model, ms: formatCount(result.latencyMs) })}
             </p>
           )}
           {result && !result.ok && <ErrorNotice error={result.error} handlers={{ retry: onTest }} />}
@@ -198,13 +204,13 @@ export function EndpointSetup({ onConnected }: { onConnected: () => void }) {
         </li>
       </ol>
       <p class="setup__more">
-        Target language, cost limits and the rest:{' '}
+        {i18n.t('setup.more')}{' '}
         <button
           type="button"
           class="button button--quiet button--small"
           onClick={() => void browser.runtime.openOptionsPage()}
         >
-          Options
+          {i18n.t('shared.options')}
         </button>
       </p>
     </section>

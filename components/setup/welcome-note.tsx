@@ -1,4 +1,6 @@
-import { BrandMark } from '../brand-mark';
+import { i18n } from '#i18n';
+import { keepPlaceholders, richMessage } from '../shared/rich-message';
+import { BrandMark } from '../shared/brand-mark';
 import './welcome-note.css';
 
 /** Shown above the options form when the install opened it (lib/welcome.ts): what to do, in three steps. */
@@ -7,20 +9,29 @@ export function WelcomeNote() {
     <section class="welcome" aria-labelledby="welcome-title">
       <h2 class="welcome__title" id="welcome-title">
         <BrandMark />
-        Welcome to Sourcelens
+        {i18n.t('welcome.title')}
       </h2>
       <ol class="welcome__steps">
         <li>
-          Below, choose the <strong>Provider</strong> of the model that will read articles for you, paste its{' '}
-          <strong>API key</strong> if it needs one (local servers don't), and press <strong>Test connection</strong>.
+          {richMessage(i18n.t('welcome.step1', keepPlaceholders('provider', 'apiKey', 'test')), {
+            provider: <strong>{i18n.t('setup.provider')}</strong>,
+            apiKey: <strong>{i18n.t('setup.apiKey')}</strong>,
+            test: <strong>{i18n.t('setup.testConnection')}</strong>,
+          })}
         </li>
         <li>
-          Open a news article and click the Sourcelens icon in the toolbar (pin it from the puzzle-piece menu), or press{' '}
-          <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>.
+          {richMessage(i18n.t('welcome.step2', keepPlaceholders('shortcut')), {
+            shortcut: (
+              <>
+                <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>
+              </>
+            ),
+          })}
         </li>
         <li>
-          To analyse a passage alone, select it, right-click, and choose{' '}
-          <strong>Analyse selection with Sourcelens</strong>.
+          {richMessage(i18n.t('welcome.step3', keepPlaceholders('menu')), {
+            menu: <strong>{i18n.t('menu.analyseSelection')}</strong>,
+          })}
         </li>
       </ol>
     </section>

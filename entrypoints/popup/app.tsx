@@ -1,6 +1,6 @@
-import { BrandBar } from '../../components/brand-bar';
-import { PopupView } from '../../components/popup-view';
-import { useTabJob } from '../../components/use-tab-job';
+import { BrandBar } from '../../components/shared/brand-bar';
+import { PopupView } from '../../components/popup/popup-view';
+import { useTabJob } from '../../components/hooks/use-tab-job';
 import { openPanel } from '../../lib/panel';
 
 /** The compact popup for the active tab. */

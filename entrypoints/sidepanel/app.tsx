@@ -1,10 +1,10 @@
 import { useMemo } from 'preact/hooks';
-import { BrandBar } from '../../components/brand-bar';
-import { JobView } from '../../components/job-view';
-import { createPageHighlighter, PageHighlighterContext } from '../../components/page-highlighter';
+import { BrandBar } from '../../components/shared/brand-bar';
+import { JobView } from '../../components/panel/job-view';
+import { createPageHighlighter, PageHighlighterContext } from '../../components/panel/page-highlighter';
 import { EndpointSetup } from '../../components/setup/endpoint-setup';
 import { useEndpointSetupNeeded } from '../../components/setup/use-endpoint-setup';
-import { useTabJob } from '../../components/use-tab-job';
+import { useTabJob } from '../../components/hooks/use-tab-job';
 import { isSetupError } from '../../lib/setup/endpoint-setup';
 
 /** The side panel (Firefox: sidebar): the result for the tab it shows, following the active tab. */

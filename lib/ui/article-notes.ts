@@ -1,5 +1,6 @@
 import type { Article, LanguageEvidence } from '../article/article';
-import { languageName } from '../article/language';
+import { i18n } from '#i18n';
+import { displayLanguageName } from './ui-language';
 
 /**
  * What the reader must know about how much of the article was read: the paywall notice, the same
@@ -9,7 +10,7 @@ export function truncationNotice(article: Pick<Article, 'truncation'>): string |
   const truncation = article.truncation;
   if (!truncation) return null;
   const count = truncation.paragraphCount;
-  return `Only the part shown on the page was analysed (${count} ${count === 1 ? 'paragraph' : 'paragraphs'}): the rest is behind a paywall`;
+  return i18n.t('article.truncation', count, { count });
 }
 
 /** The summary's own caveat for a paywalled article: it covers what was read, not the story. */
@@ -17,18 +18,27 @@ export function truncatedSummaryNote(article: Pick<Article, 'truncation'>): stri
   const truncation = article.truncation;
   if (!truncation) return null;
   const count = truncation.paragraphCount;
-  return `This summary covers only the ${count} ${count === 1 ? 'paragraph' : 'paragraphs'} shown before the paywall, not the whole article.`;
+  return i18n.t('article.truncatedSummary', count, { count });
 }
 
-const EVIDENCE_LABELS: Record<LanguageEvidence, string> = {
-  'article-lang': "from the article's lang",
-  'json-ld': "from the page's structured data",
-  'og-locale': "from the page's og:locale",
-  'content-language': "from the page's Content-Language",
-  'html-lang': "from the page's lang",
-  text: 'from the text',
-  'browser-detector': 'detected by the browser',
-};
+function evidenceLabel(evidence: LanguageEvidence): string {
+  switch (evidence) {
+    case 'article-lang':
+      return i18n.t('article.evidence.articleLang');
+    case 'json-ld':
+      return i18n.t('article.evidence.jsonLd');
+    case 'og-locale':
+      return i18n.t('article.evidence.ogLocale');
+    case 'content-language':
+      return i18n.t('article.evidence.contentLanguage');
+    case 'html-lang':
+      return i18n.t('article.evidence.htmlLang');
+    case 'text':
+      return i18n.t('article.evidence.text');
+    case 'browser-detector':
+      return i18n.t('article.evidence.browserDetector');
+  }
+}
 
 /**
  * The article's language and where it came from, for the header: "Spanish (from the article's
@@ -37,10 +47,12 @@ const EVIDENCE_LABELS: Record<LanguageEvidence, string> = {
 export function languageLabel(
   article: Pick<Article, 'language' | 'languageSource' | 'languageEvidence' | 'declaredLanguage'>,
 ): string | null {
-  const name = languageName(article.language);
+  const name = displayLanguageName(article.language);
   if (!name) return null;
   const evidence = article.languageEvidence;
-  if (!evidence) return article.languageSource === 'detected' ? `${name} (detected)` : name;
-  const declared = article.declaredLanguage ? languageName(article.declaredLanguage) : null;
-  return `${name} (${EVIDENCE_LABELS[evidence]}${declared ? `; the page says ${declared}` : ''})`;
+  if (!evidence) return article.languageSource === 'detected' ? i18n.t('article.languageDetected', { name }) : name;
+  const declared = article.declaredLanguage ? displayLanguageName(article.declaredLanguage) : null;
+  return declared
+    ? i18n.t('article.languageWithDeclared', { name, evidence: evidenceLabel(evidence), declared })
+    : i18n.t('article.languageWithEvidence', { name, evidence: evidenceLabel(evidence) });
 }

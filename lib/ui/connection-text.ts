@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { formatCount } from './ui-language';
 import type { ConnectionTestResult } from '../messaging';
 
 type Connected = Extract<ConnectionTestResult, { ok: true }>;
@@ -10,18 +12,20 @@ type Connected = Extract<ConnectionTestResult, { ok: true }>;
 export function connectionText(result: Connected): { headline: string; details: string[] } {
   const structured =
     result.structured === 'json_schema'
-      ? 'structured output ✓'
+      ? i18n.t('connection.structuredSchema')
       : result.structured === 'json_object'
-        ? 'structured output: JSON mode only (no schema)'
-        : 'structured output ✗ (the JSON is asked for in the instructions)';
-  const usage = result.usageReported ? 'usage reported ✓' : 'usage reported ✗ (costs will be estimated)';
-  const parts = [`Connected to ${result.model} in ${result.latencyMs.toLocaleString('en')} ms`, structured, usage];
-  if (result.reasoning) parts.push('reasoning model (its thinking is never shown as the answer)');
+        ? i18n.t('connection.structuredJsonMode')
+        : i18n.t('connection.structuredNone');
+  const usage = result.usageReported ? i18n.t('connection.usageReported') : i18n.t('connection.usageNotReported');
+  const parts = [
+    i18n.t('connection.connected', { model: result.model, ms: formatCount(result.latencyMs) }),
+    structured,
+    usage,
+  ];
+  if (result.reasoning) parts.push(i18n.t('connection.reasoning'));
   const details =
     result.dropped.length > 0
-      ? [
-          `The endpoint refused ${result.dropped.join(', ')}: Sourcelens leaves ${result.dropped.length === 1 ? 'it' : 'them'} out for this model from now on.`,
-        ]
+      ? [i18n.t('connection.dropped', result.dropped.length, { fields: result.dropped.join(', ') })]
       : [];
   return { headline: parts.join(' · '), details };
 }

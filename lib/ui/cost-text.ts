@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { formatCount } from './ui-language';
 import { dollarsFor, type ModelPrice } from '../budget/model-prices';
 import type { JobState, Usage } from '../job/job';
 import { formatDollars } from './format-dollars';
@@ -17,26 +19,36 @@ export function costText(
   if (actual && !running) {
     const cost = estimate?.price ? usageCost([job.usage.analysis, job.usage.translation], estimate.price) : null;
     const detail = estimate
-      ? `${actual.detail}. Estimated before sending: ${count(estimate.inputTokens)} in, ${count(estimate.outputTokens)} out.`
+      ? i18n.t('usage.actualWithEstimate', {
+          detail: actual.detail,
+          input: count(estimate.inputTokens),
+          output: count(estimate.outputTokens),
+        })
       : actual.detail;
     return { label: cost === null ? actual.label : `${actual.label} · ${formatDollars(cost)}`, detail };
   }
   if (!estimate) return actual;
-  const parts = [`≈ ${count(estimate.inputTokens)} tokens in`, `≈ ${count(estimate.outputTokens)} out`];
+  const parts = [
+    i18n.t('usage.estimateIn', { count: count(estimate.inputTokens) }),
+    i18n.t('usage.estimateOut', { count: count(estimate.outputTokens) }),
+  ];
   if (estimate.price) {
     parts.push(`≈ ${formatDollars(dollarsFor(estimate.inputTokens, estimate.outputTokens, estimate.price))}`);
   }
-  const requests = `${estimate.requests} ${estimate.requests === 1 ? 'request' : 'requests'}`;
+  const requests = i18n.t('usage.requests', estimate.requests, { count: estimate.requests });
   const split = [
-    estimate.combined ? 'the analysis and the translation in one answer, so the article is sent once' : null,
-    estimate.analysisParts > 1 ? `the analysis in ${estimate.analysisParts} parts and a summary` : null,
-    estimate.translationChunks > 1 ? `the translation in ${estimate.translationChunks} parallel parts` : null,
+    estimate.combined ? i18n.t('usage.combined') : null,
+    estimate.analysisParts > 1 ? i18n.t('usage.analysisParts', { count: estimate.analysisParts }) : null,
+    estimate.translationChunks > 1 ? i18n.t('usage.translationParts', { count: estimate.translationChunks }) : null,
   ].filter((text): text is string => text !== null);
   // Over, with no usage from the endpoint (many local servers report none): the estimate stands, said so.
   const unreported = !running && job.status !== 'awaiting-confirmation';
   return {
-    label: unreported ? `${parts.join(' · ')} (estimated)` : parts.join(' · '),
-    detail: `${unreported ? 'The endpoint reported no token usage. ' : ''}Estimated from the article’s text before sending: ${requests}${split.length > 0 ? `, ${split.join(', ')}` : ''}.`,
+    label: unreported ? i18n.t('usage.estimated', { label: parts.join(' · ') }) : parts.join(' · '),
+    detail: i18n.t(unreported ? 'usage.estimateDetailUnreported' : 'usage.estimateDetail', {
+      requests,
+      split: split.length > 0 ? `, ${split.join(', ')}` : '',
+    }),
   };
 }
 
@@ -48,5 +60,5 @@ function usageCost(usages: Array<Usage | null>, price: ModelPrice): number {
 }
 
 function count(tokens: number): string {
-  return tokens.toLocaleString('en');
+  return formatCount(tokens);
 }

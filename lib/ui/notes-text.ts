@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { PartialAnalysis } from '../attribution/analysis';
 import { NOTE_KIND_LABELS } from './note-labels';
 
@@ -6,17 +7,21 @@ type PartialNote = NonNullable<PartialAnalysis['notes']>[number];
 function noteText(note: PartialNote, index: number): string {
   const lines = [`${index + 1}. ${note.claim ?? ''}`.trimEnd()];
   const source = note.source;
-  if (source?.name) lines.push(`   Source: ${source.name}${source.role ? ` (${source.role})` : ''}`);
+  if (source?.name) {
+    lines.push(
+      `   ${source.role ? i18n.t('copyText.sourceWithRole', { name: source.name, role: source.role }) : i18n.t('copyText.source', { name: source.name })}`,
+    );
+  }
   const chain = (note.chain ?? [])
     .filter((link) => link?.name)
     .map((link) => (link.cue ? `${link.name} (“${link.cue}”)` : link.name));
-  if (chain.length > 0) lines.push(`   Chain: ${chain.join(' → ')}`);
-  if (note.kind) lines.push(`   Kind: ${NOTE_KIND_LABELS[note.kind]}`);
+  if (chain.length > 0) lines.push(`   ${i18n.t('copyText.chain', { chain: chain.join(' → ') })}`);
+  if (note.kind) lines.push(`   ${i18n.t('copyText.kind', { kind: NOTE_KIND_LABELS[note.kind] })}`);
   const hedges = (note.hedges ?? [])
     .filter((hedge) => hedge?.original)
     .map((hedge) => `${hedge.original} → ${hedge.english ?? '…'}`);
-  if (hedges.length > 0) lines.push(`   Hedges: ${hedges.join(', ')}`);
-  if (note.quote) lines.push(`   Original: “${note.quote}”`);
+  if (hedges.length > 0) lines.push(`   ${i18n.t('copyText.hedges', { hedges: hedges.join(', ') })}`);
+  if (note.quote) lines.push(`   ${i18n.t('copyText.original', { quote: note.quote })}`);
   return lines.join('\n');
 }
 

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { type CustomHeaders, parseCustomHeaders } from '../custom-headers';
 import { isInsecureRemote } from '../endpoint-credential';
 import type { ProviderId } from '../providers';
@@ -31,8 +32,10 @@ export type DraftValidation =
   | { ok: false; errors: DraftErrors };
 
 /** Clearer than zod's default wording for the fields people get wrong. */
-const FIELD_MESSAGES: DraftErrors = {
-  targetLanguage: 'Enter the language to translate into, e.g. English.',
+const FIELD_MESSAGES: Readonly<DraftErrors> = {
+  get targetLanguage() {
+    return i18n.t('options.targetLanguageInvalid');
+  },
 };
 
 export function draftFromSettings(settings: Settings, apiKey: string, customHeaders = ''): SettingsDraft {
@@ -41,8 +44,7 @@ export function draftFromSettings(settings: Settings, apiKey: string, customHead
 }
 
 /** Why plain http:// is refused for a host outside this machine and the local network. */
-export const INSECURE_BASE_URL_MESSAGE =
-  'Use https:// for an endpoint on the internet: over plain http:// anyone on the way reads your API key and the articles. (http:// is fine for this machine and your local network.)';
+export const INSECURE_BASE_URL_MESSAGE = i18n.t('options.insecureBaseUrl');
 
 /** Validates with the settings schema itself, so the form and storage can never disagree. */
 export function validateDraft(draft: SettingsDraft): DraftValidation {

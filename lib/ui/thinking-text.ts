@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { JobState } from '../job/job';
 
 /**
@@ -11,7 +12,8 @@ export function thinkingText(thinking: JobState['thinking'], now: number): strin
   const starts = [analysis, translation].filter((since): since is number => since !== null);
   if (starts.length === 0) return null;
   const seconds = Math.max(0, Math.floor((now - Math.min(...starts)) / 1000));
-  const which =
-    analysis !== null && translation !== null ? '' : analysis !== null ? ' (summary and notes)' : ' (translation)';
-  return `The model is thinking before it answers${which} — ${seconds} s`;
+  if (analysis !== null && translation !== null) return i18n.t('progress.thinking', { seconds });
+  return analysis !== null
+    ? i18n.t('progress.thinkingAnalysis', { seconds })
+    : i18n.t('progress.thinkingTranslation', { seconds });
 }

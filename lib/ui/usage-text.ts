@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { formatCount } from './ui-language';
 import type { JobState } from '../job/job';
 
 /** "5,710 tokens" and its breakdown, or null while the endpoint has reported nothing. */
@@ -10,10 +12,12 @@ export function usageText(usage: JobState['usage']): { label: string; detail: st
   if (known.length === 0) return null;
   const total = known.reduce((sum, [, value]) => sum + (value?.totalTokens ?? 0), 0);
   const detail = known
-    .map(
-      ([name, value]) =>
-        `${name}: ${value?.promptTokens.toLocaleString('en')} in, ${value?.completionTokens.toLocaleString('en')} out`,
+    .map(([name, value]) =>
+      i18n.t(name === 'analysis' ? 'usage.analysisPart' : 'usage.translationPart', {
+        input: formatCount(value?.promptTokens ?? 0),
+        output: formatCount(value?.completionTokens ?? 0),
+      }),
     )
     .join('; ');
-  return { label: `${total.toLocaleString('en')} tokens`, detail };
+  return { label: i18n.t('usage.tokens', { count: formatCount(total) }), detail };
 }

@@ -32,6 +32,12 @@ export interface LaunchOptions {
    * that click the browser's own toolbar. Default: headless.
    */
   headed?: { display: string; width: number; height: number };
+  /**
+   * The browser's language (`de`): Chromium on Linux takes its UI language from LANGUAGE (and
+   * --lang), which the extension's i18n follows; `locale` sets navigator.language and Accept-Language.
+   * Needs the language's .pak (Debian: chromium-l10n).
+   */
+  lang?: string;
 }
 
 /** Launches Chromium with the built extension, flags as proven on these closed-network machines. */
@@ -41,11 +47,17 @@ export async function loadExtension(options: LaunchOptions = {}): Promise<Loaded
     executablePath: CHROMIUM,
     headless: !options.headed,
     viewport: options.headed ? null : { width: 1280, height: 900 },
-    ...(options.headed ? { env: { ...process.env, DISPLAY: options.headed.display } } : {}),
+    ...(options.lang ? { locale: options.lang } : {}),
+    env: {
+      ...process.env,
+      ...(options.headed ? { DISPLAY: options.headed.display } : {}),
+      ...(options.lang ? { LANGUAGE: options.lang, LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8` } : {}),
+    },
     args: [
       ...(options.headed
         ? [`--window-size=${options.headed.width},${options.headed.height}`, '--window-position=0,0']
         : []),
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

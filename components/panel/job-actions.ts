@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import type { ExtractionSource } from '../../lib/article/article';
+import { sendMessage } from '../../lib/messaging';
+
+/** What a result view can ask for. Injected, so views are tested without a background. */
+export interface JobActions {
+  /** `confirmed`: the user said go to a run above their cost limit. */
+  start(source: ExtractionSource, force: boolean, confirmed?: boolean): Promise<void>;
+  cancel(): Promise<void>;
+  openOptions(): Promise<void>;
+}
+
+/** The real actions for one tab: messages to the background, and the browser's options page. */
+export function createJobActions(tabId: number): JobActions {
+  return {
+    start: (source, force, confirmed = false) => sendMessage('startJob', { tabId, source, force, confirmed }),
+    cancel: () => sendMessage('cancelJob', { tabId }),
+    openOptions: () => browser.runtime.openOptionsPage(),
+  };
+}

@@ -1,0 +1,15 @@
+import type { EndpointPause } from '../../lib/llm/endpoint-pause';
+import { pauseText } from '../../lib/ui/pause-text';
+import { useNow } from '../hooks/use-now';
+import './pause-notice.css';
+
+/** While requests wait out a rate limit or a server error: what is happening, counted down each second. */
+export function PauseNotice({ pause }: { pause: EndpointPause }) {
+  const now = useNow(pause);
+  return (
+    <p class="pause-notice" role="status">
+      <span class="spinner" aria-hidden="true" />
+      {pauseText(pause, now)}
+    </p>
+  );
+}
