@@ -16,7 +16,8 @@ import { z } from 'zod';
 import { extractFromPage } from '../lib/article/extract-page';
 import { primaryLanguageTag } from '../lib/article/language';
 import { listPageFrames } from '../lib/article/page-frames';
-import { loadTestDocument } from '../lib/article/test-document';
+import { readSavedPage } from '../tests/support/saved-page';
+import { loadTestDocument } from '../tests/support/test-document';
 
 const PAGES = join(import.meta.dirname, '../tests/fixtures/pages');
 
@@ -120,7 +121,7 @@ function main(): void {
   for (const slug of readdirSync(PAGES).sort()) {
     const fixture = FixtureSchema.parse(JSON.parse(readFileSync(join(PAGES, slug, 'expected.json'), 'utf8')));
     if (!fixture.expected.ok || fixture.request.source !== 'article') continue;
-    const html = readFileSync(join(PAGES, slug, 'source.html'), 'utf8');
+    const html = readSavedPage(slug);
     pages += 1;
     const row = [slug];
     for (const name of names) {

@@ -4,7 +4,7 @@ import type { Article } from '../lib/article/article';
 import { extractFromPage } from '../lib/article/extract-page';
 import { primaryLanguageTag } from '../lib/article/language';
 import { listPageFrames } from '../lib/article/page-frames';
-import { loadTestDocument } from '../lib/article/test-document';
+import { loadTestDocument } from '../tests/support/test-document';
 import { containsWords } from './plain-words';
 import { type Rubric, RubricSchema } from './rubric';
 

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
+import { cleanup, render, } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { JOB_PORT_NAME, type JobEvent } from '../../lib/job/job';
-import { type Mounted, mount } from '../fixtures/mount';
-import { seedJob } from '../fixtures/seed-job';
+import { seedJob } from '../../tests/support/components/seed-job';
 import { useJob } from './use-job';
 import { KEEPALIVE_INTERVAL_MS, RECONNECT_DELAYS_MS, useJobSubscription } from './use-job-subscription';
 
@@ -47,7 +47,6 @@ class FakePort {
 }
 
 let ports: FakePort[] = [];
-let mounted: Mounted | null = null;
 
 function Probe({ tabId }: { tabId: number | null }) {
   const { job, synced } = useJobSubscription(tabId);
@@ -55,7 +54,7 @@ function Probe({ tabId }: { tabId: number | null }) {
 }
 
 function shown(): { text: string; synced: string | null } {
-  const element = mounted?.container.querySelector('p');
+  const element = document.body.querySelector('p');
   return { text: element?.textContent ?? '', synced: element?.getAttribute('data-synced') ?? null };
 }
 
@@ -83,14 +82,13 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
+  cleanup();
   vi.useRealTimers();
 });
 
 describe('useJobSubscription', () => {
   it('connects on the job port and subscribes to its tab', async () => {
-    mounted = await mount(<Probe tabId={7} />);
+    render(<Probe tabId={7} />);
     expect(ports).toHaveLength(1);
     expect(port(0).name).toBe(JOB_PORT_NAME);
     expect(port(0).sent).toEqual([{ type: 'subscribe', tabId: 7 }]);
@@ -98,7 +96,7 @@ describe('useJobSubscription', () => {
   });
 
   it('is synced after the snapshot, and mirrors the job event by event', async () => {
-    mounted = await mount(<Probe tabId={7} />);
+    render(<Probe tabId={7} />);
     await port(0).emit({ type: 'snapshot', job: null });
     expect(shown()).toEqual({ text: 'none', synced: 'true' });
     const job = seedJob({ status: 'running', translation: '', translationStatus: 'streaming' });
@@ -111,18 +109,20 @@ describe('useJobSubscription', () => {
   });
 
   it('sends a keepalive every 20 seconds while mounted, and none after', async () => {
-    mounted = await mount(<Probe tabId={7} />);
+    const mounted = render(<Probe tabId={7} />);
     await advance(KEEPALIVE_INTERVAL_MS * 2);
     expect(port(0).sent.filter((message) => (message as { type: string }).type === 'keepalive')).toHaveLength(2);
-    mounted.unmount();
-    mounted = null;
+    // Inside act: Preact 11 runs effect cleanups after paint, and act flushes them.
+    await act(() => {
+      mounted.unmount();
+    });
     expect(port(0).disconnected).toBe(true);
     await advance(KEEPALIVE_INTERVAL_MS * 2);
     expect(port(0).sent).toHaveLength(3);
   });
 
   it('reconnects and subscribes again when the service worker restarts, keeping what it showed', async () => {
-    mounted = await mount(<Probe tabId={7} />);
+    render(<Probe tabId={7} />);
     await port(0).emit({ type: 'snapshot', job: seedJob() });
     await port(0).drop();
     expect(shown().text).toBe('done|A supposedly');
@@ -139,7 +139,7 @@ describe('useJobSubscription', () => {
     connect.mockImplementationOnce(() => {
       throw new Error('Extension context invalidated.');
     });
-    mounted = await mount(<Probe tabId={7} />);
+    render(<Probe tabId={7} />);
     expect(ports).toHaveLength(0);
     if (realImplementation) connect.mockImplementation(realImplementation);
     await advance(RECONNECT_DELAYS_MS[0] ?? 0);
@@ -147,16 +147,16 @@ describe('useJobSubscription', () => {
   });
 
   it('switches to another tab: drops the old port, subscribes anew, forgets the old job', async () => {
-    mounted = await mount(<Probe tabId={7} />);
+    const mounted = render(<Probe tabId={7} />);
     await port(0).emit({ type: 'snapshot', job: seedJob() });
-    await mounted.rerender(<Probe tabId={8} />);
+    mounted.rerender(<Probe tabId={8} />);
     expect(port(0).disconnected).toBe(true);
     expect(port(1).sent).toEqual([{ type: 'subscribe', tabId: 8 }]);
     expect(shown()).toEqual({ text: 'none', synced: 'false' });
   });
 
   it('does nothing without a tab', async () => {
-    mounted = await mount(<Probe tabId={null} />);
+    render(<Probe tabId={null} />);
     expect(ports).toHaveLength(0);
     expect(shown()).toEqual({ text: 'none', synced: 'false' });
   });
@@ -169,7 +169,7 @@ describe('useJob', () => {
   }
 
   it('returns the mirrored job', async () => {
-    mounted = await mount(<JobProbe tabId={3} />);
+    const mounted = render(<JobProbe tabId={3} />);
     await port(0).emit({ type: 'snapshot', job: seedJob({ status: 'running' }) });
     await port(0).emit({ type: 'cancelled' });
     expect(mounted.container.textContent).toBe('cancelled');

@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
+import { cleanup, render, waitFor } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Mounted, mount, settle } from '../fixtures/mount';
 import { pinnedTabId, useTargetTab } from './use-target-tab';
 
-let mounted: Mounted | null = null;
 let activeTab: { id: number; windowId: number };
 
 function Probe({ search }: { search: string }) {
@@ -15,7 +14,7 @@ function Probe({ search }: { search: string }) {
 }
 
 function shown(): string {
-  return mounted?.container.textContent ?? '';
+  return document.body.textContent ?? '';
 }
 
 function tab(id: number, windowId: number, active = true): Browser.tabs.Tab {
@@ -31,8 +30,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
+  cleanup();
 });
 
 describe('pinnedTabId', () => {
@@ -47,24 +45,22 @@ describe('pinnedTabId', () => {
 
 describe('useTargetTab', () => {
   it('shows the tab named in the URL and never follows the active tab', async () => {
-    mounted = await mount(<Probe search="?tabId=42" />);
-    await settle();
-    expect(shown()).toBe('42@? pinned');
+    render(<Probe search="?tabId=42" />);
+    await waitFor(() => expect(shown()).toBe('42@? pinned'));
     await act(() => fakeBrowser.tabs.onActivated.trigger({ tabId: 12, windowId: 1 }).then(() => {}));
     expect(shown()).toBe('42@? pinned');
     expect(fakeBrowser.tabs.query).not.toHaveBeenCalled();
   });
 
   it('shows the active tab of its window, asking for the current window', async () => {
-    mounted = await mount(<Probe search="" />);
-    await settle();
-    expect(shown()).toBe('11@1');
+    render(<Probe search="" />);
+    await waitFor(() => expect(shown()).toBe('11@1'));
     expect(fakeBrowser.tabs.query).toHaveBeenCalledWith({ active: true, currentWindow: true });
   });
 
   it('follows tab switches in its own window, not in others', async () => {
-    mounted = await mount(<Probe search="" />);
-    await settle();
+    render(<Probe search="" />);
+    await waitFor(() => expect(shown()).toBe('11@1'));
     await act(() => fakeBrowser.tabs.onActivated.trigger({ tabId: 12, windowId: 1 }).then(() => {}));
     expect(shown()).toBe('12@1');
     await act(() => fakeBrowser.tabs.onActivated.trigger({ tabId: 30, windowId: 2 }).then(() => {}));
@@ -72,21 +68,22 @@ describe('useTargetTab', () => {
   });
 
   it('looks again when the active tab of its window navigates', async () => {
-    mounted = await mount(<Probe search="" />);
-    await settle();
+    render(<Probe search="" />);
+    await waitFor(() => expect(shown()).toBe('11@1'));
     activeTab = { id: 13, windowId: 1 };
     await act(() =>
       fakeBrowser.tabs.onUpdated.trigger(13, { url: 'https://example.com/next' }, tab(13, 1)).then(() => {}),
     );
-    await settle();
-    expect(shown()).toBe('13@1');
+    await waitFor(() => expect(shown()).toBe('13@1'));
   });
 
   it('stops listening when unmounted', async () => {
-    mounted = await mount(<Probe search="" />);
-    await settle();
-    mounted.unmount();
-    mounted = null;
+    const mounted = render(<Probe search="" />);
+    await waitFor(() => expect(shown()).toBe('11@1'));
+    // Inside act: Preact 11 runs effect cleanups after paint, and act flushes them.
+    await act(() => {
+      mounted.unmount();
+    });
     expect(fakeBrowser.tabs.onActivated.hasListeners()).toBe(false);
     expect(fakeBrowser.tabs.onUpdated.hasListeners()).toBe(false);
   });

@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
+import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { click, type Mounted, mount } from '../fixtures/mount';
-import { SEED_ANALYSIS } from '../fixtures/seed-job';
+import { SEED_ANALYSIS } from '../../tests/support/components/seed-job';
 import { NoteCard } from './note-card';
 
-let mounted: Mounted | null = null;
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+afterEach(cleanup);
 
 function seedNote(index: number) {
   const note = SEED_ANALYSIS.notes[index];
@@ -22,7 +18,7 @@ function text(element: Element | null | undefined): string {
 
 describe('NoteCard', () => {
   it('draws the attribution chain from this page to the source, with each cue in the original', async () => {
-    mounted = await mount(<NoteCard note={seedNote(0)} lang="de" />);
+    const mounted = render(<NoteCard note={seedNote(0)} lang="de" />);
     const chain = mounted.container.querySelector('ol[aria-label="Attribution chain"]');
     const names = [...(chain?.querySelectorAll('.chain__name') ?? [])].map(text);
     expect(names).toEqual(['This page', 'The New York Times', 'meeting participants', 'Christopher Smith']);
@@ -37,7 +33,7 @@ describe('NoteCard', () => {
   });
 
   it('shows the claim, the source with role and type, and the kind as a coloured label', async () => {
-    mounted = await mount(<NoteCard note={seedNote(0)} lang="de" />);
+    const mounted = render(<NoteCard note={seedNote(0)} lang="de" />);
     const card = mounted.container.querySelector('article');
     expect(text(card?.querySelector('.note-card__claim'))).toBe(
       'A significant deal between Washington and Minsk is apparently imminent.',
@@ -50,7 +46,7 @@ describe('NoteCard', () => {
   });
 
   it('shows each hedge as original → English, the original marked with the article language', async () => {
-    mounted = await mount(<NoteCard note={seedNote(0)} lang="de" />);
+    const mounted = render(<NoteCard note={seedNote(0)} lang="de" />);
     const hedges = [...mounted.container.querySelectorAll('ul[aria-label="Hedges"] li')];
     expect(hedges).toHaveLength(2);
     const first = hedges[0];
@@ -61,7 +57,7 @@ describe('NoteCard', () => {
   });
 
   it('quotes the original sentence in a blockquote in the article language', async () => {
-    mounted = await mount(<NoteCard note={seedNote(0)} lang="de" />);
+    const mounted = render(<NoteCard note={seedNote(0)} lang="de" />);
     const quote = mounted.container.querySelector('blockquote');
     expect(quote?.getAttribute('lang')).toBe('de');
     expect(quote?.textContent).toBe(
@@ -70,17 +66,17 @@ describe('NoteCard', () => {
   });
 
   it('says in words when a claim has no source, and labels each kind differently', async () => {
-    mounted = await mount(<NoteCard note={seedNote(3)} lang="de" />);
+    const mounted = render(<NoteCard note={seedNote(3)} lang="de" />);
     expect(text(mounted.container.querySelector('.note-card__source-name'))).toBe('No source given');
     expect(text(mounted.container.querySelector('.kind-label'))).toBe('Unattributed assertion');
     expect(mounted.container.querySelector('.type-badge')).toBeNull();
     mounted.unmount();
-    mounted = await mount(<NoteCard note={seedNote(2)} lang="de" />);
-    expect(text(mounted.container.querySelector('.kind-label'))).toBe('Direct quote');
+    const quote = render(<NoteCard note={seedNote(2)} lang="de" />);
+    expect(text(quote.container.querySelector('.kind-label'))).toBe('Direct quote');
   });
 
   it('renders a partial note while it streams, without the parts that have not arrived', async () => {
-    mounted = await mount(
+    const mounted = render(
       <NoteCard note={{ claim: 'A deal is near', chain: [{ name: 'This page' }, { name: 'The New' }] }} lang="de" />,
     );
     expect(text(mounted.container.querySelector('.note-card__claim'))).toBe('A deal is near');
@@ -90,7 +86,7 @@ describe('NoteCard', () => {
   });
 
   it('draws each step of the chain as a box, the original source last', async () => {
-    mounted = await mount(<NoteCard note={seedNote(0)} lang="de" />);
+    const mounted = render(<NoteCard note={seedNote(0)} lang="de" />);
     const steps = [...mounted.container.querySelectorAll('.chain__link')];
     expect(steps.map((step) => step.querySelector('.chain__step') !== null)).toEqual([true, true, true, true]);
     expect(steps.at(-1)?.classList.contains('chain__link--origin')).toBe(true);
@@ -99,25 +95,25 @@ describe('NoteCard', () => {
 
   it('is a toggle when it can show its passage: a click anywhere, or its button', async () => {
     const onToggle = vi.fn();
-    mounted = await mount(<NoteCard note={seedNote(0)} lang="de" onToggle={onToggle} pressed />);
+    const mounted = render(<NoteCard note={seedNote(0)} lang="de" onToggle={onToggle} pressed />);
     const card = mounted.container.querySelector<HTMLElement>('article');
     const button = card?.querySelector<HTMLButtonElement>('button');
     expect(button?.getAttribute('aria-pressed')).toBe('true');
     expect(text(button)).toBe('Show in page');
     if (!card || !button) throw new Error('No card or button');
-    await click(card);
-    await click(button);
+    fireEvent.click(card);
+    fireEvent.click(button);
     expect(onToggle).toHaveBeenCalledTimes(2);
   });
 
   it('is no toggle without a way to show the passage', async () => {
-    mounted = await mount(<NoteCard note={seedNote(0)} lang="de" />);
+    const mounted = render(<NoteCard note={seedNote(0)} lang="de" />);
     expect(mounted.container.querySelector('button')).toBeNull();
     expect(mounted.container.querySelector('.note-card--toggle')).toBeNull();
   });
 
   it('leaves lang off when the article language is unknown', async () => {
-    mounted = await mount(<NoteCard note={seedNote(0)} lang={undefined} />);
+    const mounted = render(<NoteCard note={seedNote(0)} lang={undefined} />);
     expect(mounted.container.querySelector('blockquote')?.hasAttribute('lang')).toBe(false);
   });
 });

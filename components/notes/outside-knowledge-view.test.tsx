@@ -1,17 +1,13 @@
 // @vitest-environment happy-dom
+import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Mounted, mount } from '../fixtures/mount';
 import { OUTSIDE_KNOWLEDGE_TITLE, OutsideKnowledgeView } from './outside-knowledge-view';
 
-let mounted: Mounted | null = null;
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+afterEach(cleanup);
 
 describe('OutsideKnowledgeView', () => {
   it("labels the model's background knowledge as not from the article", async () => {
-    mounted = await mount(
+    const mounted = render(
       <OutsideKnowledgeView
         items={[
           { topic: 'Christopher Smith', text: 'From general knowledge, not from the article: a career diplomat.' },
@@ -28,9 +24,9 @@ describe('OutsideKnowledgeView', () => {
   });
 
   it('shows nothing when there is no background, or only items still streaming in without text', async () => {
-    mounted = await mount(<OutsideKnowledgeView items={[{ topic: 'Smith' }]} />);
+    const mounted = render(<OutsideKnowledgeView items={[{ topic: 'Smith' }]} />);
     expect(mounted.container.innerHTML).toBe('');
-    await mounted.rerender(<OutsideKnowledgeView items={undefined} />);
+    mounted.rerender(<OutsideKnowledgeView items={undefined} />);
     expect(mounted.container.innerHTML).toBe('');
   });
 });

@@ -1,24 +1,20 @@
 // @vitest-environment happy-dom
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Note } from '../../lib/attribution/analysis';
-import { click, type Mounted, mount, settle } from '../fixtures/mount';
 import {
   FABRICATED_NOTE,
   NEAR_MISS_NOTE,
   SEED_ANSWER,
   SEED_ANSWER_ARTICLE,
   seedAnswerNote,
-} from '../fixtures/seed-answer';
+} from '../../tests/support/components/seed-answer';
 import { type PageHighlighter, PageHighlighterContext } from '../panel/page-highlighter';
 import { SourcesView } from './sources-view';
 import { PAGE_CHANGED_MESSAGE, usePageHighlight } from '../panel/use-page-highlight';
 
-let mounted: Mounted | null = null;
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+afterEach(cleanup);
 
 function text(element: Element | null | undefined): string {
   return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -56,7 +52,7 @@ function Harness({ notes, complete = true }: { notes: Note[]; complete?: boolean
 }
 
 async function mountSources(notes: Note[], highlighter: PageHighlighter | null = null, complete = true) {
-  mounted = await mount(
+  const mounted = render(
     <PageHighlighterContext.Provider value={highlighter}>
       <Harness notes={notes} complete={complete} />
     </PageHighlighterContext.Provider>,
@@ -64,7 +60,7 @@ async function mountSources(notes: Note[], highlighter: PageHighlighter | null =
   return mounted.container;
 }
 
-function cards(container: HTMLElement): HTMLElement[] {
+function cards(container: Element): HTMLElement[] {
   return [...container.querySelectorAll<HTMLElement>('article.note-card')];
 }
 
@@ -145,11 +141,11 @@ describe('SourcesView: notes a reader can verify', () => {
     const toggle = container.querySelector<HTMLInputElement>('.switch input[type="checkbox"]');
     expect(text(toggle?.closest('label'))).toBe('Hide unverified notes');
     if (!toggle) throw new Error('No switch');
-    await click(toggle);
+    fireEvent.click(toggle);
     expect(cards(container)).toHaveLength(14);
     expect(container.querySelector('.grounding--not-found, .grounding--near-miss')).toBeNull();
     expect(container.textContent).toContain('2 unverified notes are hidden.');
-    await click(toggle);
+    fireEvent.click(toggle);
     expect(cards(container)).toHaveLength(16);
   });
 
@@ -193,14 +189,14 @@ describe('SourcesView: showing a note’s passage in the page', () => {
     const button = toggleOf(card);
     expect(button.getAttribute('aria-pressed')).toBe('false');
     if (!card) throw new Error('No card');
-    await click(card);
-    await settle();
-    expect(highlighter.highlight).toHaveBeenCalledWith(['Smiths Treffen mit Lukaschenko sei heimlich erfolgt.']);
+    fireEvent.click(card);
+    await waitFor(() =>
+      expect(highlighter.highlight).toHaveBeenCalledWith(['Smiths Treffen mit Lukaschenko sei heimlich erfolgt.']),
+    );
     expect(button.getAttribute('aria-pressed')).toBe('true');
     expect(card.classList.contains('note-card--pressed')).toBe(true);
-    await click(card);
-    await settle();
-    expect(highlighter.clear).toHaveBeenCalledTimes(1);
+    fireEvent.click(card);
+    await waitFor(() => expect(highlighter.clear).toHaveBeenCalledTimes(1));
     expect(button.getAttribute('aria-pressed')).toBe('false');
   });
 
@@ -209,9 +205,8 @@ describe('SourcesView: showing a note’s passage in the page', () => {
     const container = await mountSources(SEED_ANSWER.notes, highlighter);
     const button = toggleOf(cards(container)[0]);
     expect(button.type).toBe('button');
-    await click(button);
-    await settle();
-    expect(highlighter.highlight).toHaveBeenCalledTimes(1);
+    fireEvent.click(button);
+    await waitFor(() => expect(highlighter.highlight).toHaveBeenCalledTimes(1));
     expect(highlighter.highlight.mock.calls[0]?.[0]).toEqual([
       'Ein mutmaßlich bedeutsames Abkommen zwischen Washington und Minsk steht offenbar kurz bevor.',
     ]);
@@ -222,20 +217,18 @@ describe('SourcesView: showing a note’s passage in the page', () => {
     const { highlighter, escapeInPage } = fakeHighlighter();
     const container = await mountSources(SEED_ANSWER.notes, highlighter);
     const button = toggleOf(cards(container)[1]);
-    await click(button);
-    await settle();
+    fireEvent.click(button);
+    await waitFor(() => expect(button.getAttribute('aria-pressed')).toBe('true'));
     await act(() => {
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     });
-    await settle();
-    expect(button.getAttribute('aria-pressed')).toBe('false');
+    await waitFor(() => expect(button.getAttribute('aria-pressed')).toBe('false'));
     expect(highlighter.clear).toHaveBeenCalledTimes(1);
 
-    await click(button);
-    await settle();
+    fireEvent.click(button);
+    await waitFor(() => expect(button.getAttribute('aria-pressed')).toBe('true'));
     await escapeInPage();
-    await settle();
-    expect(button.getAttribute('aria-pressed')).toBe('false');
+    await waitFor(() => expect(button.getAttribute('aria-pressed')).toBe('false'));
     // The page cleared it already: no second request to clear.
     expect(highlighter.clear).toHaveBeenCalledTimes(1);
   });
@@ -244,28 +237,27 @@ describe('SourcesView: showing a note’s passage in the page', () => {
     const { highlighter } = fakeHighlighter({ pageChanged: true });
     const container = await mountSources(SEED_ANSWER.notes, highlighter);
     const card = cards(container)[2];
-    await click(toggleOf(card));
-    await settle();
-    expect(text(card?.querySelector('[role="status"]'))).toBe(PAGE_CHANGED_MESSAGE);
+    fireEvent.click(toggleOf(card));
+    await waitFor(() => expect(text(card?.querySelector('[role="status"]'))).toBe(PAGE_CHANGED_MESSAGE));
   });
 
   it('highlights the closest passage of a near-miss', async () => {
     const { highlighter } = fakeHighlighter();
     const container = await mountSources([NEAR_MISS_NOTE], highlighter);
-    await click(toggleOf(cards(container)[0]));
-    await settle();
-    expect(highlighter.highlight).toHaveBeenCalledWith(['Smiths Treffen mit Lukaschenko sei heimlich erfolgt.']);
+    fireEvent.click(toggleOf(cards(container)[0]));
+    await waitFor(() =>
+      expect(highlighter.highlight).toHaveBeenCalledWith(['Smiths Treffen mit Lukaschenko sei heimlich erfolgt.']),
+    );
   });
 
   it('moves the highlight when another note is clicked', async () => {
     const { highlighter } = fakeHighlighter();
     const container = await mountSources(SEED_ANSWER.notes, highlighter);
     const [first, second] = cards(container);
-    await click(toggleOf(first));
-    await settle();
-    await click(toggleOf(second));
-    await settle();
-    expect(toggleOf(first).getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(toggleOf(first));
+    await waitFor(() => expect(toggleOf(first).getAttribute('aria-pressed')).toBe('true'));
+    fireEvent.click(toggleOf(second));
+    await waitFor(() => expect(toggleOf(first).getAttribute('aria-pressed')).toBe('false'));
     expect(toggleOf(second).getAttribute('aria-pressed')).toBe('true');
     expect(highlighter.highlight).toHaveBeenCalledTimes(2);
   });

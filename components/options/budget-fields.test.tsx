@@ -1,14 +1,12 @@
 // @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings } from '../../lib/settings';
-import { click, getButton, getByLabel, type Mounted, mount, settle } from '../fixtures/mount';
 import { OptionsForm } from './options-form';
 
 const messaging = vi.hoisted(() => ({ sendMessage: vi.fn() }));
 vi.mock('../../lib/messaging', () => messaging);
-
-let mounted: Mounted | null = null;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -17,34 +15,39 @@ beforeEach(() => {
   );
 });
 
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+afterEach(cleanup);
 
-async function type(control: HTMLInputElement, value: string): Promise<void> {
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true }));
-  await settle();
+/** The field labelled `label`, once the form has loaded the stored settings into it. */
+function field(label: string): HTMLInputElement {
+  return screen.getByLabelText<HTMLInputElement>(label);
+}
+
+/** Types `value` over what the field held, and waits until the field shows it. */
+async function type(label: string, value: string): Promise<void> {
+  fireEvent.input(field(label), { target: { value } });
+  await waitFor(() => expect(field(label).value).toBe(value));
+}
+
+/** Renders the form and waits until it shows the stored settings (the model's cost section). */
+async function renderOptions(): Promise<void> {
+  render(<OptionsForm />);
+  await screen.findByText(/Cost and limits for gpt-4o-mini/);
 }
 
 describe('Cost and limits', () => {
   it('shows the built-in price and limits of the model, and saves what the user sets instead', async () => {
-    mounted = await mount(<OptionsForm />);
-    await settle();
-    const container = mounted.container;
-    expect(container.textContent).toContain('Cost and limits for gpt-4o-mini');
-    expect(getByLabel(container, 'Input price ($ per 1M tokens)').placeholder).toBe('0.15');
-    expect(getByLabel(container, 'Context window (tokens)').placeholder).toBe('128000');
-    expect(getByLabel(container, 'Parallel requests').placeholder).toBe('6');
+    await renderOptions();
+    expect(field('Input price ($ per 1M tokens)').placeholder).toBe('0.15');
+    expect(field('Context window (tokens)').placeholder).toBe('128000');
+    expect(field('Parallel requests').placeholder).toBe('6');
 
-    await type(getByLabel(container, 'Input price ($ per 1M tokens)'), '0.1');
-    await type(getByLabel(container, 'Output price ($ per 1M tokens)'), '0.4');
-    await type(getByLabel(container, 'Parallel requests'), '3');
-    expect(getByLabel(container, 'Ask before runs above ($)').value).toBe('0.1');
-    await type(getByLabel(container, 'Ask before runs above ($)'), '0.5');
-    await click(getButton(container, 'Save'));
-    await settle();
+    await type('Input price ($ per 1M tokens)', '0.1');
+    await type('Output price ($ per 1M tokens)', '0.4');
+    await type('Parallel requests', '3');
+    expect(field('Ask before runs above ($)').value).toBe('0.1');
+    await type('Ask before runs above ($)', '0.5');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved');
     const saved = await loadSettings();
     expect(saved.modelOverrides).toEqual({
       'gpt-4o-mini': {
@@ -59,22 +62,19 @@ describe('Cost and limits', () => {
   });
 
   it('never asks when the cost limit is left empty', async () => {
-    mounted = await mount(<OptionsForm />);
-    await settle();
-    await type(getByLabel(mounted.container, 'Ask before runs above ($)'), '');
-    await click(getButton(mounted.container, 'Save'));
-    await settle();
+    await renderOptions();
+    await type('Ask before runs above ($)', '');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved');
     expect((await loadSettings()).askAboveDollars).toBeNull();
   });
 
   it('refuses a context window too small to hold the instructions', async () => {
-    mounted = await mount(<OptionsForm />);
-    await settle();
-    const container = mounted.container;
-    await type(getByLabel(container, 'Context window (tokens)'), '100');
-    await click(getButton(container, 'Save'));
-    await settle();
-    expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/1024|1,024/);
+    await renderOptions();
+    await type('Context window (tokens)', '100');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const [alert] = await screen.findAllByRole('alert');
+    expect(alert?.textContent).toMatch(/1024|1,024/);
     expect((await loadSettings()).modelOverrides).toEqual({});
   });
 });

@@ -4,7 +4,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { loadCredential } from '../../lib/endpoint-credential';
 import { loadSettings } from '../../lib/settings';
-import { buttonNames, click, getButton, getByLabel, type Mounted, mount, settle } from '../fixtures/mount';
+import {
+  buttonNames,
+  click,
+  getButton,
+  getByLabel,
+  type Mounted,
+  mount,
+  settle,
+} from '../../tests/support/components/mount';
 import { OptionsForm } from './options-form';
 
 const messaging = vi.hoisted(() => ({ sendMessage: vi.fn() }));

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
+import { cleanup, fireEvent, getByRole, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EvidenceReportSchema } from '../../lib/report/evidence-report-schema';
 import { downloadFile } from '../../lib/ui/download-file';
-import { click, getButton, type Mounted, mount, settle } from '../fixtures/mount';
-import { seedJob } from '../fixtures/seed-job';
+import { seedJob } from '../../tests/support/components/seed-job';
 import type { JobActions } from './job-actions';
 import { JobView } from './job-view';
 
@@ -16,13 +16,10 @@ vi.mock('../../lib/ui/download-file', () => ({ downloadFile: vi.fn() }));
  */
 async function downloaded(): Promise<void> {
   await vi.waitFor(() => expect(downloadFile).toHaveBeenCalled(), { timeout: 5_000 });
-  await settle();
 }
 
-let mounted: Mounted | null = null;
 afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
+  cleanup();
   vi.mocked(downloadFile).mockReset();
 });
 
@@ -33,14 +30,14 @@ const actions: JobActions = {
 };
 
 function region(name: string): HTMLElement {
-  const section = mounted?.container.querySelector<HTMLElement>(`section[aria-label="${name}"]`);
+  const section = document.body.querySelector<HTMLElement>(`section[aria-label="${name}"]`);
   if (!section) throw new Error(`No region "${name}"`);
   return section;
 }
 
 describe('JobView: background knowledge, bilingual view and the evidence report', () => {
   it("shows the model's background knowledge below the notes, in its own block, never among them", async () => {
-    mounted = await mount(<JobView job={seedJob()} synced actions={actions} />);
+    render(<JobView job={seedJob()} synced actions={actions} />);
     const sources = region('Sources');
     const block = sources.querySelector('aside.outside-knowledge');
     expect(block?.textContent).toContain("Not from the article — the model's background knowledge");
@@ -52,16 +49,16 @@ describe('JobView: background knowledge, bilingual view and the evidence report'
   });
 
   it('offers "Side by side" in the Translation region', async () => {
-    mounted = await mount(<JobView job={seedJob()} synced actions={actions} />);
-    await click(getButton(region('Translation'), 'Side by side'));
+    render(<JobView job={seedJob()} synced actions={actions} />);
+    fireEvent.click(getByRole(region('Translation'), 'button', { name: 'Side by side' }));
     const p1 = region('Translation').querySelector('[data-paragraph-id="p1"]');
     expect(p1?.querySelector('.bilingual__original')?.textContent).toMatch(/^Ein mutmaßlich/);
     expect(p1?.querySelector('.bilingual__translation')?.textContent).toMatch(/^A supposedly significant/);
   });
 
   it('exports the evidence report as JSON, valid against its schema, named after the title and date', async () => {
-    mounted = await mount(<JobView job={seedJob()} synced actions={actions} />);
-    await click(getButton(mounted.container, 'Export JSON'));
+    render(<JobView job={seedJob()} synced actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await downloaded();
     expect(downloadFile).toHaveBeenCalledTimes(1);
     const [name, content, type] = vi.mocked(downloadFile).mock.calls[0] ?? [];
@@ -73,14 +70,14 @@ describe('JobView: background knowledge, bilingual view and the evidence report'
   });
 
   it('exports Markdown too, and neither while the job is running', async () => {
-    mounted = await mount(<JobView job={seedJob()} synced actions={actions} />);
-    await click(getButton(mounted.container, 'Export Markdown'));
+    const mounted = render(<JobView job={seedJob()} synced actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export Markdown' }));
     await downloaded();
     const [name, content] = vi.mocked(downloadFile).mock.calls[0] ?? [];
     expect(name).toMatch(/\.md$/);
     expect(content).toMatch(/^# Evidence report: /);
-    await mounted.rerender(<JobView job={seedJob({ status: 'running' })} synced actions={actions} />);
-    expect(getButton(mounted.container, 'Export JSON').disabled).toBe(true);
-    expect(getButton(mounted.container, 'Export Markdown').disabled).toBe(true);
+    mounted.rerender(<JobView job={seedJob({ status: 'running' })} synced actions={actions} />);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Export JSON' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Export Markdown' }).disabled).toBe(true);
   });
 });

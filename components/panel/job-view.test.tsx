@@ -1,16 +1,12 @@
 // @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyJobEvent, createJob, type JobState } from '../../lib/job/job';
-import { fakeActions } from '../fixtures/fake-actions';
-import { click, findButton, getButton, type Mounted, mount, settle } from '../fixtures/mount';
-import { COSTLY_ESTIMATE, SEED_ANALYSIS, SEED_ARTICLE, seedJob } from '../fixtures/seed-job';
+import { fakeActions } from '../../tests/support/components/fake-actions';
+import { COSTLY_ESTIMATE, SEED_ANALYSIS, SEED_ARTICLE, seedJob } from '../../tests/support/components/seed-job';
 import { JobView } from './job-view';
 
-let mounted: Mounted | null = null;
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+afterEach(cleanup);
 
 /** A new job on tab 7 that has just read the seed article. */
 function seedArticleRead(id: string): JobState | null {
@@ -41,14 +37,14 @@ function runningSeedJob(): JobState {
 }
 
 function region(name: string): HTMLElement {
-  const section = mounted?.container.querySelector<HTMLElement>(`section[aria-label="${name}"]`);
+  const section = document.body.querySelector<HTMLElement>(`section[aria-label="${name}"]`);
   if (!section) throw new Error(`No region "${name}"`);
   return section;
 }
 
 describe('JobView', () => {
   it('renders the finished seed job in three named regions, each with its heading', async () => {
-    mounted = await mount(<JobView job={seedJob()} synced actions={fakeActions()} />);
+    const mounted = render(<JobView job={seedJob()} synced actions={fakeActions()} />);
     const sections = [...mounted.container.querySelectorAll('section[aria-label]')];
     expect(sections.map((section) => section.getAttribute('aria-label'))).toEqual([
       'Summary',
@@ -69,7 +65,7 @@ describe('JobView', () => {
   });
 
   it('shows the article metadata: outlet, byline, language by name, length', async () => {
-    mounted = await mount(<JobView job={seedJob()} synced actions={fakeActions()} />);
+    const mounted = render(<JobView job={seedJob()} synced actions={fakeActions()} />);
     const header = mounted.container.querySelector('.article-header')?.textContent ?? '';
     expect(header).toContain('Nachrichten Beispiel');
     expect(header).toContain('Redaktion International');
@@ -80,34 +76,32 @@ describe('JobView', () => {
 
   it('offers Regenerate (not Cancel) when done, and regenerates with force', async () => {
     const actions = fakeActions();
-    mounted = await mount(<JobView job={seedJob()} synced actions={actions} />);
-    expect(findButton(mounted.container, 'Cancel')).toBeUndefined();
-    await click(getButton(mounted.container, 'Regenerate'));
+    render(<JobView job={seedJob()} synced actions={actions} />);
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Regenerate' }));
     expect(actions.start).toHaveBeenCalledWith('article', true);
   });
 
   it('offers Cancel (not Regenerate) while running, streaming what has arrived', async () => {
     const actions = fakeActions();
-    mounted = await mount(<JobView job={runningSeedJob()} synced actions={actions} />);
-    expect(findButton(mounted.container, 'Regenerate')).toBeUndefined();
+    render(<JobView job={runningSeedJob()} synced actions={actions} />);
+    expect(screen.queryByRole('button', { name: 'Regenerate' })).toBeNull();
     expect(region('Summary').querySelector('.status')?.textContent).toBe('Done');
     expect(region('Sources').querySelector('.status')?.textContent).toBe('Writing…');
     expect(region('Translation').querySelector('.status')?.textContent).toBe('Writing…');
     expect(region('Sources').textContent).toContain('A significant deal');
-    await click(getButton(mounted.container, 'Cancel'));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(actions.cancel).toHaveBeenCalledTimes(1);
   });
 
   it('marks a cached result with its time, and still offers Regenerate', async () => {
-    mounted = await mount(<JobView job={seedJob({ fromCache: true })} synced actions={fakeActions()} />);
+    const mounted = render(<JobView job={seedJob({ fromCache: true })} synced actions={fakeActions()} />);
     expect(mounted.container.querySelector('.article-header')?.textContent).toContain('From cache');
-    expect(findButton(mounted.container, 'Regenerate')).toBeDefined();
+    await screen.findByRole('button', { name: 'Regenerate' });
   });
 
   it('says so when the article is already in the target language', async () => {
-    mounted = await mount(
-      <JobView job={seedJob({ translation: '', translationStatus: 'skipped' })} synced actions={fakeActions()} />,
-    );
+    render(<JobView job={seedJob({ translation: '', translationStatus: 'skipped' })} synced actions={fakeActions()} />);
     expect(region('Translation').textContent).toContain('The article is already in English.');
   });
 
@@ -119,12 +113,12 @@ describe('JobView', () => {
       translationStatus: 'error',
       translationError: { code: 'stream-interrupted' },
     });
-    mounted = await mount(<JobView job={job} synced actions={actions} />);
+    render(<JobView job={job} synced actions={actions} />);
     expect(region('Translation').querySelector('[role="alert"]')?.textContent).toContain('Stream interrupted');
     expect(region('Summary').querySelectorAll('li')).toHaveLength(SEED_ANALYSIS.summary.length);
     const retry = region('Translation').querySelector('button.button--primary');
     expect(retry?.textContent).toBe('Retry');
-    if (retry instanceof HTMLElement) await click(retry);
+    if (retry instanceof HTMLElement) fireEvent.click(retry);
     expect(actions.start).toHaveBeenCalledWith('article', true);
   });
 
@@ -139,7 +133,7 @@ describe('JobView', () => {
       translationStatus: 'error',
       translationError: rejected,
     });
-    mounted = await mount(<JobView job={job} synced actions={fakeActions()} />);
+    const mounted = render(<JobView job={job} synced actions={fakeActions()} />);
     expect(mounted.container.querySelectorAll('[data-error-code="auth-failed"]')).toHaveLength(1);
     for (const name of ['Summary', 'Sources', 'Translation']) {
       expect(region(name).querySelector('[data-error-code]')).toBeNull();
@@ -158,7 +152,7 @@ describe('JobView', () => {
       translationStatus: 'error',
       translationError: interrupted,
     });
-    mounted = await mount(<JobView job={job} synced actions={fakeActions()} />);
+    render(<JobView job={job} synced actions={fakeActions()} />);
     expect(region('Translation').textContent).toContain('An allegedly significant agreement');
     expect(region('Translation').textContent).toContain('Incomplete: see the message above.');
     expect(region('Summary').textContent).toContain('Not available: see the message above.');
@@ -166,15 +160,15 @@ describe('JobView', () => {
 
   it('says when the tab has moved on, keeping the result and offering to analyse the new page', async () => {
     const actions = fakeActions();
-    mounted = await mount(<JobView job={seedJob({ pageChanged: true })} synced actions={actions} />);
+    const mounted = render(<JobView job={seedJob({ pageChanged: true })} synced actions={actions} />);
     expect(mounted.container.textContent).toContain('This tab has moved on');
     expect(region('Summary').querySelectorAll('li')).toHaveLength(SEED_ANALYSIS.summary.length);
-    await click(getButton(mounted.container, 'Analyse the page shown now'));
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse the page shown now' }));
     expect(actions.start).toHaveBeenCalledWith('article', false);
   });
 
   it('says when the result could not be kept in session storage, keeping it on screen', async () => {
-    mounted = await mount(<JobView job={seedJob({ notKept: true })} synced actions={fakeActions()} />);
+    const mounted = render(<JobView job={seedJob({ notKept: true })} synced actions={fakeActions()} />);
     expect(mounted.container.querySelector('[data-testid="not-kept-notice"]')?.textContent).toContain(
       'This result is too large to keep if the browser stops Sourcelens in the background',
     );
@@ -184,11 +178,11 @@ describe('JobView', () => {
   it('shows one notice with Retry for a cancelled job, keeping what arrived', async () => {
     const actions = fakeActions();
     const job = applyJobEvent(runningSeedJob(), { type: 'cancelled' });
-    mounted = await mount(<JobView job={job} synced actions={actions} />);
+    const mounted = render(<JobView job={job} synced actions={actions} />);
     expect(mounted.container.querySelectorAll('[data-error-code="cancelled"]')).toHaveLength(1);
     expect(region('Summary').querySelectorAll('li')).toHaveLength(SEED_ANALYSIS.summary.length);
-    expect(findButton(mounted.container, 'Cancel')).toBeUndefined();
-    await click(getButton(mounted.container, 'Retry'));
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(actions.start).toHaveBeenCalledWith('article', true);
   });
 
@@ -204,19 +198,19 @@ describe('JobView', () => {
       usage: { analysis: null, translation: null },
       error: { code: 'not-an-article', hasSelection: true },
     });
-    mounted = await mount(<JobView job={job} synced actions={actions} />);
+    const mounted = render(<JobView job={job} synced actions={actions} />);
     expect(mounted.container.querySelectorAll('section[aria-label]')).toHaveLength(0);
-    await click(getButton(mounted.container, 'Use selection'));
+    fireEvent.click(screen.getByRole('button', { name: 'Use selection' }));
     expect(actions.start).toHaveBeenLastCalledWith('selection', true);
-    await click(getButton(mounted.container, 'Use whole page'));
+    fireEvent.click(screen.getByRole('button', { name: 'Use whole page' }));
     expect(actions.start).toHaveBeenLastCalledWith('page', true);
   });
 
   it('sends a missing API key to the options page', async () => {
     const actions = fakeActions();
     const job = seedJob({ status: 'error', error: { code: 'missing-api-key', host: 'api.openai.com' } });
-    mounted = await mount(<JobView job={job} synced actions={actions} />);
-    await click(getButton(mounted.container, 'Open options'));
+    render(<JobView job={job} synced actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
     expect(actions.openOptions).toHaveBeenCalledTimes(1);
   });
 
@@ -226,35 +220,38 @@ describe('JobView', () => {
       article: null,
       error: { code: 'restricted-page', url: 'chrome://newtab', reason: 'browser-internal' },
     });
-    mounted = await mount(<JobView job={job} synced actions={fakeActions()} />);
+    const mounted = render(<JobView job={job} synced actions={fakeActions()} />);
     expect(mounted.container.querySelector('[role="alert"]')?.textContent).toContain('cannot read this page');
-    expect(findButton(mounted.container, 'Retry')).toBeUndefined();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
   it('offers to analyse the page when the tab has no job', async () => {
     const actions = fakeActions();
-    mounted = await mount(<JobView job={null} synced actions={actions} />);
-    await click(getButton(mounted.container, 'Analyse this page'));
+    render(<JobView job={null} synced actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse this page' }));
     expect(actions.start).toHaveBeenCalledWith('article', false);
   });
 
   it('waits for the first snapshot instead of flashing the empty state', async () => {
-    mounted = await mount(<JobView job={null} synced={false} actions={fakeActions()} />);
-    expect(findButton(mounted.container, 'Analyse this page')).toBeUndefined();
+    const mounted = render(<JobView job={null} synced={false} actions={fakeActions()} />);
+    expect(screen.queryByRole('button', { name: 'Analyse this page' })).toBeNull();
     expect(mounted.container.textContent).toContain('Connecting');
   });
 
   it('shows a message that could not reach the background', async () => {
     const actions = fakeActions();
     actions.start.mockRejectedValueOnce(new Error('Could not establish connection.'));
-    mounted = await mount(<JobView job={null} synced actions={actions} />);
-    await click(getButton(mounted.container, 'Analyse this page'));
-    await settle();
-    expect(mounted.container.querySelector('[role="alert"]')?.textContent).toContain('Could not establish connection.');
+    const mounted = render(<JobView job={null} synced actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse this page' }));
+    await waitFor(() =>
+      expect(mounted.container.querySelector('[role="alert"]')?.textContent).toContain(
+        'Could not establish connection.',
+      ),
+    );
   });
 
   it('shows the tokens used when the endpoint reported them', async () => {
-    mounted = await mount(<JobView job={seedJob()} synced actions={fakeActions()} />);
+    const mounted = render(<JobView job={seedJob()} synced actions={fakeActions()} />);
     expect(mounted.container.querySelector('.toolbar')?.textContent).toContain('5,710 tokens');
   });
 });
@@ -273,21 +270,18 @@ describe('JobView, a run above the cost limit', () => {
 
   it('shows the estimate and waits: Run it starts the confirmed run, Cancel cancels, nothing else is offered', async () => {
     const actions = fakeActions();
-    mounted = await mount(<JobView job={awaitingJob()} synced actions={actions} />);
+    const mounted = render(<JobView job={awaitingJob()} synced actions={actions} />);
     const dialog = mounted.container.querySelector('[role="alertdialog"]');
     expect(dialog?.textContent).toContain('This run is estimated at ≈ $0.632');
     expect(dialog?.textContent).toContain('Nothing has been sent yet.');
     expect(mounted.container.querySelector('section[aria-label="Summary"]')).toBeNull();
-    expect(findButton(mounted.container, 'Regenerate')).toBeUndefined();
+    expect(screen.queryByRole('button', { name: 'Regenerate' })).toBeNull();
 
-    await click(getButton(mounted.container, 'Run it'));
-    await settle();
-    expect(actions.start).toHaveBeenCalledWith('article', false, true);
-    await click(getButton(mounted.container, 'Cancel'));
-    await settle();
-    expect(actions.cancel).toHaveBeenCalled();
-    await click(getButton(mounted.container, 'Change the limit'));
-    await settle();
-    expect(actions.openOptions).toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Run it' }));
+    await waitFor(() => expect(actions.start).toHaveBeenCalledWith('article', false, true));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(actions.cancel).toHaveBeenCalled());
+    fireEvent.click(screen.getByRole('button', { name: 'Change the limit' }));
+    await waitFor(() => expect(actions.openOptions).toHaveBeenCalled());
   });
 });

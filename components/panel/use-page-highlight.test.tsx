@@ -1,15 +1,11 @@
 // @vitest-environment happy-dom
+import { cleanup, render, waitFor } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Mounted, mount, settle } from '../fixtures/mount';
 import { type PageHighlighter, PageHighlighterContext } from './page-highlighter';
 import { type PageHighlight, usePageHighlight } from './use-page-highlight';
 
-let mounted: Mounted | null = null;
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+afterEach(cleanup);
 
 /** Renders the hook and hands out its latest value; `setPageChanged` re-renders it with the job's flag. */
 async function mountHook(highlighter: PageHighlighter, options: { pageChanged?: boolean } = {}) {
@@ -23,7 +19,7 @@ async function mountHook(highlighter: PageHighlighter, options: { pageChanged?: 
       <Probe pageChanged={pageChanged} />
     </PageHighlighterContext.Provider>
   );
-  mounted = await mount(tree(options.pageChanged ?? false));
+  const mounted = render(tree(options.pageChanged ?? false));
   const hook = () => {
     if (!latest.current) throw new Error('The hook did not render');
     return latest.current;
@@ -46,18 +42,18 @@ describe('usePageHighlight', () => {
     const highlighter = fakeHighlighter();
     const hook = await mountHook(highlighter);
     await act(() => hook().toggle('note:1', ['Satz eins.']));
-    await settle();
+    await waitFor(() => expect(highlighter.highlight).toHaveBeenCalledWith(['Satz eins.']));
     await act(() => hook().preview('summary:0', ['Absatz.']));
-    await settle();
-    expect(hook().active).toBe('summary:0');
+    await waitFor(() => expect(hook().active).toBe('summary:0'));
     expect(hook().pinned).toBe('note:1');
     await act(() => hook().release('summary:0'));
-    await settle();
-    expect(highlighter.highlight.mock.calls.map(([passages]) => passages)).toEqual([
-      ['Satz eins.'],
-      ['Absatz.'],
-      ['Satz eins.'],
-    ]);
+    await waitFor(() =>
+      expect(highlighter.highlight.mock.calls.map(([passages]) => passages)).toEqual([
+        ['Satz eins.'],
+        ['Absatz.'],
+        ['Satz eins.'],
+      ]),
+    );
     expect(hook().active).toBe('note:1');
     expect(hook().status).toBe('shown');
     expect(highlighter.clear).not.toHaveBeenCalled();
@@ -78,11 +74,9 @@ describe('usePageHighlight', () => {
     await act(() => hook().toggle('note:1', ['Satz.']));
     await act(() => hook().toggle('note:1', ['Satz.']));
     await act(() => hook().toggle('note:1', ['Satz.']));
-    await settle();
-    expect(hook().status).toBe('shown');
+    await waitFor(() => expect(hook().status).toBe('shown'));
     await act(() => answerFirst({ found: 0, missing: 1 }));
-    await settle();
-    expect(hook().active).toBe('note:1');
+    await waitFor(() => expect(hook().active).toBe('note:1'));
     expect(hook().status).toBe('shown');
   });
 
@@ -90,9 +84,8 @@ describe('usePageHighlight', () => {
     const highlighter = fakeHighlighter();
     const hook = await mountHook(highlighter);
     await act(() => hook().toggle('note:1', ['Satz.']));
-    await settle();
-    mounted?.unmount();
-    mounted = null;
+    await waitFor(() => expect(highlighter.highlight).toHaveBeenCalledWith(['Satz.']));
+    await act(() => cleanup());
     expect(highlighter.clear).toHaveBeenCalledTimes(1);
   });
 
@@ -100,8 +93,7 @@ describe('usePageHighlight', () => {
     const highlighter = fakeHighlighter();
     const hook = await mountHook(highlighter);
     await act(() => hook().clear());
-    mounted?.unmount();
-    mounted = null;
+    await act(() => cleanup());
     expect(highlighter.clear).not.toHaveBeenCalled();
     expect(highlighter.highlight).not.toHaveBeenCalled();
   });
@@ -110,25 +102,21 @@ describe('usePageHighlight', () => {
     const highlighter = fakeHighlighter();
     const hook = await mountHook(highlighter, { pageChanged: true });
     await act(() => hook().toggle('note:1', ['Ein Satz, den die neue Seite zitiert.']));
-    await settle();
+    await waitFor(() => expect(hook().status).toBe('missing'));
     expect(highlighter.highlight).not.toHaveBeenCalled();
     expect(hook().active).toBe('note:1');
-    expect(hook().status).toBe('missing');
   });
 
   it('clears a highlight shown before the tab moved on, and answers missing from then on', async () => {
     const highlighter = fakeHighlighter();
     const hook = await mountHook(highlighter);
     await act(() => hook().toggle('note:1', ['Satz.']));
-    await settle();
-    expect(hook().status).toBe('shown');
+    await waitFor(() => expect(hook().status).toBe('shown'));
     await hook.setPageChanged(true);
-    await settle();
-    expect(highlighter.clear).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(highlighter.clear).toHaveBeenCalledTimes(1));
     expect(hook().status).toBe('missing');
     await act(() => hook().preview('summary:0', ['Absatz.']));
-    await settle();
-    expect(highlighter.highlight).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(highlighter.highlight).toHaveBeenCalledTimes(1));
     expect(hook().status).toBe('missing');
   });
 });

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/preact';
+import { buttonNames } from '../../tests/support/components/button-names';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppError, AppErrorCode } from '../../lib/errors';
 import { ErrorNotice } from './error-notice';
-import { buttonNames, getButton, type Mounted, mount } from '../fixtures/mount';
 
 /** One sample per code; the mapped type makes a new code without a sample a compile error. */
 const SAMPLES: { [Code in AppErrorCode]: Extract<AppError, { code: Code }> } = {
@@ -62,21 +63,17 @@ const ALL_HANDLERS = {
   'use-page': () => {},
 };
 
-let mounted: Mounted | null = null;
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+afterEach(cleanup);
 
 function part(selector: string): string {
-  return mounted?.container.querySelector(selector)?.textContent?.trim() ?? '';
+  return document.body.querySelector(selector)?.textContent?.trim() ?? '';
 }
 
 describe('ErrorNotice', () => {
   it('offers "Use selection" and "Use whole page" for a page that is not an article, and calls back', async () => {
     const useSelection = vi.fn();
     const usePage = vi.fn();
-    mounted = await mount(
+    const mounted = render(
       <ErrorNotice
         error={SAMPLES['not-an-article']}
         handlers={{ 'use-selection': useSelection, 'use-page': usePage }}
@@ -85,20 +82,20 @@ describe('ErrorNotice', () => {
     expect(mounted.container.querySelector('[role="alert"]')).not.toBeNull();
     expect(part('.error-notice__title')).toBe('This page is not an article');
     expect(buttonNames(mounted.container)).toEqual(['Use selection', 'Use whole page']);
-    getButton(mounted.container, 'Use whole page').click();
+    screen.getByRole('button', { name: 'Use whole page' }).click();
     expect(usePage).toHaveBeenCalledTimes(1);
     expect(useSelection).not.toHaveBeenCalled();
   });
 
   it('offers only "Use whole page" when nothing is selected', async () => {
-    mounted = await mount(
+    const mounted = render(
       <ErrorNotice error={{ code: 'not-an-article', hasSelection: false }} handlers={ALL_HANDLERS} />,
     );
     expect(buttonNames(mounted.container)).toEqual(['Use whole page']);
   });
 
   it('names the other site’s frame a page’s text is in, and how to open it', async () => {
-    mounted = await mount(
+    const mounted = render(
       <ErrorNotice
         error={{ code: 'not-an-article', hasSelection: false, frameUrl: 'https://reader.other.example/story/9' }}
         handlers={ALL_HANDLERS}
@@ -119,7 +116,7 @@ describe('ErrorNotice', () => {
   });
 
   it('offers no link to a frame address that is not http(s)', async () => {
-    mounted = await mount(
+    const mounted = render(
       <ErrorNotice error={{ code: 'not-an-article', hasSelection: false, frameUrl: 'javascript:alert(1)' }} />,
     );
     expect(mounted.container.querySelector('a')).toBeNull();
@@ -127,37 +124,35 @@ describe('ErrorNotice', () => {
 
   it('sends a missing key to the options page', async () => {
     const openOptions = vi.fn();
-    mounted = await mount(
-      <ErrorNotice error={SAMPLES['missing-api-key']} handlers={{ 'open-options': openOptions }} />,
-    );
+    render(<ErrorNotice error={SAMPLES['missing-api-key']} handlers={{ 'open-options': openOptions }} />);
     expect(part('.error-notice__title')).toBe('No API key set');
     expect(part('.error-notice__next')).toContain('Open Options');
-    getButton(mounted.container, 'Open options').click();
+    screen.getByRole('button', { name: 'Open options' }).click();
     expect(openOptions).toHaveBeenCalledTimes(1);
   });
 
   it('offers Retry and Open options for an unreachable endpoint, and says when to retry a rate limit', async () => {
-    mounted = await mount(<ErrorNotice error={SAMPLES['endpoint-unreachable']} handlers={ALL_HANDLERS} />);
+    const mounted = render(<ErrorNotice error={SAMPLES['endpoint-unreachable']} handlers={ALL_HANDLERS} />);
     expect(buttonNames(mounted.container)).toEqual(['Retry', 'Open options']);
     mounted.unmount();
-    mounted = await mount(<ErrorNotice error={SAMPLES['rate-limited']} handlers={ALL_HANDLERS} />);
-    expect(buttonNames(mounted.container)).toEqual(['Retry']);
+    const rateLimited = render(<ErrorNotice error={SAMPLES['rate-limited']} handlers={ALL_HANDLERS} />);
+    expect(buttonNames(rateLimited.container)).toEqual(['Retry']);
     expect(part('.error-notice__next')).toBe("Retry in 20 s, or check your plan's limits.");
   });
 
   it('shows no button for an action this surface cannot carry out', async () => {
-    mounted = await mount(<ErrorNotice error={SAMPLES['auth-failed']} handlers={{ retry: () => {} }} />);
+    const mounted = render(<ErrorNotice error={SAMPLES['auth-failed']} handlers={{ retry: () => {} }} />);
     expect(buttonNames(mounted.container)).toEqual([]);
     expect(part('.error-notice__message')).toContain('HTTP 401');
   });
 
   it('can leave the announcing to another notice', async () => {
-    mounted = await mount(<ErrorNotice error={SAMPLES['server-error']} announce={false} />);
+    const mounted = render(<ErrorNotice error={SAMPLES['server-error']} announce={false} />);
     expect(mounted.container.querySelector('[role="alert"]')).toBeNull();
   });
 
   it.each(Object.values(SAMPLES))('renders a title, a message and a next step for $code', async (error) => {
-    mounted = await mount(<ErrorNotice error={error} handlers={ALL_HANDLERS} />);
+    const mounted = render(<ErrorNotice error={error} handlers={ALL_HANDLERS} />);
     expect(part('.error-notice__title')).not.toBe('');
     expect(part('.error-notice__message')).not.toBe('');
     expect(part('.error-notice__next')).not.toBe('');

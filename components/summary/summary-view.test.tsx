@@ -1,17 +1,15 @@
 // @vitest-environment happy-dom
+import { cleanup, render, waitFor } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SummaryPoint } from '../../lib/attribution/analysis';
-import { type Mounted, mount, settle } from '../fixtures/mount';
-import { SEED_ANSWER, SEED_ANSWER_ARTICLE } from '../fixtures/seed-answer';
+import { SEED_ANSWER, SEED_ANSWER_ARTICLE } from '../../tests/support/components/seed-answer';
 import { type PageHighlighter, PageHighlighterContext } from '../panel/page-highlighter';
 import { SummaryView } from './summary-view';
 import { usePageHighlight } from '../panel/use-page-highlight';
 
-let mounted: Mounted | null = null;
 afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
+  cleanup();
   vi.useRealTimers();
 });
 
@@ -33,7 +31,7 @@ function Harness({ summary, streaming = false }: { summary: SummaryPoint[]; stre
 }
 
 async function mountSummary(summary: SummaryPoint[], highlighter: PageHighlighter | null = null, streaming = false) {
-  mounted = await mount(
+  const mounted = render(
     <PageHighlighterContext.Provider value={highlighter}>
       <Harness summary={summary} streaming={streaming} />
     </PageHighlighterContext.Provider>,
@@ -41,7 +39,7 @@ async function mountSummary(summary: SummaryPoint[], highlighter: PageHighlighte
   return mounted.container;
 }
 
-function points(container: HTMLElement): HTMLElement[] {
+function points(container: Element): HTMLElement[] {
   return [...container.querySelectorAll<HTMLElement>('.summary-list > li')];
 }
 
@@ -80,7 +78,7 @@ describe('SummaryView with citations', () => {
     const point = points(container)[1];
     if (!point) throw new Error('No second point');
     await act(() => point.focus());
-    await settle();
+    await waitFor(() => expect(point.querySelector('.cited-popover')).not.toBeNull());
     const popover = point.querySelector('.cited-popover');
     expect(point.getAttribute('aria-describedby')).toBe(popover?.id);
     const quoted = [...(popover?.querySelectorAll('blockquote') ?? [])];
@@ -92,8 +90,7 @@ describe('SummaryView with citations', () => {
     expect(highlighter.highlight).toHaveBeenCalledWith([PARAGRAPH_2, PARAGRAPH_3]);
 
     await act(() => point.blur());
-    await settle();
-    expect(point.querySelector('.cited-popover')).toBeNull();
+    await waitFor(() => expect(point.querySelector('.cited-popover')).toBeNull());
     expect(highlighter.clear).toHaveBeenCalledTimes(1);
   });
 
@@ -116,7 +113,7 @@ describe('SummaryView with citations', () => {
   });
 
   it('keeps to plain points without the article (the popup)', async () => {
-    mounted = await mount(<SummaryView summary={SEED_ANSWER.summary} streaming={false} />);
+    const mounted = render(<SummaryView summary={SEED_ANSWER.summary} streaming={false} />);
     expect(mounted.container.querySelector('.citation-chip')).toBeNull();
     expect(points(mounted.container)).toHaveLength(5);
   });

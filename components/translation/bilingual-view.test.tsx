@@ -1,17 +1,13 @@
 // @vitest-environment happy-dom
+import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pairTranslation } from '../../lib/bilingual/pair-translation';
 import type { HedgeCheck } from '../../lib/hedges/hedge-check';
 import { alignTranslation } from '../../lib/translation/align';
 import { BilingualView } from './bilingual-view';
-import { type Mounted, mount } from '../fixtures/mount';
-import { SEED_ARTICLE, SEED_TRANSLATION } from '../fixtures/seed-job';
+import { SEED_ARTICLE, SEED_TRANSLATION } from '../../tests/support/components/seed-job';
 
-let mounted: Mounted | null = null;
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+afterEach(cleanup);
 
 const ids = SEED_ARTICLE.paragraphs.map((paragraph) => paragraph.id);
 const translated = SEED_TRANSLATION.split(/\n\s*\n/);
@@ -26,7 +22,7 @@ function pairsOf(markdown: string) {
 }
 
 function pairElement(id: string): HTMLElement {
-  const element = mounted?.container.querySelector<HTMLElement>(`[data-paragraph-id="${id}"]`);
+  const element = document.body.querySelector<HTMLElement>(`[data-paragraph-id="${id}"]`);
   if (!element) throw new Error(`No pair for ${id}`);
   return element;
 }
@@ -34,7 +30,7 @@ function pairElement(id: string): HTMLElement {
 describe('BilingualView', () => {
   it('puts each original beside its own translation, by paragraph id, even out of order', async () => {
     const markdown = marked([1, 0, 2, 3, 4, 5, 6, 7]);
-    mounted = await mount(
+    const mounted = render(
       <BilingualView
         pairs={pairsOf(markdown)}
         originalLang="de"
@@ -53,7 +49,7 @@ describe('BilingualView', () => {
   });
 
   it('marks each side with its language and lets the browser pick the direction', async () => {
-    mounted = await mount(
+    const mounted = render(
       <BilingualView
         pairs={pairsOf(marked([0, 1]))}
         originalLang="de"
@@ -78,7 +74,7 @@ describe('BilingualView', () => {
   it('shows the original as text, never as markup', async () => {
     const article = { ...SEED_ARTICLE, paragraphs: [{ id: 'p1', text: '<img src=x onerror="alert(1)"> Text' }] };
     const pairs = pairTranslation(article.paragraphs, [{ paragraphId: 'p1', markdown: 'Text' }]);
-    mounted = await mount(
+    const mounted = render(
       <BilingualView
         pairs={pairs}
         originalLang="de"
@@ -100,7 +96,7 @@ describe('BilingualView', () => {
       status: 'lost',
       detail: 'Doubt in the original (mutmaßlich, offenbar) has fewer counterparts in the translation (apparently).',
     };
-    mounted = await mount(
+    render(
       <BilingualView
         pairs={pairsOf(marked([0, 1, 2]))}
         originalLang="de"
@@ -121,7 +117,7 @@ describe('BilingualView', () => {
       { paragraphId: 'p9', markdown: 'From nowhere.' },
       { paragraphId: 'p2', markdown: 'Second.' },
     ]);
-    mounted = await mount(
+    const mounted = render(
       <BilingualView
         pairs={pairs}
         originalLang="de"

@@ -1,21 +1,17 @@
 // @vitest-environment jsdom
 // jsdom, not happy-dom like the other component tests: DOMPurify does not work under happy-dom
 // (cure53/DOMPurify#1457), and this test is about what the sanitizer lets through.
+import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Mounted, mount } from '../fixtures/mount';
 import { TranslationView } from './translation-view';
 
-let mounted: Mounted | null = null;
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+afterEach(cleanup);
 
 describe('TranslationView', () => {
   it('renders the Markdown sanitized, in the target language', async () => {
     const markdown =
       'A **supposedly** significant deal.\n\n<img src=x onerror="alert(1)"><script>alert(2)</script>\n\n[NYT](https://www.nytimes.com/) [bad](javascript:alert(3))';
-    mounted = await mount(
+    const mounted = render(
       <TranslationView markdown={markdown} lang="en" streaming={false} articleLinks={['https://www.nytimes.com/']} />,
     );
     const translation = mounted.container.querySelector('.translation');
@@ -28,7 +24,7 @@ describe('TranslationView', () => {
   });
 
   it('shows the translation without its paragraph markers, even one still streaming in', async () => {
-    mounted = await mount(
+    const mounted = render(
       <TranslationView
         markdown={'[p1] An allegedly big deal.\n\n[p2] According to the NYT.\n\n[p'}
         lang="en"
@@ -44,7 +40,7 @@ describe('TranslationView', () => {
   });
 
   it('shows a placeholder while the first words are on their way', async () => {
-    mounted = await mount(
+    const mounted = render(
       <TranslationView markdown="" lang="en" streaming articleLinks={['https://www.nytimes.com/']} />,
     );
     expect(mounted.container.querySelector('.skeleton')).not.toBeNull();

@@ -4,7 +4,7 @@ import type { Article, ExtractionResult } from './article';
 import { DOMINANT_FRAME_SHARE, extractFromPage } from './extract-page';
 import type { PageFrame } from './page-frames';
 import { listPageFrames } from './page-frames';
-import { loadTestDocument } from './test-document';
+import { loadTestDocument } from '../../tests/support/test-document';
 
 const TOP_URL = 'https://wrapper.example/read/42';
 

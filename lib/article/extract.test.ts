@@ -7,7 +7,8 @@ import { extractArticle } from './extract';
 import { extractFromPage } from './extract-page';
 import type { ExtractionRequest } from './extraction-request';
 import { listPageFrames } from './page-frames';
-import { loadTestDocument } from './test-document';
+import { readSavedPage } from '../../tests/support/saved-page';
+import { loadTestDocument } from '../../tests/support/test-document';
 
 const PAGES_DIRECTORY = join(import.meta.dirname, '../../tests/fixtures/pages');
 
@@ -48,7 +49,7 @@ interface PageFixture {
 function readFixture(slug: string): PageFixture {
   const folder = join(PAGES_DIRECTORY, slug);
   const expected = JSON.parse(readFileSync(join(folder, 'expected.json'), 'utf8'));
-  return { slug, html: readFileSync(join(folder, 'source.html'), 'utf8'), ...expected };
+  return { slug, html: readSavedPage(slug), ...expected };
 }
 
 function loadFixture(slug: string): Document {

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './extract';
 import { LANGUAGE_SAMPLE_CHARACTERS, languageSample } from './language-sample';
-import { loadTestDocument } from './test-document';
+import { readSavedPage } from '../../tests/support/saved-page';
+import { loadTestDocument } from '../../tests/support/test-document';
 
 const PAGES_DIRECTORY = join(import.meta.dirname, '../../tests/fixtures/pages');
 
 function fixtureParagraphs(slug: string): string[] {
   const { pageUrl } = JSON.parse(readFileSync(join(PAGES_DIRECTORY, slug, 'expected.json'), 'utf8'));
-  const html = readFileSync(join(PAGES_DIRECTORY, slug, 'source.html'), 'utf8');
+  const html = readSavedPage(slug);
   const result = extractArticle(loadTestDocument(html, pageUrl), { source: 'article' });
   if (!result.ok) throw new Error(`${slug}: ${JSON.stringify(result.error)}`);
   return result.article.paragraphs.map((paragraph) => paragraph.text);

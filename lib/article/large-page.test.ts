@@ -5,7 +5,7 @@ import { seedArticle } from '../../tests/support/seed-article';
 import type { Article, ExtractionResult } from './article';
 import { extractFromPage } from './extract-page';
 import { listPageFrames } from './page-frames';
-import { loadTestDocument } from './test-document';
+import { loadTestDocument } from '../../tests/support/test-document';
 
 // Built here from the seed article rather than saved: a 5 MB fixture would weigh on the repository.
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

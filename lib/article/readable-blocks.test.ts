@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectReadableBlocks } from './readable-blocks';
 import { segmentsToParagraphs } from './segments';
-import { loadTestDocument } from './test-document';
+import { loadTestDocument } from '../../tests/support/test-document';
 
 function paragraphsOf(bodyHtml: string) {
   const document = loadTestDocument(

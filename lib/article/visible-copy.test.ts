@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './extract';
-import { loadTestDocument } from './test-document';
+import { loadTestDocument } from '../../tests/support/test-document';
 import { copyVisiblePage } from './visible-copy';
 
 const FABRICATED = 'Der Minister bestätigte den geheimen Deal gegenüber dieser Zeitung';

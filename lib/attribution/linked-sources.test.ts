@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_ANALYSIS, SEED_ARTICLE } from '../../components/fixtures/seed-job';
+import { SEED_ANALYSIS, SEED_ARTICLE } from '../../tests/support/components/seed-job';
 import type { Article } from '../article/article';
 import type { PartialAnalysis } from './analysis';
 import { linkedSources, siteLabel } from './linked-sources';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadTestDocument } from '../article/test-document';
+import { loadTestDocument } from '../../tests/support/test-document';
 import { findPassageRanges } from './find-passage-ranges';
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadTestDocument } from '../article/test-document';
+import { loadTestDocument } from '../../tests/support/test-document';
 import { takeHighlightRequest } from './highlight-request';
 import { clearPageHighlight, HIGHLIGHT_NAME, highlightInPage } from './page-highlight';
 

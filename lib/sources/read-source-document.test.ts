@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTestDocument } from '../article/test-document';
+import { loadTestDocument } from '../../tests/support/test-document';
 import { readSourceDocument } from './read-source-document';
 
 const NYT = 'https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html';

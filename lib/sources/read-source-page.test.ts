@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTestDocument } from '../article/test-document';
+import { loadTestDocument } from '../../tests/support/test-document';
 import { decode } from './fetch-source-html';
 import { readSourcePage } from './read-source-page';
 import { sourceReadProblemText } from './source-page-read';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COSTLY_ESTIMATE } from '../../components/fixtures/seed-job';
+import { COSTLY_ESTIMATE } from '../../tests/support/components/seed-job';
 import { confirmationText } from './confirmation-text';
 
 const estimate = COSTLY_ESTIMATE;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { SEED_ANALYSIS } from '../../components/fixtures/seed-job';
+import { SEED_ANALYSIS } from '../../tests/support/components/seed-job';
 import { languageTag } from '../article/language-tag';
 import { applyCachedTheme, applyTheme } from './apply-theme';
 import { formatDate } from './format-date';

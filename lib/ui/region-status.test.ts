@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedJob } from '../../components/fixtures/seed-job';
+import { seedJob } from '../../tests/support/components/seed-job';
 import { regionStatuses } from './region-status';
 
 describe('regionStatuses', () => {

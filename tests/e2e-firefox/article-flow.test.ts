@@ -1,24 +1,17 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PageServer, startPageServer } from '../e2e/support/page-server';
-import { type OpenAITestServer, startOpenAITestServer } from '../support/openai-test-server';
-import {
-  bodyText,
-  buttonNamed,
-  type FirefoxExtension,
-  fieldLabelled,
-  launchFirefox,
-  regionText,
-} from './support/firefox';
+import { expect } from 'vitest';
+import { firefoxTest } from '../support/browser/firefox-test';
+import type { PageServer } from '../support/browser/page-server';
+import type { OpenAITestServer } from '../support/openai-test-server';
+import { bodyText, buttonNamed, type FirefoxExtension, fieldLabelled, regionText } from '../support/browser/firefox';
 
 /*
  * The main journey of tests/e2e/article-flow.test.ts, in Firefox ESR with the Firefox (MV2) build.
  *
  * What differs from Chromium, and how it is covered:
  * - Extension pages: BiDi navigates to moz-extension:// only with -remote-allow-system-access, and
- *   sends no navigation events for them (tests/e2e-firefox/support/firefox.ts).
+ *   sends no navigation events for them (tests/support/browser/firefox.ts).
  * - The panel: the sidebar's page is opened as an ordinary extension tab bound to the article's tab
  *   with `?tabId=`, as the Chromium tests do with the side panel; the real sidebar is opened by a
  *   click on the popup's button (a user action; a script's `sidebarAction.open()` is refused) and
@@ -41,21 +34,19 @@ const API_KEY = 'sk-test-sourcelens-0123456789';
 const MODEL = 'test-model-1';
 const ARTIFACTS_DIR = path.resolve('tests/e2e/artifacts');
 
+const test = firefoxTest.override({
+  endpointOptions: { apiKey: API_KEY, models: [MODEL, 'test-model-2'], fixtureDelayMs: 5 },
+});
+
+// The helpers below read these; each test could take them as fixtures too.
 let firefox: FirefoxExtension;
 let endpoint: OpenAITestServer;
 let pages: PageServer;
 
-beforeAll(async () => {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  [firefox, endpoint, pages] = await Promise.all([
-    launchFirefox(),
-    startOpenAITestServer({ apiKey: API_KEY, models: [MODEL, 'test-model-2'], fixtureDelayMs: 5 }),
-    startPageServer(),
-  ]);
-});
-
-afterAll(async () => {
-  await Promise.all([firefox?.close(), endpoint?.close(), pages?.close()]);
+test.beforeAll(({ firefox: startedFirefox, endpoint: startedEndpoint, pages: startedPages }) => {
+  firefox = startedFirefox;
+  endpoint = startedEndpoint;
+  pages = startedPages;
 });
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -97,8 +88,8 @@ async function openArticleAndPanel(): Promise<{ article: Page; panel: Page }> {
   return { article, panel };
 }
 
-describe('the seed article in Firefox, end to end', () => {
-  it('saves the endpoint and tests the connection', async () => {
+test.describe('the seed article in Firefox, end to end', () => {
+  test('saves the endpoint and tests the connection', async () => {
     const options = await configure(API_KEY);
     await (await buttonNamed(options, 'Test connection')).click();
     await expect.poll(() => bodyText(options), { timeout: 10_000 }).toMatch(/Connected to test-model-1/);
@@ -106,7 +97,7 @@ describe('the seed article in Firefox, end to end', () => {
     await options.close();
   });
 
-  it('streams summary, sources and translation into the panel, and shows a note in the page', async () => {
+  test('streams summary, sources and translation into the panel, and shows a note in the page', async () => {
     const { article, panel } = await openArticleAndPanel();
     endpoint.requests.length = 0;
     await (await buttonNamed(panel, 'Analyse this page')).click();
@@ -158,7 +149,7 @@ describe('the seed article in Firefox, end to end', () => {
     await screenshot(article, 'highlight');
   });
 
-  it("the popup's button opens the real sidebar; without a user action Firefox refuses", async () => {
+  test("the popup's button opens the real sidebar; without a user action Firefox refuses", async () => {
     const { article } = await openArticleAndPanel();
     const tabId = await firefox.tabIdOf(article);
     const probe = await firefox.openPage('options.html');
@@ -212,7 +203,7 @@ describe('the seed article in Firefox, end to end', () => {
       .toMatch(/Summary[\s\S]*Minsk/i);
   });
 
-  it('storage: storage.local takes more than Chrome’s 10 MB, storage.sync refuses an item over 8 kB', async () => {
+  test('storage: storage.local takes more than Chrome’s 10 MB, storage.sync refuses an item over 8 kB', async () => {
     const probe = await firefox.openPage('options.html');
     const outcome = await probe.evaluate(async () => {
       const { browser } = globalThis as unknown as { browser: typeof chrome };
@@ -232,7 +223,7 @@ describe('the seed article in Firefox, end to end', () => {
     await probe.close();
   });
 
-  it('tabs.query: a URL pattern with a port matches no tab in Firefox, so tabs are found by id', async () => {
+  test('tabs.query: a URL pattern with a port matches no tab in Firefox, so tabs are found by id', async () => {
     const article = await firefox.browser.newPage();
     const url = `${pages.urlOf('seed-de')}?tabs-query`;
     await article.goto(url);
@@ -250,7 +241,7 @@ describe('the seed article in Firefox, end to end', () => {
     await Promise.all([article.close(), probe.close()]);
   });
 
-  it('tells the user when the key is rejected', async () => {
+  test('tells the user when the key is rejected', async () => {
     const options = await configure('sk-wrong-key-abcd');
     await options.close();
     const { panel } = await openArticleAndPanel();
@@ -265,7 +256,7 @@ describe('the seed article in Firefox, end to end', () => {
     await screenshot(panel, 'sidepanel-key-rejected');
   });
 
-  it("Save asks for the endpoint's origin, an MV2 optional permission, and requests then go there", async () => {
+  test("Save asks for the endpoint's origin, an MV2 optional permission, and requests then go there", async () => {
     const probe = await firefox.openPage('options.html');
     const access = () =>
       probe.evaluate(async () => {

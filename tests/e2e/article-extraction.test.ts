@@ -1,20 +1,10 @@
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AnalysisSchema } from '../../lib/attribution/analysis';
-import type { RecordedRequest } from '../support/openai-test-server';
+import { browserTest, expect } from '../support/browser/browser-test';
+import type { OpenAITestServer, RecordedRequest } from '../support/openai-test-server';
 import { combinedAnswer, requestPurpose, seedFixtures, seedTranslationFor } from '../support/seed-fixtures';
-import { analyseAfresh, configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
-import type { PageServer } from './support/page-server';
-import { startWorld, type World } from './support/world';
 
 const API_KEY = 'sk-extraction-test';
 const MODEL = 'test-model-1';
-
-let world: World | undefined;
-let extension: LoadedExtension;
-let pages: PageServer;
 
 /** The sentence of the shadow-DOM article (tests/fixtures/pages/shadow-dom-article-it) a note quotes. */
 const SHADOW_QUOTE =
@@ -64,41 +54,30 @@ function shadowAnalysis(): string {
   });
 }
 
-function chatBodies(): string[] {
-  return (world?.endpoint.requests ?? [])
+function chatBodies(endpoint: OpenAITestServer): string[] {
+  return endpoint.requests
     .filter((request: RecordedRequest) => request.path.endsWith('/chat/completions'))
     .map((request) => JSON.stringify(request.body));
 }
 
-async function openTab(slug: string): Promise<Page> {
-  const tab = await extension.context.newPage();
-  await tab.goto(pages.urlOf(slug));
-  return tab;
-}
+const test = browserTest.override({ endpointOptions: { apiKey: API_KEY, models: [MODEL], fixtureDelayMs: 2 } });
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
-}
-
-beforeAll(async () => {
-  world = await startWorld({ apiKey: API_KEY, models: [MODEL], fixtureDelayMs: 2 });
-  ({ extension, pages } = world);
+test.beforeAll(async ({ pages, openOptions, testEndpoint }) => {
   pages.addPage('hidden-text', hostilePage());
-  await configureEndpoint(extension, { baseUrl: world.endpoint.url, apiKey: API_KEY, model: MODEL });
+  await (await openOptions()).useEndpoint(testEndpoint);
 });
 
-afterAll(async () => {
-  await world?.close();
+test.beforeEach(({ endpoint }) => {
+  endpoint.requests.splice(0);
+  endpoint.setResponder(null);
 });
 
-beforeEach(() => {
-  world?.endpoint.requests.splice(0);
-  world?.endpoint.setResponder(null);
-});
-
-describe('articles as news sites publish them, in Chromium', () => {
-  it('reads an article inside a shadow root and highlights its quote there on a click', async () => {
-    world?.endpoint.setResponder((request) => {
+test.describe('articles as news sites publish them, in Chromium', () => {
+  test('reads an article inside a shadow root and highlights its quote there on a click', async ({
+    endpoint,
+    openArticle,
+  }) => {
+    endpoint.setResponder((request) => {
       if (request.method !== 'POST') return undefined;
       const purpose = requestPurpose(request.body);
       const content =
@@ -109,18 +88,18 @@ describe('articles as news sites publish them, in Chromium', () => {
             : undefined;
       return content === undefined ? undefined : { kind: 'stream', content, chunkSize: 40, delayMs: 2 };
     });
-    const tab = await openTab('shadow-dom-article-it');
-    const panel = await openPanelFor(extension, tab);
-    await analyseAfresh(panel);
-    expect(await panel.locator('header').first().textContent()).toContain('Frana sulla provinciale');
-    const note = panel.getByRole('region', { name: 'Sources' }).locator('article.note-card').first();
+    const tab = await openArticle('shadow-dom-article-it');
+    const panel = await tab.openSidePanel();
+    await panel.analyseAfresh();
+    expect(await panel.page.locator('header').first().textContent()).toContain('Frana sulla provinciale');
+    const note = panel.region('Sources').locator('article.note-card').first();
     await note.waitFor({ timeout: 20_000 });
-    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
+    await panel.waitUntilDone(20_000);
     // Found word for word in the shadow root's text (this stand-in note keeps the seed's source, so its
     // attribution is rightly not found in the Italian sentence: that check is verify-notes' business).
     expect(await note.textContent()).toMatch(/Quote found/);
     // What was sent: the article from the shadow root, not the page's menu, weather box or footer.
-    const bodies = chatBodies();
+    const bodies = chatBodies(endpoint);
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) {
       expect(body).toContain('Una frana di circa duemila metri cubi');
@@ -129,7 +108,7 @@ describe('articles as news sites publish them, in Chromium', () => {
 
     await note.getByRole('button', { name: 'Show in page' }).click();
     const highlighted = () =>
-      tab.evaluate(() => {
+      tab.page.evaluate(() => {
         const highlight = CSS.highlights.get('sourcelens-passage');
         return highlight
           ? [...highlight].map((range) => ({
@@ -140,33 +119,38 @@ describe('articles as news sites publish them, in Chromium', () => {
       });
     await expect.poll(highlighted, { timeout: 10_000 }).toEqual([{ text: SHADOW_QUOTE, inShadowRoot: true }]);
     // The rule that paints it is adopted by the shadow root (document styles do not reach into it).
-    const adopted = await tab.evaluate(
+    const adopted = await tab.page.evaluate(
       () => document.querySelector('nl-article-page')?.shadowRoot?.adoptedStyleSheets.length ?? 0,
     );
     expect(adopted).toBe(1);
     await tab.bringToFront();
-    await screenshot(tab, 'extraction-shadow-dom-highlight');
-    await tab.keyboard.press('Escape');
+    await tab.screenshot('extraction-shadow-dom-highlight', { fullPage: false });
+    await tab.page.keyboard.press('Escape');
     await expect.poll(highlighted, { timeout: 10_000 }).toEqual([]);
     expect(
-      await tab.evaluate(() => document.querySelector('nl-article-page')?.shadowRoot?.adoptedStyleSheets.length ?? 0),
+      await tab.page.evaluate(
+        () => document.querySelector('nl-article-page')?.shadowRoot?.adoptedStyleSheets.length ?? 0,
+      ),
     ).toBe(0);
   });
 
-  it('says in the panel that a paywall hides the rest, and sends neither the box nor the hidden fragment', async () => {
-    const tab = await openTab('paywall-teaser-de');
-    const panel = await openPanelFor(extension, tab);
-    await analyseAfresh(panel);
-    const notice = panel.getByRole('note');
+  test('says in the panel that a paywall hides the rest, and sends neither the box nor the hidden fragment', async ({
+    endpoint,
+    openArticle,
+  }) => {
+    const tab = await openArticle('paywall-teaser-de');
+    const panel = await tab.openSidePanel();
+    await panel.analyseAfresh();
+    const notice = panel.page.getByRole('note');
     await notice.waitFor({ timeout: 10_000 });
     expect(await notice.textContent()).toBe(
       'Only the part shown on the page was analysed (4 paragraphs): the rest is behind a paywall',
     );
-    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
-    expect(await panel.locator('.summary-caveat').textContent()).toContain(
+    await panel.waitUntilDone(20_000);
+    expect(await panel.page.locator('.summary-caveat').textContent()).toContain(
       'only the 4 paragraphs shown before the paywall',
     );
-    const bodies = chatBodies();
+    const bodies = chatBodies(endpoint);
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) {
       expect(body).toContain('Der Kreistag hat die geplante Fusion');
@@ -174,42 +158,45 @@ describe('articles as news sites publish them, in Chromium', () => {
         /Sie möchten weiterlesen|Jetzt RZ\+ testen|Nach Informationen unserer Zeitung|Meistgelesen/,
       );
     }
-    await screenshot(panel, 'extraction-paywall-panel');
+    await panel.screenshot('extraction-paywall-panel', { fullPage: false });
   });
 
-  it('translates a Spanish story on a template that declares English', async () => {
-    const tab = await openTab('article-lang-override-es');
-    const panel = await openPanelFor(extension, tab);
-    await analyseAfresh(panel);
-    const header = panel.locator('header').first();
+  test('translates a Spanish story on a template that declares English', async ({ endpoint, openArticle }) => {
+    const tab = await openArticle('article-lang-override-es');
+    const panel = await tab.openSidePanel();
+    await panel.analyseAfresh();
+    const header = panel.page.locator('header').first();
     await expect.poll(() => header.textContent(), { timeout: 10_000 }).toContain("Spanish (from the article's lang)");
-    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
-    const translation = panel.getByRole('region', { name: 'Translation' });
+    await panel.waitUntilDone(20_000);
+    const translation = panel.region('Translation');
     expect(await translation.textContent()).not.toContain('already in English');
-    const purposes = (world?.endpoint.requests ?? [])
+    const purposes = endpoint.requests
       .filter((request) => request.path.endsWith('/chat/completions'))
       .map((request) => requestPurpose(request.body));
     expect(purposes.some((purpose) => purpose === 'translation' || purpose === 'combined')).toBe(true);
-    for (const body of chatBodies()) {
+    for (const body of chatBodies(endpoint)) {
       expect(body).toContain('presumiblemente');
       expect(body).not.toMatch(/Sign in|Get started|What are your thoughts/);
     }
-    await screenshot(panel, 'extraction-language-override-panel');
+    await panel.screenshot('extraction-language-override-panel', { fullPage: false });
   });
 
-  it('sends none of the text a hostile page hides from its reader', async () => {
-    const tab = await openTab('hidden-text');
-    const panel = await openPanelFor(extension, tab);
-    await analyseAfresh(panel);
-    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
-    const bodies = chatBodies();
+  test('sends none of the text a hostile page hides from its reader', async ({ endpoint, openArticle }) => {
+    const tab = await openArticle('hidden-text');
+    const panel = await tab.openSidePanel();
+    await panel.analyseAfresh();
+    await panel.waitUntilDone(20_000);
+    const bodies = chatBodies(endpoint);
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) {
       expect(body).toContain('Absatz 5');
       expect(body).not.toContain(FABRICATED);
     }
     // Every form is in the page's DOM, where a copy of the page (as Readability had) would find it.
-    const inDom = await tab.evaluate((sentence) => document.body.textContent?.split(sentence).length ?? 0, FABRICATED);
+    const inDom = await tab.page.evaluate(
+      (sentence) => document.body.textContent?.split(sentence).length ?? 0,
+      FABRICATED,
+    );
     expect(inDom - 1).toBe(HIDING_FORMS.length);
   });
 });

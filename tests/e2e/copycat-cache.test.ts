@@ -1,106 +1,102 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTest, expect } from '../support/browser/browser-test';
+import { startPageServer } from '../support/browser/page-server';
 import { requestPurpose } from '../support/seed-fixtures';
-import { configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR } from './support/extension';
-import { type PageServer, startPageServer } from './support/page-server';
-import { startWorld, type World } from './support/world';
-
-const API_KEY = 'sk-copycat-test-0123456789';
-const MODEL = 'test-model-1';
 
 /** The copy's marks: a site name one letter off and the New York Times link swapped for a look-alike domain. */
+const API_KEY = 'sk-copycat-test-0123456789';
+
 const FAKE_SITE = 'Weltb1ick Nachrichten';
 const FAKE_LINK = 'https://www.nytirnes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html';
 
-let world: World | undefined;
-let copySite: PageServer | undefined;
-
-beforeAll(async () => {
-  world = await startWorld({ apiKey: API_KEY, models: [MODEL] });
+const test = browserTest
+  .override({ endpointOptions: { apiKey: API_KEY, models: ['test-model-1'] } })
   // A second page server is another origin (another port) on 127.0.0.1, where the e2e build has host access.
-  copySite = await startPageServer();
-  const seed = await readFile(path.resolve('tests/fixtures/pages/seed-de/source.html'), 'utf8');
-  const copy = seed
-    .replace('content="Weltblick Nachrichten"', `content="${FAKE_SITE}"`)
-    .replace('https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html', FAKE_LINK);
-  expect(copy).toContain(FAKE_LINK);
-  copySite.addPage('seed-copy', copy);
-});
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern; this one has none.
+  .extend('copySite', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const copySite = await startPageServer();
+    onCleanup(() => copySite.close());
+    const seed = await readFile(path.resolve('tests/fixtures/pages/seed-de/source.html'), 'utf8');
+    const copy = seed
+      .replace('content="Weltblick Nachrichten"', `content="${FAKE_SITE}"`)
+      .replace('https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html', FAKE_LINK);
+    expect(copy).toContain(FAKE_LINK);
+    copySite.addPage('seed-copy', copy);
+    return copySite;
+  });
 
-afterAll(async () => {
-  await Promise.all([world?.close(), copySite?.close()]);
-});
+test.describe('a copy of the article on another site, analysed first', () => {
+  test('never lends its result to the real article, which is analysed afresh and shows its own data', async ({
+    copySite,
+    endpoint,
+    pages,
+    openArticle,
+    openOptions,
+    testEndpoint,
+  }) => {
+    await (await openOptions()).useEndpoint(testEndpoint);
 
-describe('a copy of the article on another site, analysed first', () => {
-  it('never lends its result to the real article, which is analysed afresh and shows its own data', async () => {
-    if (!world || !copySite) throw new Error('not started');
-    const { extension, endpoint, pages } = world;
-    await configureEndpoint(extension, { baseUrl: endpoint.url, apiKey: API_KEY, model: MODEL });
-
-    const copyTab = await extension.context.newPage();
-    await copyTab.goto(copySite.urlOf('seed-copy'));
-    const copyPanel = await openPanelFor(extension, copyTab);
-    await copyPanel.getByRole('button', { name: 'Analyse this page' }).click();
-    await copyPanel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
-    await expect.poll(() => copyPanel.getByText(FAKE_SITE).count()).toBeGreaterThan(0);
+    const copyTab = await openArticle(copySite.urlOf('seed-copy'));
+    const copyPanel = await copyTab.openSidePanel();
+    await copyPanel.analyse();
+    await copyPanel.waitUntilDone(20_000);
+    await expect.poll(() => copyPanel.page.getByText(FAKE_SITE).count()).toBeGreaterThan(0);
     const analysisRequests = () =>
       endpoint.requests.filter((request) => requestPurpose(request.body) !== 'other').length;
     const afterCopy = analysisRequests();
     expect(afterCopy).toBeGreaterThan(0);
 
-    const realTab = await extension.context.newPage();
-    await realTab.goto(world.pages.urlOf('seed-de'));
-    const panel = await openPanelFor(extension, realTab);
-    await panel.getByRole('button', { name: 'Analyse this page' }).click();
-    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
-    await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'copycat-real-article.png'), fullPage: true });
+    const realTab = await openArticle('seed-de');
+    const panel = await realTab.openSidePanel();
+    await panel.analyse();
+    await panel.waitUntilDone(20_000);
+    await panel.screenshot('copycat-real-article');
 
     expect(analysisRequests()).toBeGreaterThan(afterCopy);
-    expect(await panel.getByText(/from cache/i).count()).toBe(0);
-    const text = (await panel.locator('body').textContent()) ?? '';
+    expect(await panel.page.getByText(/from cache/i).count()).toBe(0);
+    const text = (await panel.page.locator('body').textContent()) ?? '';
     expect(text).toContain('Weltblick Nachrichten');
     expect(text).not.toContain(FAKE_SITE);
-    const hrefs = await panel.locator('a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const hrefs = await panel.page
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(hrefs.join(' ')).not.toContain('nytirnes');
     expect(pages.origin).not.toBe(copySite.origin);
   });
 
-  it('serves the real article from the cache on a revisit of its own site, with the article as read now', async () => {
-    if (!world) throw new Error('not started');
-    const { extension, endpoint } = world;
+  test('serves the real article from the cache on a revisit of its own site, with the article as read now', async ({
+    endpoint,
+    openArticle,
+  }) => {
     const before = endpoint.requests.length;
-    const tab = await extension.context.newPage();
-    await tab.goto(`${world.pages.urlOf('seed-de')}?revisit=1`);
-    const panel = await openPanelFor(extension, tab);
-    await panel.getByRole('button', { name: 'Analyse this page' }).click();
-    await panel
-      .getByText(/from cache/i)
-      .first()
-      .waitFor({ timeout: 20_000 });
+    const tab = await openArticle('seed-de', '?revisit=1');
+    const panel = await tab.openSidePanel();
+    await panel.analyse();
+    await panel.waitForText(/from cache/i, 20_000);
     expect(endpoint.requests.length).toBe(before);
-    expect(await panel.locator('body').textContent()).toContain('Weltblick Nachrichten');
+    expect(await panel.page.locator('body').textContent()).toContain('Weltblick Nachrichten');
   });
 
-  it('analyses again once the stored results are cleared in Options', async () => {
-    if (!world) throw new Error('not started');
-    const { extension, endpoint } = world;
-    const options = await extension.openPage('options.html');
-    await options.getByText(/results? (is|are) stored now/).waitFor();
-    await options.getByRole('button', { name: 'Clear stored results' }).click();
-    await options.getByText('Stored results cleared').waitFor();
-    await options.getByText('0 results are stored now.').waitFor();
-    await options.screenshot({ path: path.join(ARTIFACTS_DIR, 'options-results-cleared.png'), fullPage: true });
-    expect(await options.getByLabel('API key', { exact: true }).inputValue()).toBe(API_KEY);
+  test('analyses again once the stored results are cleared in Options', async ({
+    endpoint,
+    openArticle,
+    openOptions,
+  }) => {
+    const options = await openOptions();
+    await options.page.getByText(/results? (is|are) stored now/).waitFor();
+    await options.button('Clear stored results').click();
+    await options.page.getByText('Stored results cleared').waitFor();
+    await options.page.getByText('0 results are stored now.').waitFor();
+    await options.screenshot('options-results-cleared');
+    expect(await options.field('API key').inputValue()).toBe(API_KEY);
 
     const before = endpoint.requests.length;
-    const tab = await extension.context.newPage();
-    await tab.goto(`${world.pages.urlOf('seed-de')}?after-clear=1`);
-    const panel = await openPanelFor(extension, tab);
-    await panel.getByRole('button', { name: 'Analyse this page' }).click();
-    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
+    const tab = await openArticle('seed-de', '?after-clear=1');
+    const panel = await tab.openSidePanel();
+    await panel.analyse();
+    await panel.waitUntilDone(20_000);
     expect(endpoint.requests.length).toBeGreaterThan(before);
-    expect(await panel.getByText(/from cache/i).count()).toBe(0);
+    expect(await panel.page.getByText(/from cache/i).count()).toBe(0);
   });
 });

@@ -1,32 +1,18 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenAITestServer } from '../support/openai-test-server';
+import { browserTest, expect } from '../support/browser/browser-test';
 import { requestPurpose, seedFixtures } from '../support/seed-fixtures';
-import { analyseAfresh, configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
-import type { PageServer } from './support/page-server';
-import { startWorld, type World } from './support/world';
 
-const API_KEY = 'sk-faults-test';
-const MODEL = 'test-model-1';
+const test = browserTest.override({ endpointOptions: { apiKey: 'sk-faults-test', models: ['test-model-1'] } });
 
-let extension: LoadedExtension;
-let endpoint: OpenAITestServer;
-let pages: PageServer;
-let world: World | undefined;
-
-beforeAll(async () => {
-  world = await startWorld({ apiKey: API_KEY, models: [MODEL] });
-  ({ extension, endpoint, pages } = world);
-  await configureEndpoint(extension, { baseUrl: endpoint.url, apiKey: API_KEY, model: MODEL });
+test.beforeAll(async ({ openOptions, testEndpoint }) => {
+  await (await openOptions()).useEndpoint(testEndpoint);
 });
 
-afterAll(async () => {
-  await world?.close();
-});
-
-describe('faults', () => {
-  it('a service worker stopped mid-job ends the job with Retry, keeping what arrived', async () => {
+test.describe('faults', () => {
+  test('a service worker stopped mid-job ends the job with Retry, keeping what arrived', async ({
+    extension,
+    endpoint,
+    openArticle,
+  }) => {
     const fixtures = seedFixtures();
     // Slow streams, so the browser stops the worker while both requests are running.
     endpoint.setResponder((request) => {
@@ -36,32 +22,31 @@ describe('faults', () => {
       if (purpose === 'analysis') return { kind: 'stream', content: fixtures.analysis, chunkSize: 8, delayMs: 150 };
       return undefined;
     });
-    const article = await extension.context.newPage();
-    await article.goto(pages.urlOf('seed-de'));
-    const panel = await openPanelFor(extension, article);
-    await panel.getByRole('button', { name: 'Analyse this page' }).click();
-    const translation = panel.getByRole('region', { name: 'Translation' });
+    const article = await openArticle('seed-de');
+    const panel = await article.openSidePanel();
+    await panel.analyse();
+    const translation = panel.region('Translation');
     await expect
       .poll(async () => (await translation.textContent())?.length ?? 0, { timeout: 15_000 })
       .toBeGreaterThan(80);
     // Let the job's progress reach session storage (written at most every 500 ms), as it would have long before a real stop.
-    await panel.waitForTimeout(700);
+    await panel.page.waitForTimeout(700);
 
-    const cdp = await extension.context.newCDPSession(panel);
+    const cdp = await extension.context.newCDPSession(panel.page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
 
-    await panel.getByText('Stream interrupted').first().waitFor({ timeout: 15_000 });
+    await panel.page.getByText('Stream interrupted').first().waitFor({ timeout: 15_000 });
     expect(await translation.textContent()).toMatch(/Washington/);
-    await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'sidepanel-worker-stopped.png'), fullPage: true });
+    await panel.screenshot('sidepanel-worker-stopped');
 
     endpoint.setResponder(null);
-    await panel.getByRole('button', { name: 'Retry' }).first().click();
-    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
+    await panel.button('Retry').first().click();
+    await panel.waitUntilDone(20_000);
     await expect.poll(() => translation.textContent()).toMatch(/allegedly[\s\S]*according to/i);
   });
 
-  it('runs two jobs in two tabs at once, each shown in its own panel', async () => {
+  test('runs two jobs in two tabs at once, each shown in its own panel', async ({ endpoint, openArticle }) => {
     const fixtures = seedFixtures();
     endpoint.setResponder((request) => {
       const body = JSON.stringify(request.body);
@@ -86,41 +71,31 @@ describe('faults', () => {
       text: 'The island ferry keeps its winter timetable, the council says.',
       paragraphIds: ['p1'],
     };
-    const german = await extension.context.newPage();
-    await german.goto(`${pages.urlOf('seed-de')}?tab=two-jobs`);
-    const english = await extension.context.newPage();
-    await english.goto(pages.urlOf('en-no-lang'));
-    const [germanPanel, englishPanel] = [await openPanelFor(extension, german), await openPanelFor(extension, english)];
-    await Promise.all([
-      analyseAfresh(germanPanel),
-      englishPanel.getByRole('button', { name: 'Analyse this page' }).click(),
-    ]);
-    await expect
-      .poll(() => englishPanel.getByRole('region', { name: 'Summary' }).textContent(), { timeout: 20_000 })
-      .toMatch(/ferry/);
-    await expect
-      .poll(() => germanPanel.getByRole('region', { name: 'Summary' }).textContent(), { timeout: 20_000 })
-      .toMatch(/Minsk/);
-    expect(await englishPanel.getByRole('region', { name: 'Summary' }).textContent()).not.toMatch(/Minsk/);
-    expect(await englishPanel.getByRole('region', { name: 'Translation' }).textContent()).toMatch(/already in English/);
-    expect(await germanPanel.getByRole('region', { name: 'Summary' }).textContent()).not.toMatch(/ferry/);
+    const german = await openArticle('seed-de', '?tab=two-jobs');
+    const english = await openArticle('en-no-lang');
+    const [germanPanel, englishPanel] = [await german.openSidePanel(), await english.openSidePanel()];
+    await Promise.all([germanPanel.analyseAfresh(), englishPanel.analyse()]);
+    await expect.poll(() => englishPanel.textOf('Summary'), { timeout: 20_000 }).toMatch(/ferry/);
+    await expect.poll(() => germanPanel.textOf('Summary'), { timeout: 20_000 }).toMatch(/Minsk/);
+    expect(await englishPanel.textOf('Summary')).not.toMatch(/Minsk/);
+    expect(await englishPanel.textOf('Translation')).toMatch(/already in English/);
+    expect(await germanPanel.textOf('Summary')).not.toMatch(/ferry/);
     endpoint.setResponder(null);
   });
 
-  it('closing the tab mid-job aborts its requests', async () => {
+  test('closing the tab mid-job aborts its requests', async ({ endpoint, openArticle }) => {
     const fixtures = seedFixtures();
     endpoint.setResponder((request) =>
       requestPurpose(request.body) === 'other'
         ? undefined
         : { kind: 'stream', content: fixtures.translation, chunkSize: 4, delayMs: 200 },
     );
-    const article = await extension.context.newPage();
-    await article.goto(`${pages.urlOf('seed-de')}?tab=closed`);
-    const panel = await openPanelFor(extension, article);
+    const article = await openArticle('seed-de', '?tab=closed');
+    const panel = await article.openSidePanel();
     const before = endpoint.requests.length;
-    await analyseAfresh(panel);
+    await panel.analyseAfresh();
     await expect.poll(() => endpoint.requests.length - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
-    await article.close();
+    await article.page.close();
     const jobRequests = () =>
       endpoint.requests.slice(before).filter((request) => requestPurpose(request.body) !== 'other');
     await expect
@@ -129,18 +104,20 @@ describe('faults', () => {
     endpoint.setResponder(null);
   });
 
-  it('a browser page gets a clear message, with nothing requested', async () => {
-    const internal = await extension.context.newPage();
-    await internal.goto('chrome://version');
-    const panel = await openPanelFor(extension, internal);
+  test('a browser page gets a clear message, with nothing requested', async ({ endpoint, openArticle }) => {
+    const internal = await openArticle('chrome://version');
+    const panel = await internal.openSidePanel();
     const before = endpoint.requests.length;
-    await panel.getByRole('button', { name: 'Analyse this page' }).click();
-    await panel.getByText('Sourcelens cannot read this page').waitFor({ timeout: 10_000 });
-    await expect.poll(() => panel.textContent('main')).toMatch(/Browser pages/);
+    await panel.analyse();
+    await panel.page.getByText('Sourcelens cannot read this page').waitFor({ timeout: 10_000 });
+    await expect.poll(() => panel.page.textContent('main')).toMatch(/Browser pages/);
     expect(endpoint.requests.length).toBe(before);
   });
 
-  it('a first token after 35 s still completes: the worker is not stopped while it waits', async () => {
+  test('a first token after 35 s still completes: the worker is not stopped while it waits', async ({
+    endpoint,
+    openArticle,
+  }) => {
     const fixtures = seedFixtures();
     endpoint.setResponder((request) => {
       const purpose = requestPurpose(request.body);
@@ -149,21 +126,24 @@ describe('faults', () => {
       // Response headers only after 35 s: a local model loading, or a long prompt being read.
       return { kind: 'stream', content, headersDelayMs: 35_000 };
     });
-    const article = await extension.context.newPage();
-    await article.goto(`${pages.urlOf('seed-de')}?tab=slow`);
-    const panel = await openPanelFor(extension, article);
-    await analyseAfresh(panel);
+    const article = await openArticle('seed-de', '?tab=slow');
+    const panel = await article.openSidePanel();
+    await panel.analyseAfresh();
     await expect
-      .poll(() => panel.getByRole('region', { name: 'Translation' }).textContent(), {
+      .poll(() => panel.textOf('Translation'), {
         timeout: 60_000,
         interval: 1_000,
       })
       .toMatch(/allegedly[\s\S]*according to/i);
-    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 10_000 });
+    await panel.waitUntilDone(10_000);
     endpoint.setResponder(null);
   }, 90_000);
 
-  it('navigating away keeps the result, says the tab has moved on, and analyses the new page on request', async () => {
+  test('navigating away keeps the result, says the tab has moved on, and analyses the new page on request', async ({
+    endpoint,
+    pages,
+    openArticle,
+  }) => {
     const fixtures = seedFixtures();
     const ferry = { text: 'The island ferry keeps its winter timetable, the council says.', paragraphIds: ['p1'] };
     endpoint.setResponder((request) => {
@@ -171,22 +151,19 @@ describe('faults', () => {
       if (purpose !== 'analysis' || !JSON.stringify(request.body).includes('Little Skerry')) return undefined;
       return { kind: 'stream', content: JSON.stringify({ ...JSON.parse(fixtures.analysis), summary: [ferry] }) };
     });
-    const tab = await extension.context.newPage();
-    await tab.goto(`${pages.urlOf('seed-de')}?tab=navigates`);
-    const panel = await openPanelFor(extension, tab);
-    await panel.getByRole('button', { name: 'Analyse this page' }).click();
-    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
+    const tab = await openArticle('seed-de', '?tab=navigates');
+    const panel = await tab.openSidePanel();
+    await panel.analyse();
+    await panel.waitUntilDone(20_000);
 
-    await tab.goto(pages.urlOf('en-no-lang'));
-    await panel.getByText('This tab has moved on').waitFor({ timeout: 10_000 });
-    expect(await panel.getByRole('region', { name: 'Summary' }).textContent()).toMatch(/Minsk/);
-    await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'sidepanel-page-changed.png'), fullPage: true });
+    await tab.page.goto(pages.urlOf('en-no-lang'));
+    await panel.page.getByText('This tab has moved on').waitFor({ timeout: 10_000 });
+    expect(await panel.textOf('Summary')).toMatch(/Minsk/);
+    await panel.screenshot('sidepanel-page-changed');
 
-    await panel.getByRole('button', { name: 'Analyse the page shown now' }).click();
-    await expect
-      .poll(() => panel.getByRole('region', { name: 'Summary' }).textContent(), { timeout: 20_000 })
-      .toMatch(/ferry/);
-    expect(await panel.textContent('main')).not.toContain('This tab has moved on');
+    await panel.button('Analyse the page shown now').click();
+    await expect.poll(() => panel.textOf('Summary'), { timeout: 20_000 }).toMatch(/ferry/);
+    expect(await panel.page.textContent('main')).not.toContain('This tab has moved on');
     endpoint.setResponder(null);
   });
 });

@@ -1,12 +1,5 @@
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenAITestServer } from '../support/openai-test-server';
+import { browserTest, expect } from '../support/browser/browser-test';
 import { requestPurpose } from '../support/seed-fixtures';
-import { configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
-import type { PageServer } from './support/page-server';
-import { startWorld, type World } from './support/world';
 
 const API_KEY = 'sk-hostile-test-key-7f3a9c';
 const MODEL = 'test-model-1';
@@ -43,41 +36,35 @@ const HOSTILE_TRANSLATION = [
   `[p3] [Read more](javascript:window.__pwned='md-link') <a href="javascript:window.__pwned='html-link'">here</a> <iframe src="https://evil.example/"></iframe>`,
 ].join('\n\n');
 
-let extension: LoadedExtension;
-let endpoint: OpenAITestServer;
-let pages: PageServer;
-let world: World | undefined;
-let panel: Page;
-
-beforeAll(async () => {
-  world = await startWorld({
-    apiKey: API_KEY,
-    models: [MODEL],
-    respond: (request) => {
-      const purpose = requestPurpose(request.body);
-      if (purpose === 'analysis') return { kind: 'stream', content: JSON.stringify(HOSTILE_ANALYSIS) };
-      if (purpose === 'translation') return { kind: 'stream', content: HOSTILE_TRANSLATION };
-      return undefined;
+const test = browserTest
+  .override({
+    endpointOptions: {
+      apiKey: API_KEY,
+      models: [MODEL],
+      respond: (request) => {
+        const purpose = requestPurpose(request.body);
+        if (purpose === 'analysis') return { kind: 'stream', content: JSON.stringify(HOSTILE_ANALYSIS) };
+        if (purpose === 'translation') return { kind: 'stream', content: HOSTILE_TRANSLATION };
+        return undefined;
+      },
     },
+  })
+  // The hostile page analysed once, before the first test (auto), with the key pasted with spaces
+  // around it: every test reads this panel or the requests it made.
+  .extend('panel', { scope: 'file', auto: true }, async ({ openOptions, openArticle, testEndpoint }) => {
+    await (await openOptions()).useEndpoint({ ...testEndpoint, apiKey: ` ${API_KEY} ` });
+    const article = await openArticle('hostile-fr');
+    const panel = await article.openSidePanel();
+    await panel.analyse();
+    await panel.waitUntilDone(20_000);
+    await panel.screenshot('sidepanel-hostile');
+    return panel;
   });
-  ({ extension, endpoint, pages } = world);
-  await configureEndpoint(extension, { baseUrl: endpoint.url, apiKey: ` ${API_KEY} `, model: MODEL });
-  const article = await extension.context.newPage();
-  await article.goto(pages.urlOf('hostile-fr'));
-  panel = await openPanelFor(extension, article);
-  await panel.getByRole('button', { name: 'Analyse this page' }).click();
-  await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
-  await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'sidepanel-hostile.png'), fullPage: true });
-});
 
-afterAll(async () => {
-  await world?.close();
-});
-
-describe('a hostile page and a model steered by it', () => {
-  it('executes nothing in the side panel and renders the markup as text', async () => {
-    expect(await panel.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    const inert = await panel.evaluate(() => {
+test.describe('a hostile page and a model steered by it', () => {
+  test('executes nothing in the side panel and renders the markup as text', async ({ panel }) => {
+    expect(await panel.page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    const inert = await panel.page.evaluate(() => {
       const main = document.querySelector('main');
       const elements = [...(main?.querySelectorAll('*') ?? [])];
       return {
@@ -105,13 +92,15 @@ describe('a hostile page and a model steered by it', () => {
     expect(
       inert.hrefs.filter((link) => link.href.includes('lemonde')).every((link) => link.rel.includes('noopener')),
     ).toBe(true);
-    const text = await panel.textContent('main');
+    const text = await panel.page.textContent('main');
     // The page's and the model's markup is shown as the text it is.
     expect(text).toContain(`<img src=x onerror="window.__pwned='title'">`);
     expect(text).toContain(`<script>window.__pwned='claim'</script>`);
   });
 
-  it('sends the page text to the model only as delimited data, and the key only in the header', async () => {
+  test('sends the page text to the model only as delimited data, and the key only in the header', async ({
+    endpoint,
+  }) => {
     const chats = endpoint.requests.filter((request) => request.path.endsWith('/chat/completions'));
     expect(chats.length).toBeGreaterThanOrEqual(2);
     for (const request of chats) {
@@ -130,7 +119,10 @@ describe('a hostile page and a model steered by it', () => {
     }
   });
 
-  it('never sends the key anywhere but the endpoint, nor stores it outside local storage', async () => {
+  test('never sends the key anywhere but the endpoint, nor stores it outside local storage', async ({
+    extension,
+    pages,
+  }) => {
     for (const headers of pages.requestHeaders) expect(JSON.stringify(headers)).not.toContain(API_KEY);
     const stored = await extension.serviceWorker.evaluate(async () => ({
       local: await chrome.storage.local.get(null),

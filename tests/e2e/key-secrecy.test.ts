@@ -1,30 +1,35 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTest, expect } from '../support/browser/browser-test';
+import { type ConsoleCollector, collectConsole } from '../support/browser/console-collector';
+import type { LoadedExtension } from '../support/browser/extension';
+import type { SidePanel } from '../support/browser/pages/side-panel';
 import { openAIErrorBody, type OpenAITestServer, type Scenario } from '../support/openai-test-server';
 import { requestPurpose } from '../support/seed-fixtures';
-import { collectConsole, type ConsoleCollector } from './support/console-collector';
-import { analyseAfresh, configureEndpoint, openPanelFor } from './support/configure';
-import type { LoadedExtension } from './support/extension';
-import type { PageServer } from './support/page-server';
-import { startWorld, type World } from './support/world';
 
 /** Shaped like no provider's key, so only an exact search finds it: no pattern could redact it by luck. */
 const API_KEY = 'canary-Key-6Hq2-wX9v-Lp31-tR7e';
 const KEY_ENDING = `…${API_KEY.slice(-4)}`;
 const MODEL = 'test-model-1';
 
+/** Chromium's log, where every context's console messages and uncaught errors land. */
+const logDir = mkdtempSync(path.join(tmpdir(), 'sourcelens-log-'));
+const logFile = path.join(logDir, 'chromium.log');
+
+const test = browserTest.override({
+  endpointOptions: { apiKey: API_KEY, models: [MODEL] },
+  launchOptions: { logFile },
+});
+
 let extension: LoadedExtension;
 let endpoint: OpenAITestServer;
-let pages: PageServer;
-let world: World | undefined;
-let logDir: string;
 let collector: ConsoleCollector;
 let options: Page;
 let article: Page;
-let panel: Page;
+let panel: SidePanel;
 
 /** A provider that repeats the credential it rejected, in full. */
 const echoingRejection: Scenario = {
@@ -33,20 +38,19 @@ const echoingRejection: Scenario = {
   body: openAIErrorBody(`Incorrect API key provided: ${API_KEY}.`, 'invalid_request_error', 'invalid_api_key'),
 };
 
-beforeAll(async () => {
-  logDir = await mkdtemp(path.join(tmpdir(), 'sourcelens-log-'));
-  const logFile = path.join(logDir, 'chromium.log');
-  world = await startWorld({ apiKey: API_KEY, models: [MODEL] }, { logFile });
-  ({ extension, endpoint, pages } = world);
+test.beforeAll(async ({ extension: started, endpoint: startedEndpoint, openOptions, openArticle, testEndpoint }) => {
+  extension = started;
+  endpoint = startedEndpoint;
   collector = collectConsole(extension.context, logFile);
-  options = await configureEndpoint(extension, { baseUrl: endpoint.url, apiKey: API_KEY, model: MODEL });
-  article = await extension.context.newPage();
-  await article.goto(pages.urlOf('seed-de'));
-  panel = await openPanelFor(extension, article);
+  const optionsPage = await openOptions();
+  await optionsPage.useEndpoint(testEndpoint);
+  options = optionsPage.page;
+  const seed = await openArticle('seed-de');
+  article = seed.page;
+  panel = await seed.openSidePanel();
 });
 
-afterAll(async () => {
-  await world?.close();
+test.afterAll(async () => {
   await rm(logDir, { recursive: true, force: true });
 });
 
@@ -77,14 +81,14 @@ async function popupText(): Promise<string> {
 
 async function exportFile(name: 'Export JSON' | 'Export Markdown'): Promise<string> {
   const [download] = await Promise.all([
-    panel.waitForEvent('download', { timeout: 10_000 }),
-    panel.getByRole('button', { name }).click(),
+    panel.page.waitForEvent('download', { timeout: 10_000 }),
+    panel.page.getByRole('button', { name }).click(),
   ]);
   return readFile(await download.path(), 'utf8');
 }
 
-describe('the API key in console output, errors, reports and storage', () => {
-  it('the collector hears every context: service worker, extension pages, the popup and the article page', async () => {
+test.describe('the API key in console output, errors, reports and storage', () => {
+  test('the collector hears every context: service worker, extension pages, the popup and the article page', async () => {
     const marks = {
       worker: 'collector-check-worker-log',
       workerError: 'collector-check-worker-uncaught',
@@ -99,7 +103,7 @@ describe('the API key in console output, errors, reports and storage', () => {
       setTimeout(() => Promise.reject(new Error(mark.workerError)));
     }, marks);
     await options.evaluate((mark) => console.warn(mark), marks.options);
-    await panel.evaluate((mark) => {
+    await panel.page.evaluate((mark) => {
       console.error(mark.panel);
       setTimeout(() => {
         throw new Error(mark.panelError);
@@ -134,19 +138,19 @@ describe('the API key in console output, errors, reports and storage', () => {
     expect(collector.events.join('\n')).toContain(marks.panelError);
   });
 
-  it('appears nowhere through a job, a rejected key, a failed connection test, a rate limit and a cut stream', async () => {
+  test('appears nowhere through a job, a rejected key, a failed connection test, a rate limit and a cut stream', async () => {
     // A full job, and both reports of it.
     answerJobsWith(null);
-    await analyseAfresh(panel);
-    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 20_000 });
-    await expect.poll(() => panel.getByRole('region', { name: 'Summary' }).textContent()).toMatch(/Minsk/);
+    await panel.analyseAfresh();
+    await panel.waitUntilDone(20_000);
+    await expect.poll(() => panel.textOf('Summary')).toMatch(/Minsk/);
     const reports = [await exportFile('Export JSON'), await exportFile('Export Markdown')];
 
     // The key rejected by an endpoint that repeats it: the user sees which key, by its end only.
     answerJobsWith(echoingRejection);
-    await panel.getByRole('button', { name: 'Regenerate' }).click();
-    await panel.getByText('API key rejected').first().waitFor({ timeout: 15_000 });
-    const rejectedText = (await panel.textContent('main')) ?? '';
+    await panel.button('Regenerate').click();
+    await panel.page.getByText('API key rejected').first().waitFor({ timeout: 15_000 });
+    const rejectedText = (await panel.page.textContent('main')) ?? '';
     expect(rejectedText).toContain(`Incorrect API key provided: ${KEY_ENDING}`);
     const popup = await popupText();
     // The job state the worker keeps for a restart (written at most every 500 ms) holds the error too.
@@ -179,15 +183,15 @@ describe('the API key in console output, errors, reports and storage', () => {
       headers: { 'retry-after': '0.2' },
       body: openAIErrorBody(`Rate limit reached for key ${API_KEY}`, 'requests', 'rate_limit_exceeded'),
     });
-    await panel.bringToFront();
-    await panel.getByRole('button', { name: 'Regenerate' }).click();
-    await panel.getByText('Rate limited').first().waitFor({ timeout: 30_000 });
-    const rateLimitedText = (await panel.textContent('main')) ?? '';
+    await panel.page.bringToFront();
+    await panel.button('Regenerate').click();
+    await panel.page.getByText('Rate limited').first().waitFor({ timeout: 30_000 });
+    const rateLimitedText = (await panel.page.textContent('main')) ?? '';
 
     // A stream cut mid-way.
     answerJobsWith({ kind: 'stream', content: 'x'.repeat(400), chunkSize: 10, cutAfterChunks: 3 });
-    await panel.getByRole('button', { name: 'Regenerate' }).click();
-    await panel.getByText('Stream interrupted').first().waitFor({ timeout: 15_000 });
+    await panel.button('Regenerate').click();
+    await panel.page.getByText('Stream interrupted').first().waitFor({ timeout: 15_000 });
     answerJobsWith(null);
 
     const stored = await extension.serviceWorker.evaluate(async () => ({

@@ -1,14 +1,8 @@
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { browserTest, expect } from '../support/browser/browser-test';
 import { longArticle } from '../support/long-article';
 import type { OpenAITestServer, RecordedRequest } from '../support/openai-test-server';
 import { requestParagraphs } from '../support/request-paragraphs';
 import { requestPurpose } from '../support/seed-fixtures';
-import { analyseAfresh, configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
-import type { PageServer } from './support/page-server';
-import { startWorld, type World } from './support/world';
 
 const API_KEY = 'sk-long-article-test-5e1d';
 const MODEL = 'test-model-1';
@@ -20,27 +14,18 @@ const SMALL_ANALYSIS = JSON.stringify({
   outsideKnowledge: [],
 });
 
-let extension: LoadedExtension;
-let endpoint: OpenAITestServer;
-let pages: PageServer;
-let world: World | undefined;
+const test = browserTest.override({ endpointOptions: { apiKey: API_KEY, models: [MODEL] } });
 
-beforeAll(async () => {
-  world = await startWorld({ apiKey: API_KEY, models: [MODEL] });
-  ({ extension, endpoint, pages } = world);
+test.beforeAll(async ({ pages, openOptions, testEndpoint }) => {
   // The page is made here rather than saved: the long article is built from the seed's paragraphs.
-  const html = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${article.title}</title></head><body><main><article><h1>${article.title}</h1>${article.paragraphs.map((paragraph) => `<p>${paragraph.text}</p>`).join('')}</article></main></body></html>`;
-  await extension.context.route(`${pages.origin}/long-de/**`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  pages.addPage(
+    'long-de',
+    `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${article.title}</title></head><body><main><article><h1>${article.title}</h1>${article.paragraphs.map((paragraph) => `<p>${paragraph.text}</p>`).join('')}</article></main></body></html>`,
   );
-  await configureEndpoint(extension, { baseUrl: endpoint.url, apiKey: API_KEY, model: MODEL });
+  await (await openOptions()).useEndpoint(testEndpoint);
 });
 
-afterAll(async () => {
-  await world?.close();
-});
-
-beforeEach(() => {
+test.beforeEach(({ endpoint }) => {
   endpoint.requests.length = 0;
 });
 
@@ -58,50 +43,51 @@ function answer(delayMs: number) {
   };
 }
 
-async function openLongArticle(): Promise<Page> {
-  const page = await extension.context.newPage();
-  await page.goto(`${pages.origin}/long-de/?visit=${Date.now()}`);
-  const panel = await openPanelFor(extension, page);
-  return panel;
-}
+const chatRequests = (endpoint: OpenAITestServer) =>
+  endpoint.requests.filter((request) => request.path === '/v1/chat/completions');
+const translationParts = (endpoint: OpenAITestServer) =>
+  chatRequests(endpoint).filter((request) => requestPurpose(request.body) === 'translation');
 
-const chatRequests = () => endpoint.requests.filter((request) => request.path === '/v1/chat/completions');
-const translationParts = () => chatRequests().filter((request) => requestPurpose(request.body) === 'translation');
-
-describe('a long article', () => {
-  it('is translated in parallel parts that stream into place in the article’s order', async () => {
+test.describe('a long article', () => {
+  test('is translated in parallel parts that stream into place in the article’s order', async ({
+    endpoint,
+    openArticle,
+  }) => {
     endpoint.setResponder(answer(2));
-    const panel = await openLongArticle();
-    await panel.getByRole('button', { name: 'Analyse this page' }).click();
+    const panel = await (await openArticle('long-de', `?visit=${Date.now()}`)).openSidePanel();
+    await panel.analyse();
     await expect
-      .poll(() => panel.locator('.toolbar__meta').textContent(), { timeout: 10_000 })
+      .poll(() => panel.page.locator('.toolbar__meta').textContent(), { timeout: 10_000 })
       .toMatch(/≈ [\d,]+ tokens in/);
-    await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 60_000 });
+    await panel.waitUntilDone(60_000);
 
-    expect(translationParts().length).toBeGreaterThan(1);
-    expect(JSON.stringify(translationParts()[0]?.body)).toMatch(/These are part \d+ of \d+/);
-    const shown = await panel.locator('.translation p').allTextContents();
+    expect(translationParts(endpoint).length).toBeGreaterThan(1);
+    expect(JSON.stringify(translationParts(endpoint)[0]?.body)).toMatch(/These are part \d+ of \d+/);
+    const shown = await panel.page.locator('.translation p').allTextContents();
     expect(shown).toEqual(article.paragraphs.map((paragraph) => paragraph.text));
     // After the run: what the endpoint reported, no longer an estimate.
-    expect(await panel.locator('.toolbar__meta').textContent()).toMatch(/[\d,]+ tokens/);
-    expect(await panel.locator('.toolbar__meta').textContent()).not.toMatch(/≈/);
-    await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'sidepanel-long-article.png'), fullPage: true });
+    expect(await panel.page.locator('.toolbar__meta').textContent()).toMatch(/[\d,]+ tokens/);
+    expect(await panel.page.locator('.toolbar__meta').textContent()).not.toMatch(/≈/);
+    await panel.screenshot('sidepanel-long-article');
   });
 
-  it('Cancel stops every part at once, sends nothing more, and keeps what arrived', async () => {
+  test('Cancel stops every part at once, sends nothing more, and keeps what arrived', async ({
+    endpoint,
+    openArticle,
+  }) => {
     endpoint.setResponder(answer(40));
-    const panel = await openLongArticle();
+    const panel = await (await openArticle('long-de', `?visit=${Date.now()}`)).openSidePanel();
     // The first test left this article in the cache: Regenerate asks the endpoint again, and the
     // panel is read only once the fresh job has replaced the stored one.
-    await analyseAfresh(panel);
-    await expect.poll(() => panel.locator('.translation').textContent(), { timeout: 20_000 }).toMatch(/\S/);
-    await panel.getByRole('button', { name: 'Cancel' }).click();
-    await panel.getByText('Cancelled').first().waitFor({ timeout: 5_000 });
-    const requestsAtCancel = chatRequests().length;
-    const textAtCancel = await panel.locator('.translation').textContent();
+    await panel.analyseAfresh();
+    await expect.poll(() => panel.page.locator('.translation').textContent(), { timeout: 20_000 }).toMatch(/\S/);
+    await panel.button('Cancel').click();
+    await panel.page.getByText('Cancelled').first().waitFor({ timeout: 5_000 });
+    const requestsAtCancel = chatRequests(endpoint).length;
+    const textAtCancel = await panel.page.locator('.translation').textContent();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(chatRequests().length).toBe(requestsAtCancel);
-    expect(await panel.locator('.translation').textContent()).toBe(textAtCancel);
-    await panel.getByRole('button', { name: 'Regenerate' }).waitFor();
+    expect(chatRequests(endpoint).length).toBe(requestsAtCancel);
+    expect(await panel.page.locator('.translation').textContent()).toBe(textAtCancel);
+    await panel.button('Regenerate').waitFor();
   });
 });

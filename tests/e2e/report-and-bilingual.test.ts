@@ -1,56 +1,42 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download } from 'playwright-core';
 import { EvidenceReportSchema } from '../../lib/report/evidence-report-schema';
-import type { OpenAITestServer } from '../support/openai-test-server';
+import { browserTest, expect } from '../support/browser/browser-test';
+import type { SidePanel } from '../support/browser/pages/side-panel';
+import { artifactPath } from '../support/browser/screenshot';
 import { requestPurpose, seedFixtures } from '../support/seed-fixtures';
-import { configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
-import type { PageServer } from './support/page-server';
-import { startWorld, type World } from './support/world';
 
 const API_KEY = 'sk-report-test-7f3a9c2e5b1d4086';
 const MODEL = 'test-model-1';
 
-let extension: LoadedExtension;
-let endpoint: OpenAITestServer;
-let pages: PageServer;
-let world: World | undefined;
-let panel: Page;
-
-beforeAll(async () => {
-  world = await startWorld({ apiKey: API_KEY, models: [MODEL], fixtureDelayMs: 5 });
-  ({ extension, endpoint, pages } = world);
-  await configureEndpoint(extension, { baseUrl: endpoint.url, apiKey: API_KEY, model: MODEL });
-  const article = await extension.context.newPage();
-  await article.goto(pages.urlOf('seed-de'));
-  panel = await openPanelFor(extension, article);
-  await panel.getByRole('button', { name: 'Analyse this page' }).click();
-  await panel.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 30_000 });
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-function region(name: 'Summary' | 'Sources' | 'Translation') {
-  return panel.getByRole('region', { name });
-}
+const test = browserTest
+  .override({ endpointOptions: { apiKey: API_KEY, models: [MODEL], fixtureDelayMs: 5 } })
+  // The seed article analysed once, before the first test (auto): every test reads this panel.
+  .extend('panel', { scope: 'file', auto: true }, async ({ openOptions, openArticle, testEndpoint }) => {
+    await (await openOptions()).useEndpoint(testEndpoint);
+    const article = await openArticle('seed-de');
+    const panel = await article.openSidePanel();
+    await panel.analyse();
+    await panel.waitUntilDone(30_000);
+    return panel;
+  });
 
 /** Clicks an export button and returns the file the browser saved. */
-async function exportFile(name: 'Export JSON' | 'Export Markdown'): Promise<{ download: Download; text: string }> {
+async function exportFile(
+  panel: SidePanel,
+  name: 'Export JSON' | 'Export Markdown',
+): Promise<{ download: Download; text: string }> {
   const [download] = await Promise.all([
-    panel.waitForEvent('download', { timeout: 10_000 }),
-    panel.getByRole('button', { name }).click(),
+    panel.page.waitForEvent('download', { timeout: 10_000 }),
+    panel.page.getByRole('button', { name }).click(),
   ]);
   const file = await download.path();
   return { download, text: await readFile(file, 'utf8') };
 }
 
-describe('the seed article: bilingual view and evidence report', () => {
-  it('sets each original paragraph beside its translation, p1 with p1', async () => {
-    const translation = region('Translation');
+test.describe('the seed article: bilingual view and evidence report', () => {
+  test('sets each original paragraph beside its translation, p1 with p1', async ({ panel }) => {
+    const translation = panel.region('Translation');
     await expect.poll(() => translation.textContent(), { timeout: 20_000 }).toMatch(/allegedly/);
     const toggle = translation.getByRole('button', { name: 'Side by side' });
     await toggle.click();
@@ -72,31 +58,34 @@ describe('the seed article: bilingual view and evidence report', () => {
     const translationBox = await p1.locator('.bilingual__translation').boundingBox();
     expect((translationBox?.y ?? 0) > (originalBox?.y ?? 0) + (originalBox?.height ?? 0) - 1).toBe(true);
     await translation.scrollIntoViewIfNeeded();
-    await translation.screenshot({ path: path.join(ARTIFACTS_DIR, 'sidepanel-bilingual.png') });
+    await translation.screenshot({ path: artifactPath('sidepanel-bilingual') });
 
     // Where there is room, original and translation sit side by side.
-    await panel.setViewportSize({ width: 960, height: 1400 });
+    await panel.page.setViewportSize({ width: 960, height: 1400 });
     const wideOriginal = await p1.locator('.bilingual__original').boundingBox();
     const wideTranslation = await p1.locator('.bilingual__translation').boundingBox();
     expect(Math.abs((wideTranslation?.y ?? 0) - (wideOriginal?.y ?? 0))).toBeLessThan(2);
     expect((wideTranslation?.x ?? 0) > (wideOriginal?.x ?? 0)).toBe(true);
-    await translation.screenshot({ path: path.join(ARTIFACTS_DIR, 'sidepanel-bilingual-wide.png') });
-    await panel.setViewportSize({ width: 420, height: 1400 });
+    await translation.screenshot({ path: artifactPath('sidepanel-bilingual-wide') });
+    await panel.page.setViewportSize({ width: 420, height: 1400 });
   });
 
-  it("keeps the model's background knowledge in its own block below the notes", async () => {
-    const block = region('Sources').getByRole('complementary', {
+  test("keeps the model's background knowledge in its own block below the notes", async ({ panel }) => {
+    const block = panel.region('Sources').getByRole('complementary', {
       name: "Not from the article — the model's background knowledge",
     });
     await block.waitFor();
     expect(await block.textContent()).toMatch(/Christopher Smith[\s\S]*From general knowledge, not from the article/);
-    expect(await region('Sources').locator('.notes').textContent()).not.toMatch(/general knowledge/);
+    expect(await panel.region('Sources').locator('.notes').textContent()).not.toMatch(/general knowledge/);
     await block.scrollIntoViewIfNeeded();
-    await block.screenshot({ path: path.join(ARTIFACTS_DIR, 'sidepanel-outside-knowledge.png') });
+    await block.screenshot({ path: artifactPath('sidepanel-outside-knowledge') });
   });
 
-  it('exports the evidence report as JSON that validates, with paragraphs, verified notes and no API key', async () => {
-    const { download, text } = await exportFile('Export JSON');
+  test('exports the evidence report as JSON that validates, with paragraphs, verified notes and no API key', async ({
+    panel,
+    endpoint,
+  }) => {
+    const { download, text } = await exportFile(panel, 'Export JSON');
     expect(download.suggestedFilename()).toMatch(
       /^sourcelens-abkommen-zwischen-washington-und-minsk-steht-offenbar-kurz-\d{4}-\d{2}-\d{2}\.json$/,
     );
@@ -122,25 +111,28 @@ describe('the seed article: bilingual view and evidence report', () => {
     expect(text).not.toContain(API_KEY);
   });
 
-  it('exports the same report as Markdown, also without the key', async () => {
-    const { download, text } = await exportFile('Export Markdown');
+  test('exports the same report as Markdown, also without the key', async ({ panel }) => {
+    const { download, text } = await exportFile(panel, 'Export Markdown');
     expect(download.suggestedFilename()).toMatch(/\.md$/);
     expect(text).toMatch(/^# Evidence report: Abkommen zwischen Washington und Minsk/);
     expect(text).toContain('✓ verified');
     expect(text).toContain('> Ein mutmaßlich bedeutsames Abkommen');
     expect(text).not.toContain(API_KEY);
     // The end of the panel as the user sees it: the last translated pairs and the export bar.
-    await panel.locator('.export-bar').scrollIntoViewIfNeeded();
-    await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'sidepanel-export.png') });
+    await panel.page.locator('.export-bar').scrollIntoViewIfNeeded();
+    await panel.screenshot('sidepanel-export', { fullPage: false });
   });
 
-  it('flags the paragraph whose translation dropped "mutmaßlich", in the count and beside the paragraph', async () => {
+  test('flags the paragraph whose translation dropped "mutmaßlich", in the count and beside the paragraph', async ({
+    panel,
+    endpoint,
+  }) => {
     const unhedged = seedFixtures().translation.replace('An allegedly significant', 'A significant');
     endpoint.setResponder((request) =>
       requestPurpose(request.body) === 'translation' ? { kind: 'stream', content: unhedged } : undefined,
     );
-    await panel.getByRole('button', { name: 'Regenerate' }).click();
-    const translation = region('Translation');
+    await panel.button('Regenerate').click();
+    const translation = panel.region('Translation');
     await translation.locator('.hedge-count').waitFor({ timeout: 20_000 });
     expect(await translation.locator('.hedge-count').textContent()).toContain('1 paragraph may have lost a hedge');
     if ((await translation.getByRole('button', { name: 'Side by side' }).getAttribute('aria-pressed')) !== 'true') {
@@ -151,9 +143,9 @@ describe('the seed article: bilingual view and evidence report', () => {
     expect(await flagged.getAttribute('data-paragraph-id')).toBe('p1');
     expect(await flagged.textContent()).toMatch(/A hedge may be lost[\s\S]*mutmaßlich/);
     await translation.scrollIntoViewIfNeeded();
-    await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'sidepanel-hedge-flag.png') });
+    await panel.screenshot('sidepanel-hedge-flag', { fullPage: false });
 
-    const { text } = await exportFile('Export JSON');
+    const { text } = await exportFile(panel, 'Export JSON');
     const report = EvidenceReportSchema.parse(JSON.parse(text));
     expect(
       report.hedgePreservation.filter((check) => check.status !== 'kept').map((check) => check.paragraphId),

@@ -1,11 +1,7 @@
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SELECTION_MENU_ID } from '../../lib/selection-menu';
+import { browserTest, expect } from '../support/browser/browser-test';
+import type { OpenAITestServer } from '../support/openai-test-server';
 import { messagesText } from '../support/seed-fixtures';
-import { configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR } from './support/extension';
-import { startWorld, type World } from './support/world';
 
 const API_KEY = 'sk-test-sourcelens-shortcut';
 const MODEL = 'test-model-1';
@@ -13,58 +9,50 @@ const FIRST = 'Ein mutmaßlich bedeutsames Abkommen';
 const SECOND = 'Vor diesem Treffen hat Smith';
 const NOT_SELECTED = 'Bei den Präsidentschaftswahlen in Weißrussland';
 
-let world: World;
+const test = browserTest.override({ endpointOptions: { apiKey: API_KEY, models: [MODEL], fixtureDelayMs: 5 } });
 
-beforeAll(async () => {
-  world = await startWorld({ apiKey: API_KEY, models: [MODEL], fixtureDelayMs: 5 });
-  await configureEndpoint(world.extension, { baseUrl: world.endpoint.url, apiKey: API_KEY, model: MODEL });
-});
-
-afterAll(async () => {
-  await world?.close();
+test.beforeAll(async ({ openOptions, testEndpoint }) => {
+  await (await openOptions()).useEndpoint(testEndpoint);
 });
 
 let visit = 0;
-async function openSeedArticle(): Promise<{ page: Page; tabId: number }> {
-  const page = await world.extension.context.newPage();
-  visit += 1;
-  await page.goto(`${world.pages.urlOf('seed-de')}?visit=${visit}`);
-  return { page, tabId: await world.extension.tabIdOf(page) };
-}
+/** A unique query per visit, so each tab is found by its own URL. */
+const nextVisit = () => `?visit=${++visit}`;
 
 /** What the endpoint was sent, all requests' messages together. */
-function sentText(): string {
-  return world.endpoint.requests
-    .map((request) => (request.body ? messagesText(request.body as object) : ''))
-    .join('\n');
+function sentText(endpoint: OpenAITestServer): string {
+  return endpoint.requests.map((request) => (request.body ? messagesText(request.body as object) : '')).join('\n');
 }
 
-describe('the keyboard shortcut', () => {
-  it('is Alt+Shift+S on the toolbar action, as the browser registered it', async () => {
-    const commands = await world.extension.serviceWorker.evaluate(() => chrome.commands.getAll());
+test.describe('the keyboard shortcut', () => {
+  test('is Alt+Shift+S on the toolbar action, as the browser registered it', async ({ extension }) => {
+    const commands = await extension.serviceWorker.evaluate(() => chrome.commands.getAll());
     expect(commands).toContainEqual(expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+S' }));
   });
 
-  it('fires the toolbar click, which analyses the page in its side panel', async () => {
-    const { page, tabId } = await openSeedArticle();
-    world.endpoint.requests.length = 0;
+  test('fires the toolbar click, which analyses the page in its side panel', async ({
+    extension,
+    endpoint,
+    openArticle,
+  }) => {
+    const page = await openArticle('seed-de', nextVisit());
+    const tabId = await page.tabId();
+    endpoint.requests.length = 0;
     // The shortcut fires action.onClicked, as the click does: dispatch that event to the background's handler.
-    await world.extension.serviceWorker.evaluate(async (id) => {
+    await extension.serviceWorker.evaluate(async (id) => {
       const tab = await chrome.tabs.get(id);
       (chrome.action.onClicked as unknown as { dispatch(tab: chrome.tabs.Tab): void }).dispatch(tab);
     }, tabId);
-    const panel = await openPanelFor(world.extension, page);
-    await expect
-      .poll(() => panel.getByRole('region', { name: 'Summary' }).textContent(), { timeout: 20_000 })
-      .toMatch(/Minsk|Belarus/);
-    expect(sentText()).toContain(NOT_SELECTED);
+    const panel = await page.openSidePanel();
+    await expect.poll(() => panel.textOf('Summary'), { timeout: 20_000 }).toMatch(/Minsk|Belarus/);
+    expect(sentText(endpoint)).toContain(NOT_SELECTED);
   });
 });
 
-describe('the context menu on selected text', () => {
-  it('is made on install', async () => {
+test.describe('the context menu on selected text', () => {
+  test('is made on install', async ({ extension }) => {
     // update() rejects for an entry that does not exist.
-    const updated = await world.extension.serviceWorker.evaluate(
+    const updated = await extension.serviceWorker.evaluate(
       (id) =>
         chrome.contextMenus.update(id, {}).then(
           () => 'exists',
@@ -75,9 +63,14 @@ describe('the context menu on selected text', () => {
     expect(updated).toBe('exists');
   });
 
-  it('"Analyse selection with Sourcelens" analyses only the selected paragraphs', async () => {
-    const { page, tabId } = await openSeedArticle();
-    await page.evaluate(
+  test('"Analyse selection with Sourcelens" analyses only the selected paragraphs', async ({
+    extension,
+    endpoint,
+    openArticle,
+  }) => {
+    const page = await openArticle('seed-de', nextVisit());
+    const tabId = await page.tabId();
+    await page.page.evaluate(
       ({ first, second }) => {
         const paragraphs = [...document.querySelectorAll('p')];
         const start = paragraphs.find((paragraph) => paragraph.textContent?.startsWith(first));
@@ -91,8 +84,8 @@ describe('the context menu on selected text', () => {
       },
       { first: FIRST, second: SECOND },
     );
-    world.endpoint.requests.length = 0;
-    await world.extension.serviceWorker.evaluate(
+    endpoint.requests.length = 0;
+    await extension.serviceWorker.evaluate(
       async ({ id, menuItemId, selectionText }) => {
         const tab = await chrome.tabs.get(id);
         const info = { menuItemId, selectionText, editable: false, pageUrl: tab.url ?? '' };
@@ -104,13 +97,11 @@ describe('the context menu on selected text', () => {
       },
       { id: tabId, menuItemId: SELECTION_MENU_ID, selectionText: `${FIRST} …` },
     );
-    const panel = await openPanelFor(world.extension, page);
-    await panel.getByText('From your selection').waitFor({ timeout: 10_000 });
-    await expect
-      .poll(() => panel.getByRole('region', { name: 'Summary' }).textContent(), { timeout: 20_000 })
-      .toMatch(/\S/);
-    await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'selection-from-context-menu.png'), fullPage: true });
-    const sent = sentText();
+    const panel = await page.openSidePanel();
+    await panel.page.getByText('From your selection').waitFor({ timeout: 10_000 });
+    await expect.poll(() => panel.textOf('Summary'), { timeout: 20_000 }).toMatch(/\S/);
+    await panel.screenshot('selection-from-context-menu');
+    const sent = sentText(endpoint);
     expect(sent).toContain(FIRST);
     expect(sent).toContain(SECOND);
     expect(sent).not.toContain(NOT_SELECTED);

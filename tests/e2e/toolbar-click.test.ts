@@ -1,10 +1,8 @@
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configureEndpoint } from './support/configure';
-import { ARTIFACTS_DIR } from './support/extension';
-import { startVirtualDisplay, type VirtualDisplay } from './support/virtual-display';
-import { startWorld, type World } from './support/world';
+import { browserTest, expect } from '../support/browser/browser-test';
+import type { LoadedExtension } from '../support/browser/extension';
+import { artifactPath } from '../support/browser/screenshot';
+import { startVirtualDisplay } from '../support/browser/virtual-display';
+import type { OpenAITestServer } from '../support/openai-test-server';
 
 /**
  * The real toolbar, as a user meets it: headed Chromium on a display of our own, a real click on the
@@ -22,35 +20,30 @@ const SCREEN = { width: 1400, height: 900 };
 const PUZZLE = { x: SCREEN.width - 114, y: 62 };
 const MENU_ENTRY = { x: SCREEN.width - 322, y: 223 };
 
-let display: VirtualDisplay;
-let world: World;
+const test = browserTest
+  .override({ endpointOptions: { apiKey: API_KEY, models: [MODEL], fixtureDelayMs: 5 } })
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern; this one has none.
+  .extend('display', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const display = await startVirtualDisplay(SCREEN);
+    onCleanup(() => display.close());
+    return display;
+  })
+  // Headed, on that display: set up before the browser, closed after it.
+  .override('launchOptions', { scope: 'file' }, async ({ display }) => ({
+    headed: { display: display.display, ...SCREEN },
+  }));
 
-beforeAll(async () => {
-  display = await startVirtualDisplay(SCREEN);
-  world = await startWorld(
-    { apiKey: API_KEY, models: [MODEL], fixtureDelayMs: 5 },
-    { headed: { display: display.display, ...SCREEN } },
-  );
-  await configureEndpoint(world.extension, { baseUrl: world.endpoint.url, apiKey: API_KEY, model: MODEL });
-});
-
-afterAll(async () => {
-  await world?.close();
-  await display?.close();
+test.beforeAll(async ({ openOptions, testEndpoint }) => {
+  await (await openOptions()).useEndpoint(testEndpoint);
 });
 
 let visit = 0;
-async function openArticle(slug: string): Promise<Page> {
-  const page = await world.extension.context.newPage();
-  visit += 1;
-  await page.goto(`${world.pages.urlOf(slug)}?visit=${visit}`);
-  await page.bringToFront();
-  return page;
-}
+/** A unique query per visit, so each tab is found by its own URL. */
+const nextVisit = () => `?visit=${++visit}`;
 
 /** The text of the real side panel, read from another extension page through `extension.getViews()`. */
-async function realPanelText(): Promise<string | null> {
-  const reader = world.extension.context.pages().find((page) => page.url().includes('/options.html'));
+async function realPanelText(extension: LoadedExtension): Promise<string | null> {
+  const reader = extension.context.pages().find((page) => page.url().includes('/options.html'));
   if (!reader) throw new Error('no extension page to read the panel from');
   return reader.evaluate(() => {
     const view = chrome.extension.getViews().find((candidate) => candidate.location.pathname === '/sidepanel.html');
@@ -58,32 +51,43 @@ async function realPanelText(): Promise<string | null> {
   });
 }
 
-function chatRequests(): number {
-  return world.endpoint.requests.filter((request) => request.path.endsWith('/chat/completions')).length;
+function chatRequests(endpoint: OpenAITestServer): number {
+  return endpoint.requests.filter((request) => request.path.endsWith('/chat/completions')).length;
 }
 
-describe('the real toolbar', () => {
-  it('a click on Sourcelens in the extensions menu opens the side panel, which streams the article', async () => {
-    await openArticle('seed-de');
+test.describe('the real toolbar', () => {
+  test('a click on Sourcelens in the extensions menu opens the side panel, which streams the article', async ({
+    display,
+    extension,
+    openArticle,
+  }) => {
+    await (await openArticle('seed-de', nextVisit())).bringToFront();
     await display.xdotool('mousemove', String(PUZZLE.x), String(PUZZLE.y), 'click', '1');
     await new Promise((resolve) => setTimeout(resolve, 800));
-    await display.screenshot(path.join(ARTIFACTS_DIR, 'toolbar-menu.png'));
+    await display.screenshot(artifactPath('toolbar-menu'));
     await display.xdotool('mousemove', String(MENU_ENTRY.x), String(MENU_ENTRY.y), 'click', '1');
 
-    await expect.poll(realPanelText, { timeout: 20_000 }).toMatch(/summary[\s\S]*(Minsk|Belarus)/i);
-    await expect.poll(realPanelText, { timeout: 20_000 }).toMatch(/translation/i);
-    await display.screenshot(path.join(ARTIFACTS_DIR, 'toolbar-click.png'));
+    await expect.poll(() => realPanelText(extension), { timeout: 20_000 }).toMatch(/summary[\s\S]*(Minsk|Belarus)/i);
+    await expect.poll(() => realPanelText(extension), { timeout: 20_000 }).toMatch(/translation/i);
+    await display.screenshot(artifactPath('toolbar-click'));
   });
 
-  it('Alt+Shift+S analyses the page shown, as the click does', async () => {
+  test('Alt+Shift+S analyses the page shown, as the click does', async ({
+    display,
+    extension,
+    endpoint,
+    openArticle,
+  }) => {
     // Another article: the seed's result is cached by now, and a cached result sends nothing.
-    await openArticle('de-english-quotes');
-    const before = chatRequests();
+    await (await openArticle('de-english-quotes', nextVisit())).bringToFront();
+    const before = chatRequests(endpoint);
     // Focus the page (left of the panel), so the key reaches this browser window.
     await display.xdotool('mousemove', '300', '500', 'click', '1');
     await display.xdotool('key', '--clearmodifiers', 'alt+shift+s');
-    await expect.poll(chatRequests, { timeout: 10_000 }).toBeGreaterThan(before);
-    await expect.poll(realPanelText, { timeout: 20_000 }).toMatch(/Chip-Exporte[\s\S]*summary[\s\S]*(Minsk|Belarus)/i);
-    await display.screenshot(path.join(ARTIFACTS_DIR, 'toolbar-shortcut.png'));
+    await expect.poll(() => chatRequests(endpoint), { timeout: 10_000 }).toBeGreaterThan(before);
+    await expect
+      .poll(() => realPanelText(extension), { timeout: 20_000 })
+      .toMatch(/Chip-Exporte[\s\S]*summary[\s\S]*(Minsk|Belarus)/i);
+    await display.screenshot(artifactPath('toolbar-shortcut'));
   });
 });

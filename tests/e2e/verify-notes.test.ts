@@ -1,37 +1,22 @@
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FABRICATED_NOTE } from '../../components/fixtures/seed-answer';
-import type { OpenAITestServer } from '../support/openai-test-server';
+import { browserTest, expect } from '../support/browser/browser-test';
+import type { ArticlePage } from '../support/browser/pages/article-page';
+import type { SidePanel } from '../support/browser/pages/side-panel';
+import { artifactPath } from '../support/browser/screenshot';
+import { FABRICATED_NOTE } from '../support/components/seed-answer';
 import { requestPurpose, seedFixtures } from '../support/seed-fixtures';
-import { analyseAfresh, configureEndpoint, openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
-import type { PageServer } from './support/page-server';
-import { startWorld, type World } from './support/world';
-
-const API_KEY = 'sk-verify-notes-test';
-const MODEL = 'test-model-1';
 
 const SECRET_MEETING = 'Smiths Treffen mit Lukaschenko sei heimlich erfolgt.';
 
-let extension: LoadedExtension;
-let endpoint: OpenAITestServer;
-let pages: PageServer;
-let world: World | undefined;
+const test = browserTest.override({ endpointOptions: { apiKey: 'sk-verify-notes-test', models: ['test-model-1'] } });
 
-beforeAll(async () => {
-  world = await startWorld({ apiKey: API_KEY, models: [MODEL] });
-  ({ extension, endpoint, pages } = world);
-  await configureEndpoint(extension, { baseUrl: endpoint.url, apiKey: API_KEY, model: MODEL });
+test.beforeAll(async ({ openOptions, testEndpoint, endpoint }) => {
+  await (await openOptions()).useEndpoint(testEndpoint);
   const seed = JSON.parse(seedFixtures().analysis);
   const answer = JSON.stringify({ ...seed, notes: [...seed.notes, FABRICATED_NOTE] });
   endpoint.setResponder((request) =>
     requestPurpose(request.body) === 'analysis' ? { kind: 'stream', content: answer, chunkSize: 120 } : undefined,
   );
-});
-
-afterAll(async () => {
-  await world?.close();
 });
 
 /** The texts of the ranges registered under the extension's highlight in the page; null when there is none. */
@@ -42,25 +27,27 @@ function highlightedTexts(page: Page): Promise<string[] | null> {
   });
 }
 
-function noteCards(panel: Page): Locator {
-  return panel.getByRole('region', { name: 'Sources' }).locator('article.note-card');
+function noteCards(panel: SidePanel): Locator {
+  return panel.region('Sources').locator('article.note-card');
 }
 
 async function cleanText(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
-let article: Page;
-let panel: Page;
+/** The seed article and its panel, analysed by the first test and read by the others. */
+let article: ArticlePage;
+let panel: SidePanel;
 
-describe('notes a reader can verify', () => {
-  it('tallies the verified notes, marks the fabricated one, counts the sources and draws the chains', async () => {
-    article = await extension.context.newPage();
-    await article.goto(`${pages.urlOf('seed-de')}?visit=verify`);
-    panel = await openPanelFor(extension, article);
-    await analyseAfresh(panel);
+test.describe('notes a reader can verify', () => {
+  test('tallies the verified notes, marks the fabricated one, counts the sources and draws the chains', async ({
+    openArticle,
+  }) => {
+    article = await openArticle('seed-de', '?visit=verify');
+    panel = await article.openSidePanel();
+    await panel.analyseAfresh();
 
-    const tally = panel.locator('.verification-tally__summary');
+    const tally = panel.page.locator('.verification-tally__summary');
     await tally.waitFor({ timeout: 20_000 });
     expect(await cleanText(tally)).toBe('14 of 15 notes verified');
     await expect.poll(() => noteCards(panel).count()).toBe(15);
@@ -72,7 +59,7 @@ describe('notes a reader can verify', () => {
       '✓ Quote found in the article, word for word in paragraph · p3',
     );
 
-    const counts = await panel
+    const counts = await panel.page
       .locator('.attribution-count')
       .evaluateAll((elements) =>
         elements.map(
@@ -98,40 +85,39 @@ describe('notes a reader can verify', () => {
     expect(await chain.locator('.chain__cue').first().textContent()).toBe('laut der New York Times (NYT)');
 
     // The pointer rests where the Analyse button was: off the summary, so no preview opens on hover.
-    await panel.mouse.move(0, 0);
-    await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'verify-notes-panel.png'), fullPage: true });
-    const sources = await panel.getByRole('region', { name: 'Sources' }).boundingBox();
+    await panel.page.mouse.move(0, 0);
+    await panel.screenshot('verify-notes-panel');
+    const sources = await panel.region('Sources').boundingBox();
     if (sources) {
-      await panel.screenshot({
-        path: path.join(ARTIFACTS_DIR, 'verify-notes-sources.png'),
+      await panel.screenshot('verify-notes-sources', {
         fullPage: true,
         clip: { x: 0, y: sources.y - 12, width: 420, height: 1150 },
       });
     }
     await noteCards(panel)
       .nth(14)
-      .screenshot({ path: path.join(ARTIFACTS_DIR, 'verify-notes-fabricated.png') });
-    await panel.getByRole('checkbox', { name: 'Hide unverified notes' }).check();
+      .screenshot({ path: artifactPath('verify-notes-fabricated') });
+    await panel.page.getByRole('checkbox', { name: 'Hide unverified notes' }).check();
     await expect.poll(() => noteCards(panel).count()).toBe(14);
-    await panel.getByRole('checkbox', { name: 'Hide unverified notes' }).uncheck();
+    await panel.page.getByRole('checkbox', { name: 'Hide unverified notes' }).uncheck();
     await expect.poll(() => noteCards(panel).count()).toBe(15);
   });
 
-  it('highlights exactly the note’s sentence in the page on a click; Escape in the panel clears it', async () => {
+  test('highlights exactly the note’s sentence in the page on a click; Escape in the panel clears it', async () => {
     const note = noteCards(panel).nth(3);
     const toggle = note.getByRole('button', { name: 'Show in page' });
-    expect(await highlightedTexts(article)).toBeNull();
+    expect(await highlightedTexts(article.page)).toBeNull();
     await note.locator('.note-card__claim').click();
-    await expect.poll(() => highlightedTexts(article), { timeout: 10_000 }).toEqual([SECRET_MEETING]);
+    await expect.poll(() => highlightedTexts(article.page), { timeout: 10_000 }).toEqual([SECRET_MEETING]);
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-    await note.screenshot({ path: path.join(ARTIFACTS_DIR, 'verify-notes-note-pressed.png') });
+    await note.screenshot({ path: artifactPath('verify-notes-note-pressed') });
 
     // The passage was scrolled into view, centred.
     await article.bringToFront();
     await expect
       .poll(
         () =>
-          article.evaluate(() => {
+          article.page.evaluate(() => {
             const range = [...(CSS.highlights.get('sourcelens-passage') ?? [])][0];
             if (!(range instanceof Range)) return false;
             const rect = range.getBoundingClientRect();
@@ -140,61 +126,61 @@ describe('notes a reader can verify', () => {
         { timeout: 5_000 },
       )
       .toBe(true);
-    await article.waitForTimeout(600);
-    await article.screenshot({ path: path.join(ARTIFACTS_DIR, 'verify-notes-page-highlight.png') });
+    await article.page.waitForTimeout(600);
+    await article.screenshot('verify-notes-page-highlight', { fullPage: false });
 
-    await panel.bringToFront();
-    await panel.keyboard.press('Escape');
-    await expect.poll(() => highlightedTexts(article), { timeout: 10_000 }).toBeNull();
+    await panel.page.bringToFront();
+    await panel.page.keyboard.press('Escape');
+    await expect.poll(() => highlightedTexts(article.page), { timeout: 10_000 }).toBeNull();
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('a second click on the note clears it, and so does Escape in the page', async () => {
+  test('a second click on the note clears it, and so does Escape in the page', async () => {
     const note = noteCards(panel).nth(0);
     const toggle = note.getByRole('button', { name: 'Show in page' });
     await toggle.click();
     await expect
-      .poll(() => highlightedTexts(article), { timeout: 10_000 })
+      .poll(() => highlightedTexts(article.page), { timeout: 10_000 })
       .toEqual(['Ein mutmaßlich bedeutsames Abkommen zwischen Washington und Minsk steht offenbar kurz bevor.']);
     await toggle.click();
-    await expect.poll(() => highlightedTexts(article), { timeout: 10_000 }).toBeNull();
+    await expect.poll(() => highlightedTexts(article.page), { timeout: 10_000 }).toBeNull();
 
     // From the keyboard: focus the note's button and press Enter.
     await toggle.focus();
-    await panel.keyboard.press('Enter');
-    await expect.poll(() => highlightedTexts(article), { timeout: 10_000 }).not.toBeNull();
+    await panel.page.keyboard.press('Enter');
+    await expect.poll(() => highlightedTexts(article.page), { timeout: 10_000 }).not.toBeNull();
     await article.bringToFront();
-    await article.keyboard.press('Escape');
-    await expect.poll(() => highlightedTexts(article), { timeout: 10_000 }).toBeNull();
+    await article.page.keyboard.press('Escape');
+    await expect.poll(() => highlightedTexts(article.page), { timeout: 10_000 }).toBeNull();
     // The page told the panel, which no longer shows the note as pressed.
     await expect.poll(() => toggle.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
   });
 
-  it('a summary point shows its cited paragraphs in the panel and highlights them in the page', async () => {
-    await panel.bringToFront();
-    const point = panel.getByRole('region', { name: 'Summary' }).locator('.summary-list > li').nth(1);
+  test('a summary point shows its cited paragraphs in the panel and highlights them in the page', async () => {
+    await panel.page.bringToFront();
+    const point = panel.region('Summary').locator('.summary-list > li').nth(1);
     expect(await point.locator('.citation-chip').allTextContents()).toEqual(['p2', 'p3']);
     await point.focus();
     const popover = point.locator('.cited-popover');
     await popover.waitFor();
     expect(await cleanText(popover)).toContain('Vor diesem Treffen hat Smith');
-    const paragraphs = await article.evaluate(() =>
+    const paragraphs = await article.page.evaluate(() =>
       [...document.querySelectorAll('.story-body p')].slice(1, 3).map((paragraph) => paragraph.textContent),
     );
-    await expect.poll(() => highlightedTexts(article), { timeout: 10_000 }).toEqual(paragraphs);
-    await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'verify-notes-cited-summary.png') });
+    await expect.poll(() => highlightedTexts(article.page), { timeout: 10_000 }).toEqual(paragraphs);
+    await panel.screenshot('verify-notes-cited-summary', { fullPage: false });
     await point.blur();
-    await expect.poll(() => highlightedTexts(article), { timeout: 10_000 }).toBeNull();
+    await expect.poll(() => highlightedTexts(article.page), { timeout: 10_000 }).toBeNull();
   });
 
-  it('says the page has changed when the passage is no longer on it', async () => {
-    await article.goto(pages.urlOf('search-results'));
-    await panel.bringToFront();
+  test('says the page has changed when the passage is no longer on it', async ({ pages }) => {
+    await article.page.goto(pages.urlOf('search-results'));
+    await panel.page.bringToFront();
     const note = noteCards(panel).nth(3);
     await note.getByRole('button', { name: 'Show in page' }).click();
     await expect
       .poll(() => cleanText(note.getByRole('status')), { timeout: 10_000 })
       .toBe('The page has changed since it was read; this passage is no longer on it.');
-    expect(await highlightedTexts(article)).toBeNull();
+    expect(await highlightedTexts(article.page)).toBeNull();
   });
 });

@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-
-const PAGES_DIR = path.resolve('tests/fixtures/pages');
+import { readSavedPage } from '../saved-page';
 
 /**
  * Serves the saved pages on 127.0.0.1: `/<slug>/` (and anything below it) answers
- * `tests/fixtures/pages/<slug>/source.html`, or a page a test added with `addPage`.
+ * the saved page `tests/fixtures/pages/<slug>/` (see ../saved-page.ts), or a page a test added with `addPage`.
  */
 export interface PageServer {
   origin: string;
@@ -35,7 +32,7 @@ export async function startPageServer(): Promise<PageServer> {
       return;
     }
     try {
-      const html = added.get(slug) ?? (await readFile(path.join(PAGES_DIR, slug, 'source.html')));
+      const html = added.get(slug) ?? readSavedPage(slug);
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     } catch {
       response.writeHead(404).end('not found');
