@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, render, } from '@testing-library/preact';
+import { cleanup, render } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { JOB_PORT_NAME, type JobEvent } from '../../lib/job/job';
 import { seedJob } from '../../tests/support/components/seed-job';
-import { useJob } from './use-job';
 import { KEEPALIVE_INTERVAL_MS, RECONNECT_DELAYS_MS, useJobSubscription } from './use-job-subscription';
 
 type Listener = (...args: unknown[]) => void;
@@ -162,9 +161,9 @@ describe('useJobSubscription', () => {
   });
 });
 
-describe('useJob', () => {
+describe('the mirrored job', () => {
   function JobProbe({ tabId }: { tabId: number }) {
-    const job = useJob(tabId);
+    const { job } = useJobSubscription(tabId);
     return <p>{job ? job.status : 'none'}</p>;
   }
 

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groundQuote } from './grounding';
+import { type Grounding, groundNotes } from './grounding';
+
+/** One quote's grounding, as a note carrying it gets it. */
+function groundQuote(article: Parameters<typeof groundNotes>[0], quote: string): Grounding {
+  const [grounding] = groundNotes(article, [{ quote }]);
+  if (!grounding) throw new Error('groundNotes returned no grounding for one note');
+  return grounding;
+}
 
 /** How a model retypes a sentence it was asked to copy: none of this changes what was said. */
 const RETYPINGS: Array<[RegExp, string[]]> = [

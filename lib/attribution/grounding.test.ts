@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Article, ArticleSchema } from '../article/article';
 import { AnalysisSchema } from './analysis';
-import { groundNotes, groundQuote, locateQuote } from './grounding';
+import { type Grounding, groundNotes, locateQuote } from './grounding';
+
+/** One quote's grounding, as a note carrying it gets it. */
+function groundQuote(article: Parameters<typeof groundNotes>[0], quote: string): Grounding {
+  const [grounding] = groundNotes(article, [{ quote }]);
+  if (!grounding) throw new Error('groundNotes returned no grounding for one note');
+  return grounding;
+}
 
 function article(...texts: string[]): Pick<Article, 'paragraphs'> {
   return { paragraphs: texts.map((text, index) => ({ id: `p${index + 1}`, text })) };

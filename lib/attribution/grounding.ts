@@ -261,15 +261,6 @@ export function locateQuote(article: Paragraphs, quote: string | undefined): Quo
   return locate(new ArticleIndex(article), quote);
 }
 
-/**
- * Grounds one quote in the article. A quote across two paragraphs is verified only when it runs
- * contiguously from the end of one into the start of the next: the grounding then names the first
- * paragraph, with `start` where the quote begins and `end` at that paragraph's end.
- */
-export function groundQuote(article: Paragraphs, quote: string): Grounding {
-  return toGrounding(locateQuote(article, quote));
-}
-
 /** Grounds every note's quote, in order; a note without a quote is not found. */
 export function groundNotes(article: Paragraphs, notes: ReadonlyArray<{ quote?: string }> | undefined): Grounding[] {
   return locateNotes(article, notes).map(toGrounding);

@@ -95,6 +95,10 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
   const server = options.tlsHostname
     ? createTlsServer(selfSignedCertificate(options.tlsHostname), listener)
     : createServer(listener);
+  // Node closes an idle keep-alive connection after 5 s, and a client that reuses it at that moment
+  // gets ECONNRESET (seen in unit tests on a loaded 2-core machine, where a test can sit idle that
+  // long between two requests). Real endpoints keep connections far longer; so does this one.
+  server.keepAliveTimeout = 120_000;
 
   const handle = async (incoming: IncomingMessage, response: ServerResponse) => {
     const arrivedAt = Date.now();
