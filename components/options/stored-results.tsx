@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { clearCachedResults, countCachedResults } from '../../lib/job/result-cache';
+import { countCachedResults } from '../../lib/job/result-cache';
+import { clearStoredResults } from '../../lib/stored-results';
 
 type Phase = 'idle' | 'clearing' | 'cleared' | 'failed';
 
@@ -17,7 +18,7 @@ export function StoredResults() {
 
   const onClear = () => {
     setPhase('clearing');
-    clearCachedResults()
+    clearStoredResults()
       .then(countCachedResults)
       .then((left) => {
         setCount(left);
