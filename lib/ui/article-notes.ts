@@ -27,7 +27,7 @@ const EVIDENCE_LABELS: Record<LanguageEvidence, string> = {
   'content-language': "from the page's Content-Language",
   'html-lang': "from the page's lang",
   text: 'from the text',
-  'browser-detector': 'detected by the browser',
+  'browser-detector': 'detected from the text by the browser',
 };
 
 /**
