@@ -5,7 +5,9 @@
  * Per page and in total: sentence recall (`must_contain` found, else the expected first and last
  * paragraphs), boilerplate leaks (`must_not_contain` found), language accuracy, truncation
  * detection (only Sourcelens reports one: the peers count as "whole" for every page) and the time
- * per page (median of several runs, in Node with happy-dom: a browser is faster for all three).
+ * per page (median of several runs, the three taking turns, each after a garbage collection, in
+ * Node with happy-dom: a browser is faster for all three), and Sourcelens's time as a multiple of
+ * Readability's.
  * Options: --runs N (default 5), --markdown (a README table).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -56,6 +58,9 @@ interface Score {
 
 type Extractor = (html: string, url: string) => Outcome;
 
+/** `global.gc` when Node runs with --expose-gc, else nothing. */
+const collectGarbage: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
 const normalise = (text: string) => text.replace(/\s+/gu, ' ').trim();
 
 const extractors: Record<string, Extractor> = {
@@ -84,26 +89,43 @@ const extractors: Record<string, Extractor> = {
   },
 };
 
-function score(extract: Extractor, html: string, url: string, expected: Expected, runs: number): Score {
-  const times: number[] = [];
-  let outcome: Outcome = { text: '', language: null, truncated: false };
+/**
+ * Runs every extractor on the page in turns (one run each, `runs` times over), so that a change
+ * in the machine's load while a page is measured weighs on all of them alike, then scores each.
+ */
+function scorePage(names: string[], html: string, url: string, expected: Expected, runs: number): Map<string, Score> {
+  const times = new Map<string, number[]>(names.map((name) => [name, []]));
+  const outcomes = new Map<string, Outcome>();
   for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    outcome = extract(html, url);
-    times.push(performance.now() - start);
+    // Each run starts with another extractor, and each extraction after a garbage collection (with
+    // node --expose-gc, as npm run bench:extract runs it): no extractor pays for another's garbage.
+    const order = [...names.slice(run % names.length), ...names.slice(0, run % names.length)];
+    for (const name of order) {
+      const extract = extractors[name];
+      if (!extract) continue;
+      collectGarbage();
+      const start = performance.now();
+      outcomes.set(name, extract(html, url));
+      times.get(name)?.push(performance.now() - start);
+    }
   }
-  times.sort((a, b) => a - b);
-  const text = normalise(outcome.text);
-  const wanted = expected.must_contain ?? [expected.firstParagraph, expected.lastParagraph];
-  const unwanted = [...(expected.must_not_contain ?? []), ...(expected.absentText ?? [])];
-  return {
-    found: wanted.filter((sentence) => text.includes(normalise(sentence))).length,
-    wanted: wanted.length,
-    leaks: unwanted.filter((boilerplate) => text.includes(normalise(boilerplate))).length,
-    languageRight: primaryLanguageTag(outcome.language) === expected.language,
-    truncationRight: outcome.truncated === Boolean(expected.truncated),
-    milliseconds: times[Math.floor(times.length / 2)] ?? 0,
-  };
+  const scores = new Map<string, Score>();
+  for (const name of names) {
+    const outcome = outcomes.get(name) ?? { text: '', language: null, truncated: false };
+    const sorted = (times.get(name) ?? []).sort((a, b) => a - b);
+    const text = normalise(outcome.text);
+    const wanted = expected.must_contain ?? [expected.firstParagraph, expected.lastParagraph];
+    const unwanted = [...(expected.must_not_contain ?? []), ...(expected.absentText ?? [])];
+    scores.set(name, {
+      found: wanted.filter((sentence) => text.includes(normalise(sentence))).length,
+      wanted: wanted.length,
+      leaks: unwanted.filter((boilerplate) => text.includes(normalise(boilerplate))).length,
+      languageRight: primaryLanguageTag(outcome.language) === expected.language,
+      truncationRight: outcome.truncated === Boolean(expected.truncated),
+      milliseconds: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    });
+  }
+  return scores;
 }
 
 type Expected = Extract<z.infer<typeof FixtureSchema>['expected'], { ok: true }>;
@@ -124,10 +146,10 @@ function main(): void {
     const html = readSavedPage(slug);
     pages += 1;
     const row = [slug];
+    const scores = scorePage(names, html, fixture.pageUrl, fixture.expected, runs);
     for (const name of names) {
-      const extractor = extractors[name];
-      if (!extractor) continue;
-      const result = score(extractor, html, fixture.pageUrl, fixture.expected, runs);
+      const result = scores.get(name);
+      if (!result) continue;
       const total = totals.get(name);
       if (total) {
         total.found += result.found;
@@ -171,7 +193,10 @@ function main(): void {
     console.log(line(header));
     for (const row of rows) console.log(line(row));
   }
-  console.log(`\n${pages} pages, median of ${runs} runs each; ms per page in Node with happy-dom.`);
+  const ours = totals.get('Sourcelens')?.ms ?? 0;
+  const readability = totals.get('Readability')?.ms ?? 0;
+  const ratio = readability > 0 ? ` Sourcelens takes ${(ours / readability).toFixed(2)}× Readability's time.` : '';
+  console.log(`\n${pages} pages, median of ${runs} runs each; ms per page in Node with happy-dom.${ratio}`);
 }
 
 main();

@@ -25,10 +25,10 @@ export interface ArticleLanguage {
  */
 export function articleLanguage(
   live: Document,
-  container: Element | null,
+  containerLang: string | null,
   paragraphs: readonly Pick<Paragraph, 'text'>[],
 ): ArticleLanguage {
-  const declared = declaredLanguage(live, container);
+  const declared = declaredLanguage(live, containerLang);
   const sample = languageSample(paragraphs);
   const fromText = textLanguage(sample);
   if (declared) {
@@ -58,15 +58,25 @@ export function articleLanguage(
     : { language: 'und', languageSource: 'unknown' };
 }
 
-function declaredLanguage(
-  live: Document,
-  container: Element | null,
-): { language: string; evidence: LanguageEvidence } | null {
+/**
+ * The primary tag of the `lang` on the page's article container or its nearest ancestor below
+ * `<html>` (whose `lang` is the template's, weighed last). Null when none declares one. Read it
+ * before Readability runs on the same copy: Readability moves and re-creates its elements.
+ */
+export function containerLanguage(container: Element | null): string | null {
   const top = container?.ownerDocument.documentElement;
   for (let element = container; element && element !== top; element = element.parentElement) {
     const language = primaryLanguageTag(element.getAttribute('lang'));
-    if (language) return { language, evidence: 'article-lang' };
+    if (language) return language;
   }
+  return null;
+}
+
+function declaredLanguage(
+  live: Document,
+  containerLang: string | null,
+): { language: string; evidence: LanguageEvidence } | null {
+  if (containerLang) return { language: containerLang, evidence: 'article-lang' };
   const candidates: [string | null, LanguageEvidence][] = [
     [jsonLdLanguage(live), 'json-ld'],
     [metaContent(live, 'og:locale'), 'og-locale'],

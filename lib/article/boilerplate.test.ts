@@ -19,6 +19,8 @@ describe('boilerplateKind', () => {
     ['Leggi anche: la frana di marzo', 'teaser'],
     ['Leia também: Greve no porto', 'teaser'],
     ['Читайте также: Трамвай на Садовой пустят в декабре', 'teaser'],
+    ['Čtěte také: Oprava mostu u Lipové se prodraží o třetinu', 'teaser', 0.8],
+    ['【関連記事】タクシー運転手も不足、深夜の配車に影響', 'teaser', 0.8],
     ['Abonnieren Sie unseren Newsletter', 'subscription'],
     ['Sign up for our morning briefing', 'subscription'],
     ['Suscríbete a nuestro boletín', 'subscription'],
@@ -36,6 +38,7 @@ describe('boilerplateKind', () => {
     ['Updated 10:35 CET', 'dateline'],
     ['24 ноября 2026, 17:05', 'dateline'],
     ['Actualizado el 20 de noviembre de 2026', 'dateline'],
+    ['Zveřejněno: 25. 11. 2026, 8:40 | Autor: Jana Dvořáková', 'dateline'],
   ])('%s is %s', (text, kind, linkShare = 0) => {
     expect(boilerplateKind(text, linkShare)).toBe(kind);
   });

@@ -94,6 +94,10 @@ const TEASER_CUES = [
   'czytaj także',
   'czytaj też',
   'zobacz też',
+  'čtěte také',
+  'čtěte též',
+  'přečtěte si také',
+  'související články',
   '相关阅读',
   '相關閱讀',
   '延伸阅读',
@@ -179,6 +183,7 @@ const DATELINE_WORDS = new Set(
   (
     'stand aktualisiert veröffentlicht updated published posted last modified actualizado publicado ' +
     'mis à jour publié le aggiornato pubblicato atualizado обновлено опубликовано uhr am um on at ' +
+    'zveřejněno aktualizováno autor ' +
     'h hrs de del el la à às alle ore в г года utc cet cest mez msk et gmt · | - – — , . ' +
     'montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday ' +
     'saturday sunday lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi ' +
@@ -207,9 +212,10 @@ export function boilerplateKind(rawText: string, linkShare = 0, linkCount = 0): 
   // A row of several links and nothing else (topic tags, "more stories"), not a sentence: navigation.
   if (linkCount >= 2 && linkShare >= 0.9 && !/[.!?。！？]$/u.test(text)) return 'link-list';
   const sentence = /[.!?。！？]$/u.test(text);
+  // Bare of leading punctuation: Japanese and Chinese sites bracket the cue, 【関連記事】.
   if (
-    startsWithCue(lower, TEASER_CUES) &&
-    (linkShare >= 0.4 || (words <= 12 && !sentence) || bare.length === cueLength(lower))
+    startsWithCue(bare, TEASER_CUES) &&
+    (linkShare >= 0.4 || (words <= 12 && !sentence) || bare.length === cueLength(bare))
   )
     return 'teaser';
   if (words <= 40 && (startsWithCue(lower, SUBSCRIPTION_STARTS) || containsCue(lower, SUBSCRIPTION_PHRASES)))

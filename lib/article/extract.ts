@@ -6,7 +6,7 @@ import {
   type Truncation,
 } from './article';
 import { findArticleContainer } from './article-container';
-import { articleLanguage } from './article-language';
+import { articleLanguage, containerLanguage } from './article-language';
 import { boilerplateKind, isBoilerplateBox, isFurnitureLine } from './boilerplate';
 import type { ExtractionRequest } from './extraction-request';
 import { liveBlogSegments } from './live-blog';
@@ -15,8 +15,9 @@ import { type ReadabilityMetadata, readPageMetadata } from './page-metadata';
 import { detectPaywall, type PaywallEvidence } from './paywall';
 import { parseReadableArticle } from './readability-article';
 import { collectReadableBlocks } from './readable-blocks';
-import { containerProse, restoreLostText } from './restore-lost-text';
+import { containerProse, judgeContainerSegments, restoreLostText } from './restore-lost-text';
 import { normaliseWhitespace, segmentsToParagraphs, type TextSegment, textToSegments } from './segments';
+import { tableLayoutContainer } from './table-layout';
 import { textWeight } from './text-weight';
 import { copyVisiblePage } from './visible-copy';
 import { countWords } from './word-count';
@@ -34,8 +35,8 @@ const MIN_PAYWALLED_CHARACTERS = 150;
 interface Body {
   segments: TextSegment[];
   readability: ReadabilityMetadata | null;
-  /** The page's own article element, in the visible copy: its `lang` is the best word on the language. */
-  container: Element | null;
+  /** The `lang` of the page's own article element (or an ancestor): the best word on the language. */
+  containerLang: string | null;
   paywall: PaywallEvidence | null;
 }
 
@@ -70,7 +71,7 @@ export function extractArticle(
       : undefined;
     const article = ArticleSchema.parse({
       ...metadata,
-      ...articleLanguage(document, body?.container ?? null, paragraphs),
+      ...articleLanguage(document, body?.containerLang ?? null, paragraphs),
       paragraphs,
       links,
       wordCount: countWords(paragraphs),
@@ -89,14 +90,14 @@ function readBody(document: Document, source: ExtractionSource, selectionText: s
     case 'article':
       return readArticleBody(document);
     case 'selection':
-      return { segments: textToSegments(selectionText), readability: null, container: null, paywall: null };
+      return { segments: textToSegments(selectionText), readability: null, containerLang: null, paywall: null };
     case 'page': {
       const copy = copyVisiblePage(document);
       const container = findArticleContainer(copy.document);
       return {
         segments: collectPageBlocks(copy.document),
         readability: null,
-        container: container?.body ?? null,
+        containerLang: containerLanguage(container?.body ?? null),
         paywall: null,
       };
     }
@@ -110,7 +111,7 @@ function readBody(document: Document, source: ExtractionSource, selectionText: s
  */
 function readArticleBody(document: Document): Body | null {
   const copy = copyVisiblePage(document);
-  const container = findArticleContainer(copy.document);
+  const container = findArticleContainer(copy.document) ?? tableLayoutContainer(copy.document);
   const paywall = detectPaywall({
     live: document,
     copy: copy.document,
@@ -121,20 +122,23 @@ function readArticleBody(document: Document): Body | null {
   for (const box of Array.from(copy.document.body?.querySelectorAll('*') ?? [])) {
     if (box.isConnected && (isBoilerplateBox(box) || isFurnitureLine(box))) box.remove();
   }
-  const containerSegments = container ? collectReadableBlocks(container.region) : [];
+  // Everything read from the container is read now: Readability gets this same copy (a second
+  // copy of the page cost as much as a sixth of the extraction), and moves, renames and strips its
+  // elements as it parses.
+  const containerSegments = container
+    ? judgeContainerSegments(collectReadableBlocks(container.region), container.region)
+    : [];
   const liveBlog = container ? liveBlogSegments(container.region, document) : null;
-  // Readability moves and renames what it parses: it gets a copy of its own, the container walk keeps this one.
-  const readable = parseReadableArticle(copy.duplicate());
+  const containerLang = containerLanguage(container?.body ?? null);
+  const readable = parseReadableArticle(copy.document);
   let segments: TextSegment[];
   if (readable) {
     const readableSegments = collectReadableBlocks(readable.content);
-    segments =
-      liveBlog ??
-      (container ? restoreLostText(readableSegments, containerSegments, container.region) : readableSegments);
+    segments = liveBlog ?? (container ? restoreLostText(readableSegments, containerSegments) : readableSegments);
   } else if (container && (liveBlog || paywall)) {
     // Too short for Readability's bar, yet the page says what it is: a live blog's first posts, or
     // the free part of a paywalled story. Its own article element's prose is the article.
-    segments = liveBlog ?? containerProse(containerSegments, container.region);
+    segments = liveBlog ?? containerProse(containerSegments);
   } else {
     return null;
   }
@@ -143,7 +147,7 @@ function readArticleBody(document: Document): Body | null {
       (segment) => boilerplateKind(segment.text, linkShare(segment), segment.links.length) === null,
     ),
     readability: readable,
-    container: container?.body ?? null,
+    containerLang,
     paywall: paywall?.evidence ?? null,
   };
 }

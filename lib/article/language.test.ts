@@ -34,22 +34,63 @@ describe('primaryLanguageTag', () => {
 });
 
 describe('resolveLanguage', () => {
+  const sure = (language: string, percentage = 95) => ({ language, reliable: true, percentage });
+  const declaredEnglish: Article = {
+    ...article,
+    language: 'en',
+    languageSource: 'page',
+    languageEvidence: 'html-lang',
+  };
+
   it('fills in a reliable detection when the page gave no language', () => {
-    expect(resolveLanguage(article, { language: 'de-AT', reliable: true })).toMatchObject({
+    expect(resolveLanguage(article, sure('de-AT'))).toMatchObject({
       language: 'de',
       languageSource: 'detected',
+      languageEvidence: 'browser-detector',
     });
   });
 
-  it('keeps the page’s own language over any detection', () => {
-    const declared: Article = { ...article, language: 'fr', languageSource: 'page' };
-    expect(resolveLanguage(declared, { language: 'de', reliable: true })).toBe(declared);
+  it('lets the text overrule a declared language it contradicts, and keeps what the page said', () => {
+    expect(resolveLanguage(declaredEnglish, sure('es'), 1_200)).toEqual({
+      ...declaredEnglish,
+      language: 'es',
+      languageSource: 'detected',
+      languageEvidence: 'browser-detector',
+      declaredLanguage: 'en',
+    });
+  });
+
+  it('keeps the declaration when the detector agrees, doubts, has too little text or only a minority', () => {
+    expect(resolveLanguage(declaredEnglish, sure('en'), 1_200)).toBe(declaredEnglish);
+    expect(resolveLanguage(declaredEnglish, { ...sure('es'), reliable: false }, 1_200)).toBe(declaredEnglish);
+    // A headline and a caption: the script and function-word checks of the page decide those.
+    expect(resolveLanguage(declaredEnglish, sure('es'), 120)).toBe(declaredEnglish);
+    expect(resolveLanguage(declaredEnglish, sure('es', 45), 1_200)).toBe(declaredEnglish);
+  });
+
+  it('has the last word over the in-page text check, and drops a declaration it confirms', () => {
+    const fromWords: Article = {
+      ...article,
+      language: 'pt',
+      languageSource: 'detected',
+      languageEvidence: 'text',
+      declaredLanguage: 'en',
+    };
+    expect(resolveLanguage(fromWords, sure('gl'), 1_200)).toMatchObject({
+      language: 'gl',
+      languageEvidence: 'browser-detector',
+      declaredLanguage: 'en',
+    });
+    const confirmed = resolveLanguage(fromWords, sure('en'), 1_200);
+    expect(confirmed).toMatchObject({ language: 'en', languageEvidence: 'browser-detector' });
+    expect(confirmed.declaredLanguage).toBeUndefined();
+    expect(resolveLanguage(fromWords, sure('pt'), 1_200)).toBe(fromWords);
   });
 
   it('leaves the language unknown without a usable detection', () => {
     expect(resolveLanguage(article, null)).toBe(article);
-    expect(resolveLanguage(article, { language: 'de', reliable: false })).toBe(article);
-    expect(resolveLanguage(article, { language: 'und', reliable: true })).toBe(article);
+    expect(resolveLanguage(article, { ...sure('de'), reliable: false })).toBe(article);
+    expect(resolveLanguage(article, sure('und'))).toBe(article);
   });
 });
 
@@ -62,13 +103,14 @@ describe('dominantLanguage', () => {
         { language: 'fr', percentage: 68 },
       ],
     };
-    expect(dominantLanguage(detection)).toEqual({ language: 'fr', reliable: true });
+    expect(dominantLanguage(detection)).toEqual({ language: 'fr', reliable: true, percentage: 68 });
   });
 
   it('passes on the detector’s doubt, and has nothing for no answer or only und', () => {
     expect(dominantLanguage({ isReliable: false, languages: [{ language: 'de', percentage: 90 }] })).toEqual({
       language: 'de',
       reliable: false,
+      percentage: 90,
     });
     expect(dominantLanguage(null)).toBeNull();
     expect(dominantLanguage({ isReliable: true, languages: [{ language: 'und', percentage: 100 }] })).toBeNull();

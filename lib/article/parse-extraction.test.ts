@@ -54,11 +54,56 @@ describe('parseExtraction', () => {
     expect(detector.mock.calls[0]?.[0]).not.toContain('Nobody asked us');
   });
 
-  it('keeps the page’s declared language without asking', async () => {
-    const detector = vi.fn(noDetector);
-    expect(await parseExtraction({ ok: true, article: seedArticle() }, detector)).toMatchObject({
-      article: { language: 'de' },
+  it('lets the text overrule a declared language, where the detector is sure and has enough text', async () => {
+    // A Catalan story on a platform whose template says <html lang="en">: the in-page function-word
+    // check knows no Catalan, so the page's declaration stands until the browser's detector is heard.
+    const catalan = [
+      'L’Ajuntament va anunciar dimarts que el mercat municipal tancarà tres mesos per obres de reforma.',
+      'Segons fonts municipals, les parades es traslladaran provisionalment a la plaça del Sol a partir de gener.',
+      'Els comerciants, però, asseguren que ningú no els ha consultat i demanen una reunió urgent amb l’alcaldessa.',
+    ];
+    const article = {
+      ...seedArticle(),
+      language: 'en',
+      languageSource: 'page',
+      languageEvidence: 'html-lang',
+      paragraphs: catalan.map((text, index) => ({ id: `p${index + 1}`, text })),
+    };
+    const detector = vi.fn(
+      async (_text: string): Promise<LanguageDetection> => ({
+        isReliable: true,
+        languages: [{ language: 'ca', percentage: 97 }],
+      }),
+    );
+    expect(await parseExtraction({ ok: true, article }, detector)).toMatchObject({
+      ok: true,
+      article: {
+        language: 'ca',
+        languageSource: 'detected',
+        languageEvidence: 'browser-detector',
+        declaredLanguage: 'en',
+      },
     });
-    expect(detector).not.toHaveBeenCalled();
+    expect(detector.mock.calls[0]?.[0]).toContain('mercat municipal');
+
+    const unsure = vi.fn(
+      async (): Promise<LanguageDetection> => ({ isReliable: false, languages: [{ language: 'ca', percentage: 97 }] }),
+    );
+    expect(await parseExtraction({ ok: true, article }, unsure)).toMatchObject({
+      article: { language: 'en', languageSource: 'page', languageEvidence: 'html-lang' },
+    });
+  });
+
+  it('keeps the page’s declared language when the detector agrees, or fails', async () => {
+    const agrees = vi.fn(
+      async (): Promise<LanguageDetection> => ({ isReliable: true, languages: [{ language: 'de', percentage: 99 }] }),
+    );
+    expect(await parseExtraction({ ok: true, article: seedArticle() }, agrees)).toMatchObject({
+      article: { language: 'de', languageSource: 'page' },
+    });
+    expect(agrees).toHaveBeenCalledOnce();
+    expect(await parseExtraction({ ok: true, article: seedArticle() }, noDetector)).toMatchObject({
+      article: { language: 'de', languageSource: 'page' },
+    });
   });
 });

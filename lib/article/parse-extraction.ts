@@ -3,6 +3,7 @@ import { type Article, ArticleSchema } from './article';
 import { dominantLanguage, type LanguageDetection, resolveLanguage } from './language';
 import { languageSample } from './language-sample';
 import { resolveHttpUrl } from './segments';
+import { textWeight } from './text-weight';
 
 export type TabExtraction = { ok: true; article: Article } | { ok: false; error: AppError };
 
@@ -11,7 +12,8 @@ export type DetectLanguage = (text: string) => Promise<LanguageDetection>;
 
 /**
  * Checks what the extraction script returned (the page is untrusted: only known fields, of the
- * right form, pass) and fills in a language the page did not declare from the browser's detector.
+ * right form, pass), and hears the browser's detector on the article's language: it fills in a
+ * language the page did not declare, and overrules a declaration the text contradicts.
  */
 export async function parseExtraction(result: unknown, detectLanguage: DetectLanguage): Promise<TabExtraction> {
   if (typeof result !== 'object' || result === null || !('ok' in result)) {
@@ -39,10 +41,9 @@ export async function parseExtraction(result: unknown, detectLanguage: DetectLan
       error: { code: 'extraction-failed', detail: 'the page gave an article in an unexpected form' },
     };
   }
-  let article = parsed.data;
-  if (article.languageSource === 'unknown') {
-    const detected = await detectLanguage(languageSample(article.paragraphs)).catch(() => null);
-    article = resolveLanguage(article, dominantLanguage(detected));
-  }
-  return { ok: true, article };
+  // Asked for every article, not only one without a declared language: a template's `lang`
+  // is often not the story's, and the text decides (lib/article/language.ts).
+  const sample = languageSample(parsed.data.paragraphs);
+  const detected = await detectLanguage(sample).catch(() => null);
+  return { ok: true, article: resolveLanguage(parsed.data, dominantLanguage(detected), textWeight(sample)) };
 }

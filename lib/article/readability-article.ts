@@ -1,4 +1,5 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { bestLooseTextElement } from './loose-text';
 import type { ReadabilityMetadata } from './page-metadata';
 import { textDensity } from './text-weight';
 
@@ -26,10 +27,11 @@ export function parseReadableArticle(document: Document): ReadableArticle | null
   // Scaling its thresholds by the page's density keeps the same bar in every script: with lengths
   // multiplied by d, `Σ sqrt(d·length − 140) > 20` is `Σ sqrt(length − 140/d) > 20/√d`.
   const density = paragraphDensity(document);
-  const readerable = isProbablyReaderable(document, {
-    minContentLength: READERABLE_MIN_CONTENT_LENGTH / density,
-    minScore: READERABLE_MIN_SCORE / Math.sqrt(density),
-  });
+  const { minContentLength, minScore } = readerableThresholds(density);
+  const readerable =
+    isProbablyReaderable(document, { minContentLength, minScore }) ||
+    // Loose text between `<br>`s in a table cell, which Readability's test does not score (lib/article/loose-text.ts).
+    (bestLooseTextElement(document, minContentLength)?.score ?? 0) > minScore;
   if (!readerable) return null;
   // The identity serializer hands back the content element, so the paragraphs are read from the
   // DOM rather than re-parsed from an HTML string.
@@ -48,15 +50,27 @@ export function parseReadableArticle(document: Document): ReadableArticle | null
   };
 }
 
+/** Readability's `isProbablyReaderable` thresholds, for text of this density (`textDensity`). */
+export function readerableThresholds(density: number): { minContentLength: number; minScore: number } {
+  return {
+    minContentLength: READERABLE_MIN_CONTENT_LENGTH / density,
+    minScore: READERABLE_MIN_SCORE / Math.sqrt(density),
+  };
+}
+
 /** Density of the text in the elements `isProbablyReaderable` scores (p, pre, article), from a sample. */
-function paragraphDensity(document: Document): number {
+export function paragraphDensity(document: Document): number {
   let sample = '';
   for (const node of Array.from(document.querySelectorAll('p, pre'))) {
     sample += node.textContent ?? '';
     if (sample.length >= DENSITY_SAMPLE_CHARACTERS) break;
   }
+  // No paragraphs: the article element's text, else the body's (an article as loose text in a table cell).
   if (sample === '')
-    sample = (document.querySelector('article')?.textContent ?? '').slice(0, DENSITY_SAMPLE_CHARACTERS);
+    sample = ((document.querySelector('article') ?? document.body)?.textContent ?? '').slice(
+      0,
+      DENSITY_SAMPLE_CHARACTERS,
+    );
   return textDensity(sample.replace(/\s+/gu, ''));
 }
 

@@ -58,19 +58,49 @@ const MIN_LEAD_WORDS = 6;
 const MIN_LINK_PARAGRAPH_WORDS = 5;
 
 /**
+ * A segment of the page's article container with what it may be restored as. Judged before
+ * Readability runs: Readability moves, renames and strips the elements of the copy it parses, and
+ * the judgement reads the container's markup (classes, `header`, ancestors up to the region).
+ */
+export interface JudgedSegment {
+  segment: TextSegment;
+  /** The story's standfirst or lead: restored above the first paragraph Readability kept. */
+  standfirst: boolean;
+  /** Prose Readability may have dropped: restored between paragraphs it kept. */
+  lost: boolean;
+}
+
+/**
+ * Judges each segment of the page's container (lib/article/article-container.ts), collected by
+ * the same walker as Readability's, with the element each came from, inside `region`.
+ */
+export function judgeContainerSegments(container: TextSegment[], region: Element): JudgedSegment[] {
+  return container.map((segment) => {
+    const block = segment.block;
+    // White space between blocks is a segment of the container itself: never restored, and
+    // judging it would read the whole container's text once per gap.
+    if (!block || !keyOf(segment.text)) return { segment, standfirst: false, lost: false };
+    const standfirst = isStandfirst(segment, block, region);
+    const lost = isLostParagraph(segment, block);
+    const eligible = (standfirst || lost) && isCleanText(segment) && !isFurniture(block, region);
+    return { segment, standfirst: eligible && standfirst, lost: eligible && lost };
+  });
+}
+
+/**
  * Brings back, in page order, the text Readability dropped from the page's own article container:
  * the standfirst (in the article's `header`, or an element with a lead class above the body),
  * paragraphs that are one link, and short paragraphs between kept ones. Readability's own
  * paragraphs stay as they are; nothing is restored from navigation, share rows, bylines,
  * datelines or boilerplate boxes, nor any line `boilerplateKind` names.
  *
- * `readable`: Readability's segments; `container`: the same walker's segments of the page's
- * container (lib/article/article-container.ts), with the element each came from.
+ * `readable`: Readability's segments; `container`: the container's segments, judged by
+ * `judgeContainerSegments`.
  */
-export function restoreLostText(readable: TextSegment[], container: TextSegment[], region: Element): TextSegment[] {
+export function restoreLostText(readable: TextSegment[], container: JudgedSegment[]): TextSegment[] {
   const keys = readable.map((segment) => keyOf(segment.text));
   const readableText = keys.join('\n');
-  const matchIndex = container.map((segment) => {
+  const matchIndex = container.map(({ segment }) => {
     const key = keyOf(segment.text);
     return key ? keys.indexOf(key) : -1;
   });
@@ -80,7 +110,7 @@ export function restoreLostText(readable: TextSegment[], container: TextSegment[
 
   const result: TextSegment[] = [];
   let next = 0;
-  container.forEach((segment, position) => {
+  container.forEach(({ segment, standfirst, lost }, position) => {
     const matched = matchIndex[position] ?? -1;
     if (matched >= next) {
       result.push(...readable.slice(next, matched + 1));
@@ -91,10 +121,7 @@ export function restoreLostText(readable: TextSegment[], container: TextSegment[
     const key = keyOf(segment.text);
     // Already there in other words (Readability joined or split it differently): not a second time.
     if (!key || readableText.includes(key)) return;
-    const restore =
-      position < firstMatched
-        ? isStandfirst(segment, region)
-        : position < lastMatched && isLostParagraph(segment, region);
+    const restore = position < firstMatched ? standfirst : position < lastMatched && lost;
     if (restore) result.push(segment);
   });
   result.push(...readable.slice(next));
@@ -105,17 +132,15 @@ export function restoreLostText(readable: TextSegment[], container: TextSegment[
  * The article element's own paragraphs, for a page Readability passes over as too short (the free
  * part of a paywalled story): its standfirst and prose, without headline, furniture or boilerplate.
  */
-export function containerProse(container: TextSegment[], region: Element): TextSegment[] {
-  return container.filter((segment) => isStandfirst(segment, region) || isLostParagraph(segment, region));
+export function containerProse(container: JudgedSegment[]): TextSegment[] {
+  return container.filter(({ standfirst, lost }) => standfirst || lost).map(({ segment }) => segment);
 }
 
 function keyOf(text: string): string {
   return normaliseWhitespace(text).toLocaleLowerCase();
 }
 
-function isStandfirst(segment: TextSegment, region: Element): boolean {
-  const block = segment.block;
-  if (!block || !isCleanText(segment) || isFurniture(block, region)) return false;
+function isStandfirst(segment: TextSegment, block: Element, region: Element): boolean {
   const words = wordCount(segment.text);
   if (words < MIN_LEAD_WORDS || !/[.!?…»“”"'。！？]$/u.test(normaliseWhitespace(segment.text))) return false;
   if (hasLeadClass(block, region)) return true;
@@ -124,9 +149,7 @@ function isStandfirst(segment: TextSegment, region: Element): boolean {
   return header !== null && region.contains(header);
 }
 
-function isLostParagraph(segment: TextSegment, region: Element): boolean {
-  const block = segment.block;
-  if (!block || !isCleanText(segment) || isFurniture(block, region)) return false;
+function isLostParagraph(segment: TextSegment, block: Element): boolean {
   if (!PROSE_TAGS.has(block.tagName.toUpperCase())) return false;
   const text = normaliseWhitespace(segment.text);
   // A paragraph that is one link is prose when it is a sentence, not a headline of another story.

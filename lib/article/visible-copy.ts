@@ -6,8 +6,6 @@ export interface VisibleCopy {
   document: Document;
   /** The live element each copied element was made from, for questions only the live page can answer (style). */
   liveElementOf(copy: Element): Element | null;
-  /** A second, independent copy of `document` as it is now (for Readability, which changes what it parses). */
-  duplicate(): Document;
 }
 
 const ELEMENT_NODE = 1;
@@ -60,13 +58,6 @@ export function copyVisiblePage(document: Document): VisibleCopy {
   return {
     document: copy,
     liveElementOf: (element) => liveOf.get(element) ?? null,
-    // Imported node by node into a fresh empty copy, as the first was built: deep-cloning a
-    // detached document trips DOMs that walk a cloned tree's ancestors up to the document (happy-dom).
-    duplicate: () => {
-      const twin = document.cloneNode(false) as Document;
-      for (const child of Array.from(copy.childNodes)) twin.appendChild(twin.importNode(child, true));
-      return twin;
-    },
   };
 }
 
@@ -82,8 +73,9 @@ interface CopyContext {
 
 /**
  * Whether the element's computed style must be asked: a rule that could hide may match it, it
- * has a `style` attribute, or an ancestor's style was asked (inherited `visibility`, `color`,
- * `font-size`), or it sits in a shadow tree with styles of its own.
+ * has a `style` attribute, an ancestor's text is invisible (inherited `visibility`, `color`,
+ * `font-size`: a descendant may show its text again, or stay hidden), or it sits in a shadow tree
+ * with styles of its own.
  */
 interface StyleScope {
   inherited: boolean;
@@ -128,7 +120,10 @@ function copyNode(node: Node, context: CopyContext, scope: StyleScope): Node | n
   context.liveOf.set(copied, element);
   const shadowRoot = element.shadowRoot;
   const childScope: StyleScope = {
-    inherited: askStyle,
+    // Only an inherited property that hides text (`visibility`, `color`, `font-size`) makes the
+    // descendants' styles worth asking: asking every element below a `body` that some rule
+    // touches (`overflow-x: hidden` is common) cost a fifth of the extraction.
+    inherited: scope.inherited || isInvisibleText(style),
     shadowStyled: scope.shadowStyled || (shadowRoot !== null && hasOwnStyles(shadowRoot)),
   };
   let children = Array.from(shadowRoot ? shadowRoot.childNodes : element.childNodes);

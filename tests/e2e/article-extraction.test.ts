@@ -35,6 +35,24 @@ function hostilePage(): string {
 </head><body><main><article><h1>Haushalt vertagt</h1>${body.join('\n')}</article></main></body></html>`;
 }
 
+/**
+ * A Catalan story under a template that declares English, with no `lang` of its own: the in-page
+ * function-word check knows no Catalan, so only the browser's detector can tell.
+ */
+function catalanUnderEnglishTemplate(): string {
+  const paragraphs = [
+    'L’Ajuntament va anunciar dimarts que el mercat municipal tancarà tres mesos a partir del gener per fer-hi obres de reforma de la coberta i de les instal·lacions elèctriques.',
+    'Segons fonts municipals, les parades es traslladaran provisionalment a la plaça del Sol, on s’instal·laran carpes i un punt d’informació per als veïns i els clients habituals.',
+    'Els paradistes, però, asseguren que ningú no els ha consultat i demanen una reunió urgent amb l’alcaldessa abans que s’aprovi definitivament el calendari de les obres.',
+    'La presidenta de l’associació de comerciants va explicar que les vendes podrien caure a la meitat durant aquests mesos, sobretot a les parades de peix i de carn.',
+    'L’Ajuntament va afirmar que estudiarà ajudes per compensar les pèrdues i que les obres, pressupostades en un milió d’euros, s’haurien d’acabar abans de Setmana Santa.',
+  ];
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>El mercat municipal tancarà tres mesos per obres | Veus del Camp</title></head>
+<body><div class="topbar"><a href="/">Home</a> <a href="/signin">Sign in</a> <button>Get started</button></div>
+<main><article><h1>El mercat municipal tancarà tres mesos per obres</h1>${paragraphs.map((text) => `<p>${text}</p>`).join('\n')}</article></main>
+<footer><a href="/help">Help</a> <a href="/privacy">Privacy</a></footer></body></html>`;
+}
+
 /** The seed answer with one note, quoting the shadow-DOM article's sentence in its paragraph p4. */
 function shadowAnalysis(): string {
   const seed = AnalysisSchema.parse(JSON.parse(seedFixtures().analysis));
@@ -64,6 +82,7 @@ const test = browserTest.override({ endpointOptions: { apiKey: API_KEY, models: 
 
 test.beforeAll(async ({ pages, openOptions, testEndpoint }) => {
   pages.addPage('hidden-text', hostilePage());
+  pages.addPage('catalan-under-english', catalanUnderEnglishTemplate());
   await (await openOptions()).useEndpoint(testEndpoint);
 });
 
@@ -179,6 +198,21 @@ test.describe('articles as news sites publish them, in Chromium', () => {
       expect(body).not.toMatch(/Sign in|Get started|What are your thoughts/);
     }
     await panel.screenshot('extraction-language-override-panel', { fullPage: false });
+  });
+
+  test("lets the browser's detector overrule a template's English where the text says Catalan", async ({
+    openArticle,
+  }) => {
+    const tab = await openArticle('catalan-under-english');
+    const panel = await tab.openSidePanel();
+    await panel.analyseAfresh();
+    const header = panel.page.locator('header').first();
+    await expect
+      .poll(() => header.textContent(), { timeout: 10_000 })
+      .toContain('Catalan (detected from the text by the browser; the page says English)');
+    await panel.waitUntilDone(20_000);
+    expect(await panel.textOf('Translation')).not.toContain('already in English');
+    await panel.screenshot('extraction-language-detected-panel', { fullPage: false });
   });
 
   test('sends none of the text a hostile page hides from its reader', async ({ endpoint, openArticle }) => {
