@@ -161,7 +161,7 @@ export function planRequests(article: Article, options: PlanRequestsOptions): Re
 /**
  * Reduce requests for this many parts, `groupSize` summaries at most per request: one when they
  * all fit, else rounds of groups (a group of one is passed on as it is) until one request is left.
- * `streamMapReduceAnalysis` reduces in exactly these rounds.
+ * `streamAnalysisInParts` reduces in exactly these rounds.
  */
 export function reduceRequestCount(parts: number, groupSize: number): number {
   if (parts <= 1) return 0;

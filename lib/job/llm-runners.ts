@@ -1,4 +1,4 @@
-import { streamMapReduceAnalysis } from '../llm/analyze-in-parts';
+import { streamAnalysisInParts } from '../llm/analyse-in-parts';
 import { createClient, QUEUED_CLIENT_OPTIONS } from '../llm/client';
 import { endpointHost } from '../llm/endpoint';
 import { endpointQueueFor } from '../llm/endpoint-queue-registry';
@@ -41,7 +41,7 @@ export function createLlmRunners(options: {
   return {
     runAnalysis: async (request) => {
       try {
-        return await streamMapReduceAnalysis({
+        return await streamAnalysisInParts({
           ...request,
           client: clientFor(request),
           chunks: request.plan.analysisChunks,

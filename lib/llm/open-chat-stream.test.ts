@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { type OpenAITestServer, startOpenAITestServer } from '../../tests/support/openai-test-server';
 import { seedArticle } from '../../tests/support/seed-article';
 import { loadTranscript, replayTranscript } from '../../tests/support/wire-transcript';
-import { streamAnalysis } from './analyze';
+import { streamAnalysis } from './analyse';
 import { createClient } from './client';
 import { createShapeMemory, type ShapeStore } from './request-shape-memory';
 import { streamTranslation } from './translate';

@@ -5,7 +5,7 @@ import { seedFixtures } from '../../tests/support/seed-fixtures';
 import { loadWireCorpus, replayTranscript, type WireTranscript } from '../../tests/support/wire-transcript';
 import { planRequests } from '../budget/request-plan';
 import { createLlmRunners } from '../job/llm-runners';
-import { streamAnalysis } from './analyze';
+import { streamAnalysis } from './analyse';
 import { createClient } from './client';
 import { testConnection } from './connection';
 import { LlmError } from './llm-error';

@@ -7,7 +7,7 @@ import type { Article } from '../article/article';
 import { AnalysisSchema, type PartialAnalysis } from '../attribution/analysis';
 import { planChunks } from '../translation/plan-chunks';
 import { reduceRequestCount } from '../budget/request-plan';
-import { streamMapReduceAnalysis } from './analyze-in-parts';
+import { streamAnalysisInParts } from './analyse-in-parts';
 import { createClient } from './client';
 import { SUMMARY_REDUCE_MARKER } from './summary-reduce-prompt';
 
@@ -38,7 +38,7 @@ afterEach(async () => {
 });
 
 function analyse(onPartial?: (partial: PartialAnalysis) => void, reduceGroupSize?: number) {
-  return streamMapReduceAnalysis({
+  return streamAnalysisInParts({
     reduceGroupSize,
     client: createClient({ baseUrl: server.url, apiKey: 'sk-test', maxRetries: 0 }),
     model: 'gpt-4o-mini',
@@ -52,7 +52,7 @@ function analyse(onPartial?: (partial: PartialAnalysis) => void, reduceGroupSize
 const chatRequests = () => server.requests.filter((request) => request.path === '/v1/chat/completions');
 const paragraphText = (id: string | null) => longArticle.paragraphs.find((paragraph) => paragraph.id === id)?.text;
 
-describe('streamMapReduceAnalysis', () => {
+describe('streamAnalysisInParts', () => {
   it('analyses each part, then writes the summary from the parts’ summaries', async () => {
     const outcome = await analyse();
     const requests = chatRequests();

@@ -1,12 +1,12 @@
 import type { Article } from '../article/article';
 import type { Analysis, OutsideKnowledge, PartialAnalysis } from '../attribution/analysis';
 import type { PlannedChunk } from '../translation/plan-chunks';
-import { type AnalysisOutcome, type StreamAnalysisOptions, streamAnalysis } from './analyze';
+import { type AnalysisOutcome, type StreamAnalysisOptions, streamAnalysis } from './analyse';
 import { groundNoteInPart } from './ground-note';
 import { sumUsage } from './sum-usage';
 import { buildSummaryReduceMessages } from './summary-reduce-prompt';
 
-export interface MapReduceAnalysisOptions extends Omit<StreamAnalysisOptions, 'messages'> {
+export interface AnalysisInPartsOptions extends Omit<StreamAnalysisOptions, 'messages'> {
   /** From planChunks with the analysis budget; one chunk (or none) means the ordinary single request. */
   chunks: PlannedChunk[];
   /** The most parts' summaries one reduce request may take (the plan's `reduceGroupSize`); all by default. */
@@ -22,7 +22,7 @@ export interface MapReduceAnalysisOptions extends Omit<StreamAnalysisOptions, 'm
  * first, in rounds (see `reduceRequestCount`). Notes stream in as the parts produce them, the
  * summary as the last reduce does.
  */
-export async function streamMapReduceAnalysis(options: MapReduceAnalysisOptions): Promise<AnalysisOutcome> {
+export async function streamAnalysisInParts(options: AnalysisInPartsOptions): Promise<AnalysisOutcome> {
   const { chunks, reduceGroupSize, ...whole } = options;
   if (chunks.length <= 1) return streamAnalysis(whole);
   // A combined answer is only planned for an article that fits one request: the parts never translate.

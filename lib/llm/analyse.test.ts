@@ -9,7 +9,7 @@ import {
 import { seedArticle } from '../../tests/support/seed-article';
 import { requestPurpose, seedFixtures } from '../../tests/support/seed-fixtures';
 import { AnalysisSchema, type PartialAnalysis } from '../attribution/analysis';
-import { type AnalysisMode, streamAnalysis } from './analyze';
+import { type AnalysisMode, streamAnalysis } from './analyse';
 import { createClient } from './client';
 import { LlmError } from './llm-error';
 
