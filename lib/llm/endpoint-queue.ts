@@ -13,7 +13,7 @@ import { retryAfterSeconds } from './retry-after';
  *   alone. After `maxAttempts` the last answer is handed on as it is, so the caller reports the
  *   rate limit with its wait, or the server error.
  * - The queue owns these retries: clients whose requests go through it are created with the
- *   SDK's own retries off (maxRetries 0, see browser-llm-pipeline.ts), so retries never multiply.
+ *   SDK's own retries off (maxRetries 0, QUEUED_CLIENT_OPTIONS in client.ts), so retries never multiply.
  * - An aborted signal drops the request at once, whether it waits for a slot, sits out a pause,
  *   or is in flight.
  */
