@@ -1,58 +1,47 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPanelFor } from './support/configure';
-import { ARTIFACTS_DIR } from './support/extension';
-import { startWorld, type World } from './support/world';
+import { browserTest, expect } from '../support/browser/browser-test';
+import { saveScreenshot } from '../support/browser/screenshot';
 
 /**
  * The interface follows the browser's language: Chromium started in German shows the side panel in
  * German (locales/de.yml), while the analysis keeps its own target language (English by default).
  * Needs Chromium's German UI pack (Debian: chromium-l10n; .ci/run installs it).
  */
-const API_KEY = 'sk-test-sourcelens-de';
-const MODEL = 'test-model-1';
-
-let world: World;
-
-beforeAll(async () => {
-  world = await startWorld({ apiKey: API_KEY, models: [MODEL], fixtureDelayMs: 5 }, { lang: 'de' });
+const test = browserTest.override({
+  endpointOptions: { apiKey: 'sk-test-sourcelens-de', models: ['test-model-1'], fixtureDelayMs: 5 },
+  launchOptions: { lang: 'de' },
 });
 
-afterAll(async () => {
-  await world?.close();
-});
-
-describe('a German browser', { timeout: 180_000 }, () => {
-  it('runs the extension in German', async () => {
-    expect(await world.extension.serviceWorker.evaluate(() => chrome.i18n.getUILanguage())).toMatch(/^de/);
-    const manifest = await world.extension.serviceWorker.evaluate(() => ({
+test.describe('a German browser', { timeout: 180_000 }, () => {
+  test('runs the extension in German', async ({ extension }) => {
+    expect(await extension.serviceWorker.evaluate(() => chrome.i18n.getUILanguage())).toMatch(/^de/);
+    const manifest = await extension.serviceWorker.evaluate(() => ({
       name: chrome.i18n.getMessage('extName'),
       command: chrome.i18n.getMessage('commandAnalyse'),
     }));
     expect(manifest).toEqual({ name: 'Sourcelens', command: 'Diese Seite analysieren' });
   });
 
-  it('sets up the endpoint on the options page in German', async () => {
-    const options = await world.extension.openPage('options.html');
+  test('sets up the endpoint on the options page in German', async ({ openOptions, testEndpoint }) => {
+    // OptionsPage's helpers go by the English labels: here the German ones are the point.
+    const options = (await openOptions()).page;
     await options.getByRole('heading', { name: 'Optionen', exact: true }).waitFor();
     await options.getByLabel('Anbieter').selectOption('custom');
-    await options.getByLabel('Basis-URL').fill(world.endpoint.url);
-    await options.getByLabel('API-Schlüssel', { exact: true }).fill(API_KEY);
-    await options.getByLabel('Modell', { exact: true }).fill(MODEL);
+    await options.getByLabel('Basis-URL').fill(testEndpoint.baseUrl);
+    await options.getByLabel('API-Schlüssel', { exact: true }).fill(testEndpoint.apiKey);
+    await options.getByLabel('Modell', { exact: true }).fill(testEndpoint.model);
     await options.getByRole('button', { name: 'Speichern' }).click();
     await options.getByText('Gespeichert', { exact: true }).waitFor();
     expect(await options.title()).toBe('Sourcelens-Optionen');
-    await options.screenshot({ path: path.join(ARTIFACTS_DIR, 'options-de.png'), fullPage: true });
+    await saveScreenshot(options, 'options-de');
   });
 
-  it('shows the side panel in German, from the empty state to the analysed article', async () => {
-    const article = await world.extension.context.newPage();
-    await article.goto(world.pages.urlOf('seed-de'));
-    const panel = await openPanelFor(world.extension, article);
+  test('shows the side panel in German, from the empty state to the analysed article', async ({ openArticle }) => {
+    const article = await openArticle('seed-de');
+    const panel = (await article.openSidePanel()).page;
 
     await panel.getByRole('heading', { name: 'Wer sagt das?' }).waitFor();
     expect(await panel.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
-    await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'sidepanel-de-empty.png'), fullPage: true });
+    await saveScreenshot(panel, 'sidepanel-de-empty');
 
     await panel.getByRole('button', { name: 'Diese Seite analysieren' }).click();
     await panel.getByRole('button', { name: 'Neu erzeugen' }).waitFor({ timeout: 60_000 });
@@ -66,15 +55,14 @@ describe('a German browser', { timeout: 180_000 }, () => {
     expect(await panel.getByRole('region', { name: 'Zusammenfassung' }).textContent()).toMatch(/Minsk|Belarus/);
     for (const scheme of ['light', 'dark'] as const) {
       await panel.emulateMedia({ colorScheme: scheme });
-      await panel.screenshot({ path: path.join(ARTIFACTS_DIR, `sidepanel-de-${scheme}.png`), fullPage: true });
+      await saveScreenshot(panel, `sidepanel-de-${scheme}`);
     }
 
-    const popup = await world.extension.openPage(`popup.html?tabId=${await world.extension.tabIdOf(article)}`);
-    await popup.setViewportSize({ width: 400, height: 700 });
+    const popup = await article.openPopup();
     await popup.getByRole('button', { name: 'Seitenleiste öffnen' }).waitFor({ timeout: 20_000 });
     await expect
       .poll(() => popup.textContent('body'), { timeout: 20_000 })
       .toMatch(/Quellennotizen und die Übersetzung/);
-    await popup.screenshot({ path: path.join(ARTIFACTS_DIR, 'popup-de.png'), fullPage: true });
+    await saveScreenshot(popup, 'popup-de');
   });
 });
