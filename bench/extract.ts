@@ -15,11 +15,11 @@ import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
 import { z } from 'zod';
-import { extractFromPage } from '../lib/article/extract-page';
-import { primaryLanguageTag } from '../lib/article/language';
-import { listPageFrames } from '../lib/article/page-frames';
-import { readSavedPage } from '../tests/support/saved-page';
-import { loadTestDocument } from '../tests/support/test-document';
+import { extractFromPage } from '@/lib/article/extract-page';
+import { primaryLanguageTag } from '@/lib/article/language';
+import { listPageFrames } from '@/lib/article/page-frames';
+import { readSavedPage } from '@/tests/support/saved-page';
+import { loadTestDocument } from '@/tests/support/test-document';
 
 const PAGES = join(import.meta.dirname, '../tests/fixtures/pages');
 

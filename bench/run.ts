@@ -8,19 +8,19 @@
  * line. Prints one row per article size. Nothing here is asserted: the figures are for reading.
  */
 import { parseArgs } from 'node:util';
-import type { Article } from '../lib/article/article';
-import { JobManager } from '../lib/job/job-manager';
-import { createLlmRunners } from '../lib/job/llm-runners';
-import { createResultStore, type KeyValueArea } from '../lib/job/result-store';
-import { createClient } from '../lib/llm/client';
-import { PROMPT_VERSION } from '../lib/llm/prompts';
-import { streamTranslation } from '../lib/llm/translate';
-import type { Settings } from '../lib/settings-schema';
-import { createFakeJobEnvironment } from '../tests/support/fake-job-environment';
-import { longArticle } from '../tests/support/long-article';
-import { CHARACTERS_PER_TOKEN } from '../tests/support/openai-wire';
-import { startSimulatedEndpoint } from './start-simulated-endpoint';
-import { type JobTimings, timeJob } from './time-job';
+import type { Article } from '@/lib/article/article';
+import { JobManager } from '@/lib/job/job-manager';
+import { createLlmRunners } from '@/lib/job/llm-runners';
+import { createResultStore, type KeyValueArea } from '@/lib/job/result-store';
+import { createClient } from '@/lib/llm/client';
+import { PROMPT_VERSION } from '@/lib/llm/prompts';
+import { streamTranslation } from '@/lib/llm/translate';
+import type { Settings } from '@/lib/settings-schema';
+import { createFakeJobEnvironment } from '@/tests/support/fake-job-environment';
+import { longArticle } from '@/tests/support/long-article';
+import { CHARACTERS_PER_TOKEN } from '@/tests/support/openai-wire';
+import { startSimulatedEndpoint } from '@/bench/start-simulated-endpoint';
+import { type JobTimings, timeJob } from '@/bench/time-job';
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
-import { SUMMARY_REDUCE_MARKER } from '../lib/llm/summary-reduce-prompt';
-import { requestParagraphs } from '../tests/support/request-paragraphs';
-import { messagesText } from '../tests/support/seed-fixtures';
+import { SUMMARY_REDUCE_MARKER } from '@/lib/llm/summary-reduce-prompt';
+import { requestParagraphs } from '@/tests/support/request-paragraphs';
+import { messagesText } from '@/tests/support/seed-fixtures';
 
 /**
  * What the simulated endpoint answers. A translation is each paragraph of the request, marked,

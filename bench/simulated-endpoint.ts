@@ -6,9 +6,9 @@
  *
  * Prints its base URL as the first line of stdout, and stops when its stdin closes.
  */
-import { startOpenAITestServer } from '../tests/support/openai-test-server';
-import { combinedAnswer, requestPurpose } from '../tests/support/seed-fixtures';
-import { simulatedAnalysis, simulatedTranslation } from './simulated-answers';
+import { startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { combinedAnswer, requestPurpose } from '@/tests/support/seed-fixtures';
+import { simulatedAnalysis, simulatedTranslation } from '@/bench/simulated-answers';
 
 const [ttftMs, tokensPerSecond, maxStreams] = process.argv.slice(2, 5).map(Number);
 const model = process.argv[5] ?? 'gpt-4o-mini';

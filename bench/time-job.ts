@@ -1,5 +1,5 @@
-import type { JobState } from '../lib/job/job';
-import type { JobManager } from '../lib/job/job-manager';
+import type { JobState } from '@/lib/job/job';
+import type { JobManager } from '@/lib/job/job-manager';
 
 export interface JobTimings {
   /** From start() to the first summary text in an analysis-partial event, as the surfaces get it. */

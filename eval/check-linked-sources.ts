@@ -1,18 +1,18 @@
-import type { Article } from '../lib/article/article';
-import { primaryLanguageTag } from '../lib/article/language';
-import type { Analysis } from '../lib/attribution/analysis';
-import type { ModelLimits } from '../lib/budget/model-limits';
-import type { AppError } from '../lib/errors';
-import type { Usage } from '../lib/job/job';
-import { endpointHost } from '../lib/llm/endpoint';
-import { toAppError } from '../lib/llm/error-mapping';
-import { sumUsage } from '../lib/llm/sum-usage';
-import { checkableSources } from '../lib/sources/checkable-sources';
-import { checkSource } from '../lib/sources/check-source';
-import { sourceCheckClient } from '../lib/sources/source-check-client';
-import type { LinkedSourceRubric } from './rubric';
-import { TARGET_LANGUAGE } from './run-pipeline';
-import type { ObservedVerdict } from './score-verdicts';
+import type { Article } from '@/lib/article/article';
+import { primaryLanguageTag } from '@/lib/article/language';
+import type { Analysis } from '@/lib/attribution/analysis';
+import type { ModelLimits } from '@/lib/budget/model-limits';
+import type { AppError } from '@/lib/errors';
+import type { Usage } from '@/lib/job/job';
+import { endpointHost } from '@/lib/llm/endpoint';
+import { toAppError } from '@/lib/llm/error-mapping';
+import { sumUsage } from '@/lib/llm/sum-usage';
+import { checkableSources } from '@/lib/sources/checkable-sources';
+import { checkSource } from '@/lib/sources/check-source';
+import { sourceCheckClient } from '@/lib/sources/source-check-client';
+import type { LinkedSourceRubric } from '@/eval/rubric';
+import { TARGET_LANGUAGE } from '@/eval/run-pipeline';
+import type { ObservedVerdict } from '@/eval/score-verdicts';
 
 export interface LinkedSourceChecks {
   /** What the checks said of each claim they judged; a claim the answer left out is absent (scored `missing`). */

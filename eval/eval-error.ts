@@ -1,5 +1,5 @@
-import type { AppError } from '../lib/errors';
-import { describeError } from '../lib/ui/describe-error';
+import type { AppError } from '@/lib/errors';
+import { describeError } from '@/lib/ui/describe-error';
 
 export interface EvalFailure {
   /** The error in the endpoint's own words, with what to do next from the command line. */

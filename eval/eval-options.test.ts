@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEvalCommand } from './eval-options';
+import { parseEvalCommand } from '@/eval/eval-options';
 
 const OPENAI = ['--base-url', 'https://api.openai.com/v1', '--model', 'gpt-4o-mini'];
 

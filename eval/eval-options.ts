@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { endpointHost, isLocalEndpoint } from '../lib/llm/endpoint';
+import { endpointHost, isLocalEndpoint } from '@/lib/llm/endpoint';
 
 export const API_KEY_VARIABLE = 'SOURCELENS_EVAL_API_KEY';
 

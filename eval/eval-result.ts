@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VerdictSchema } from './rubric';
+import { VerdictSchema } from '@/eval/rubric';
 
 /**
  * One eval run as written to `eval/results/<model>-<timestamp>.json` and read back by

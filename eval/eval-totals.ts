@@ -1,4 +1,4 @@
-import type { ArticleResult, Fraction } from './eval-result';
+import type { ArticleResult, Fraction } from '@/eval/eval-result';
 
 export interface EvalTotals {
   articles: number;

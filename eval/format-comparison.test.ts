@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleResult, EvalResult } from './eval-result';
-import { formatComparison } from './format-comparison';
-import { resultFileName } from './result-file-name';
+import type { ArticleResult, EvalResult } from '@/eval/eval-result';
+import { formatComparison } from '@/eval/format-comparison';
+import { resultFileName } from '@/eval/result-file-name';
 
 function article(id: string, sourcesFound: number, dollars: number | null): ArticleResult {
   return {

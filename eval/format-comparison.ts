@@ -1,7 +1,7 @@
-import type { ArticleResult, EvalResult } from './eval-result';
-import { evalTotals } from './eval-totals';
-import { markdownTable } from './format-table';
-import { SCORE_COLUMNS, scoreCells, share } from './score-cells';
+import type { ArticleResult, EvalResult } from '@/eval/eval-result';
+import { evalTotals } from '@/eval/eval-totals';
+import { markdownTable } from '@/eval/format-table';
+import { SCORE_COLUMNS, scoreCells, share } from '@/eval/score-cells';
 
 /**
  * Two runs side by side (`npm run eval -- --compare a.json b.json`): per article present in either,

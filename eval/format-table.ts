@@ -1,6 +1,6 @@
-import type { EvalResult } from './eval-result';
-import { evalTotals } from './eval-totals';
-import { ratio, SCORE_COLUMNS, scoreCells } from './score-cells';
+import type { EvalResult } from '@/eval/eval-result';
+import { evalTotals } from '@/eval/eval-totals';
+import { ratio, SCORE_COLUMNS, scoreCells } from '@/eval/score-cells';
 
 /**
  * The run as a Markdown table, one row per article and a total row, then one line per article

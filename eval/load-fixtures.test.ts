@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, loadFixtures } from './load-fixtures';
+import { FIXTURES_DIR, loadFixtures } from '@/eval/load-fixtures';
 
 let scratch: string | null = null;
 

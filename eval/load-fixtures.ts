@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Article } from '../lib/article/article';
-import { extractFromPage } from '../lib/article/extract-page';
-import { primaryLanguageTag } from '../lib/article/language';
-import { listPageFrames } from '../lib/article/page-frames';
-import { loadTestDocument } from '../tests/support/test-document';
-import { containsWords } from './plain-words';
-import { type Rubric, RubricSchema } from './rubric';
+import type { Article } from '@/lib/article/article';
+import { extractFromPage } from '@/lib/article/extract-page';
+import { primaryLanguageTag } from '@/lib/article/language';
+import { listPageFrames } from '@/lib/article/page-frames';
+import { loadTestDocument } from '@/tests/support/test-document';
+import { containsWords } from '@/eval/plain-words';
+import { type Rubric, RubricSchema } from '@/eval/rubric';
 
 export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures');
 

@@ -1,4 +1,4 @@
-import { isNoSpaceScript } from '../lib/attribution/normalise-text';
+import { isNoSpaceScript } from '@/lib/attribution/normalise-text';
 
 /**
  * Text reduced to its words for loose comparison: accents, case and punctuation aside, single

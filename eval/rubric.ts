@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SOURCE_VERDICTS } from '../lib/sources/source-check-answer';
+import { SOURCE_VERDICTS } from '@/lib/sources/source-check-answer';
 
 /**
  * What a careful reader expects Sourcelens to find in one eval article: the single definition of

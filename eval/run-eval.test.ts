@@ -1,16 +1,16 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Analysis } from '../lib/attribution/analysis';
-import { LOCAL_DEFAULT_LIMITS } from '../lib/budget/model-limits';
-import { dollarsFor } from '../lib/budget/model-prices';
-import type { Responder } from '../tests/support/openai-scenarios';
-import { DEFAULT_TEST_MODELS, type OpenAITestServer, startOpenAITestServer } from '../tests/support/openai-test-server';
-import { messagesText } from '../tests/support/request-paragraphs';
-import { combinedAnswer, requestPurpose } from '../tests/support/seed-fixtures';
-import { isSourceCheckRequest, sourceCheckResponder } from '../tests/support/source-check-scenario';
-import type { ClaimCheck } from '../lib/sources/source-check-answer';
-import { formatResultTable } from './format-table';
-import { type EvalCase, loadFixtures } from './load-fixtures';
-import { EvalAborted, runEval } from './run-eval';
+import type { Analysis } from '@/lib/attribution/analysis';
+import { LOCAL_DEFAULT_LIMITS } from '@/lib/budget/model-limits';
+import { dollarsFor } from '@/lib/budget/model-prices';
+import type { Responder } from '@/tests/support/openai-scenarios';
+import { DEFAULT_TEST_MODELS, type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { messagesText } from '@/tests/support/request-paragraphs';
+import { combinedAnswer, requestPurpose } from '@/tests/support/seed-fixtures';
+import { isSourceCheckRequest, sourceCheckResponder } from '@/tests/support/source-check-scenario';
+import type { ClaimCheck } from '@/lib/sources/source-check-answer';
+import { formatResultTable } from '@/eval/format-table';
+import { type EvalCase, loadFixtures } from '@/eval/load-fixtures';
+import { EvalAborted, runEval } from '@/eval/run-eval';
 
 /**
  * A known answer set for de-hafen-streik: 3 of its 4 named sources (the employers' association

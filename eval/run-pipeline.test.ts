@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modelLimits } from '../lib/budget/model-limits';
-import { type OpenAITestServer, startOpenAITestServer } from '../tests/support/openai-test-server';
-import { requestPurpose, seedFixtures } from '../tests/support/seed-fixtures';
-import { type EvalCase, loadFixtures } from './load-fixtures';
-import { LlmError } from '../lib/llm/llm-error';
-import { runPipeline } from './run-pipeline';
+import { modelLimits } from '@/lib/budget/model-limits';
+import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { requestPurpose, seedFixtures } from '@/tests/support/seed-fixtures';
+import { type EvalCase, loadFixtures } from '@/eval/load-fixtures';
+import { LlmError } from '@/lib/llm/llm-error';
+import { runPipeline } from '@/eval/run-pipeline';
 
 let server: OpenAITestServer;
 let cases: Map<string, EvalCase>;

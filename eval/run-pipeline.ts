@@ -1,15 +1,15 @@
-import type { Article } from '../lib/article/article';
-import { isTargetLanguage } from '../lib/article/is-target-language';
-import type { Analysis } from '../lib/attribution/analysis';
-import type { ModelLimits } from '../lib/budget/model-limits';
-import { planRequests } from '../lib/budget/request-plan';
-import { applyJobEvent, createJob, type JobState, type Usage } from '../lib/job/job';
-import type { LlmRequest } from '../lib/job/job-environment';
-import { createLlmRunners } from '../lib/job/llm-runners';
-import { runParts } from '../lib/job/run-parts';
-import { endpointHost } from '../lib/llm/endpoint';
-import { LlmError } from '../lib/llm/llm-error';
-import { sumUsage } from '../lib/llm/sum-usage';
+import type { Article } from '@/lib/article/article';
+import { isTargetLanguage } from '@/lib/article/is-target-language';
+import type { Analysis } from '@/lib/attribution/analysis';
+import type { ModelLimits } from '@/lib/budget/model-limits';
+import { planRequests } from '@/lib/budget/request-plan';
+import { applyJobEvent, createJob, type JobState, type Usage } from '@/lib/job/job';
+import type { LlmRequest } from '@/lib/job/job-environment';
+import { createLlmRunners } from '@/lib/job/llm-runners';
+import { runParts } from '@/lib/job/run-parts';
+import { endpointHost } from '@/lib/llm/endpoint';
+import { LlmError } from '@/lib/llm/llm-error';
+import { sumUsage } from '@/lib/llm/sum-usage';
 
 export interface PipelineOptions {
   baseUrl: string;

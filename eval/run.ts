@@ -4,16 +4,16 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { modelLimits } from '../lib/budget/model-limits';
-import { modelPrice } from '../lib/budget/model-prices';
-import { EvalUsageError, parseEvalCommand, USAGE } from './eval-options';
-import { type EvalResult, EvalResultSchema } from './eval-result';
-import { formatComparison } from './format-comparison';
-import { formatResultTable } from './format-table';
-import { loadFixtures } from './load-fixtures';
-import { resultFileName } from './result-file-name';
-import { EvalAborted, runEval } from './run-eval';
-import { ratio } from './score-cells';
+import { modelLimits } from '@/lib/budget/model-limits';
+import { modelPrice } from '@/lib/budget/model-prices';
+import { EvalUsageError, parseEvalCommand, USAGE } from '@/eval/eval-options';
+import { type EvalResult, EvalResultSchema } from '@/eval/eval-result';
+import { formatComparison } from '@/eval/format-comparison';
+import { formatResultTable } from '@/eval/format-table';
+import { loadFixtures } from '@/eval/load-fixtures';
+import { resultFileName } from '@/eval/result-file-name';
+import { EvalAborted, runEval } from '@/eval/run-eval';
+import { ratio } from '@/eval/score-cells';
 
 const RESULTS_DIR = join(import.meta.dirname, 'results');
 

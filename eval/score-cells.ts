@@ -1,5 +1,5 @@
-import type { Fraction } from './eval-result';
-import type { EvalTotals } from './eval-totals';
+import type { Fraction } from '@/eval/eval-result';
+import type { EvalTotals } from '@/eval/eval-totals';
 
 /** The score columns of the run's table and of a comparison, in order. */
 export const SCORE_COLUMNS = [

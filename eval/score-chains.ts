@@ -1,7 +1,7 @@
-import type { Note } from '../lib/attribution/analysis';
-import type { Fraction } from './eval-result';
-import { mentions } from './plain-words';
-import type { ExpectedName } from './rubric';
+import type { Note } from '@/lib/attribution/analysis';
+import type { Fraction } from '@/eval/eval-result';
+import { mentions } from '@/eval/plain-words';
+import type { ExpectedName } from '@/eval/rubric';
 
 /**
  * Chains found: a rubric chain (relay → … → original source) is found when one note's chain,

@@ -1,7 +1,7 @@
-import type { Article } from '../lib/article/article';
-import { alignTranslation } from '../lib/translation/align';
-import type { Fraction } from './eval-result';
-import { containsWords } from './plain-words';
+import type { Article } from '@/lib/article/article';
+import { alignTranslation } from '@/lib/translation/align';
+import type { Fraction } from '@/eval/eval-result';
+import { containsWords } from '@/eval/plain-words';
 
 /**
  * Hedges kept in the translation: for each rubric hedge, the translation of the paragraph that

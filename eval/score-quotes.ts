@@ -1,7 +1,7 @@
-import type { Article } from '../lib/article/article';
-import type { Note } from '../lib/attribution/analysis';
-import { createAttributionChecker } from '../lib/attribution/attribution-check';
-import { locateNotes } from '../lib/attribution/grounding';
+import type { Article } from '@/lib/article/article';
+import type { Note } from '@/lib/attribution/analysis';
+import { createAttributionChecker } from '@/lib/attribution/attribution-check';
+import { locateNotes } from '@/lib/attribution/grounding';
 
 export interface QuoteScore {
   /** Notes whose quote is in the article word for word (quote marks, spaces and case aside). */

@@ -1,7 +1,7 @@
-import type { Note } from '../lib/attribution/analysis';
-import type { Fraction } from './eval-result';
-import { mentions } from './plain-words';
-import type { ExpectedName } from './rubric';
+import type { Note } from '@/lib/attribution/analysis';
+import type { Fraction } from '@/eval/eval-result';
+import { mentions } from '@/eval/plain-words';
+import type { ExpectedName } from '@/eval/rubric';
 
 /** Who a note names: its source and every link of its chain, each with the chain's cue words. */
 export function namesInNote(note: Note): string[] {

@@ -1,6 +1,6 @@
-import type { Note } from '../lib/attribution/analysis';
-import type { Fraction } from './eval-result';
-import { overlaps } from './plain-words';
+import type { Note } from '@/lib/attribution/analysis';
+import type { Fraction } from '@/eval/eval-result';
+import { overlaps } from '@/eval/plain-words';
 
 /**
  * Unattributed claims found: a rubric claim counts when a note marks it as asserted with no

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExpectedVerdict } from './rubric';
-import { scoreVerdicts } from './score-verdicts';
+import type { ExpectedVerdict } from '@/eval/rubric';
+import { scoreVerdicts } from '@/eval/score-verdicts';
 
 const expected: ExpectedVerdict[] = [
   {

@@ -1,5 +1,5 @@
-import { overlaps } from './plain-words';
-import type { ExpectedVerdict, Verdict } from './rubric';
+import { overlaps } from '@/eval/plain-words';
+import type { ExpectedVerdict, Verdict } from '@/eval/rubric';
 
 /**
  * What a source check reported for one claim, as check-linked-sources.ts reads it from `checkSource`

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Note } from '../lib/attribution/analysis';
-import { scoreChains } from './score-chains';
-import { scoreHedges } from './score-hedges';
-import { scoreQuotes } from './score-quotes';
-import { scoreSources } from './score-sources';
-import { scoreUnattributed } from './score-unattributed';
+import type { Note } from '@/lib/attribution/analysis';
+import { scoreChains } from '@/eval/score-chains';
+import { scoreHedges } from '@/eval/score-hedges';
+import { scoreQuotes } from '@/eval/score-quotes';
+import { scoreSources } from '@/eval/score-sources';
+import { scoreUnattributed } from '@/eval/score-unattributed';
 
 function note(fields: Partial<Note> & { name?: string; relays?: Array<[string, string | null]> }): Note {
   const { name, relays, ...rest } = fields;

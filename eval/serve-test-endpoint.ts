@@ -5,8 +5,8 @@
  * careful model checks the seed's NYT claims (tests/support/source-check-scenario.ts), so only
  * the seed scores well: the figures test the eval's plumbing, not a model.
  */
-import { startOpenAITestServer } from '../tests/support/openai-test-server';
-import { sourceCheckResponder } from '../tests/support/source-check-scenario';
+import { startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
 
 const server = await startOpenAITestServer({ respond: sourceCheckResponder() });
 console.log(`Test endpoint at ${server.url}: npm run eval -- --base-url ${server.url} --model gpt-4o-mini`);

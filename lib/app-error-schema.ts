@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppError } from './errors';
+import type { AppError } from '@/lib/errors';
 
 const RESTRICTED_REASONS = ['browser-internal', 'web-store', 'pdf-viewer', 'file-access'] as const;
 

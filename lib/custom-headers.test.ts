@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCustomHeaders, parseCustomHeaders } from './custom-headers';
+import { formatCustomHeaders, parseCustomHeaders } from '@/lib/custom-headers';
 
 describe('parseCustomHeaders', () => {
   it('reads one Name: value a line, trimming, skipping blank lines, a repeated name keeping its last value', () => {

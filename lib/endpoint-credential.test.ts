@@ -9,7 +9,7 @@ import {
   loadCredentialFor,
   migrateCredential,
   saveCredential,
-} from './endpoint-credential';
+} from '@/lib/endpoint-credential';
 
 const saved: EndpointCredential = {
   version: 1,

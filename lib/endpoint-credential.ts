@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { storage } from '#imports';
-import { isLocalEndpoint, parseEndpoint } from './llm/endpoint';
-import type { CustomHeaders } from './custom-headers';
+import { isLocalEndpoint, parseEndpoint } from '@/lib/llm/endpoint';
+import type { CustomHeaders } from '@/lib/custom-headers';
 
 /**
  * The API key and custom headers, bound to the one endpoint origin they were saved for. The base URL

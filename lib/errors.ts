@@ -1,4 +1,4 @@
-import { messageOf } from './message-of';
+import { messageOf } from '@/lib/message-of';
 /**
  * The one error type of Sourcelens. Plain data, so it survives messaging and storage;
  * every surface renders it through `describeError` (lib/ui/describe-error.ts), which gives

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExtensionPage } from './extension-sender';
+import { isExtensionPage } from '@/lib/extension-sender';
 
 const ID = 'abcdefghijklmnop';
 const BASE = `chrome-extension://${ID}/`;

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type OpenAITestServer, startOpenAITestServer } from '../tests/support/openai-test-server';
-import { seedArticle } from '../tests/support/seed-article';
-import { saveCredential } from './endpoint-credential';
-import { createBrowserJobEnvironment } from './job/browser-environment';
-import { createShapeMemory } from './llm/request-shape-memory';
-import { JobManager } from './job/job-manager';
-import { testSavedEndpoint } from './llm/test-saved-endpoint';
-import { DEFAULT_SETTINGS, saveSettings } from './settings';
+import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { seedArticle } from '@/tests/support/seed-article';
+import { saveCredential } from '@/lib/endpoint-credential';
+import { createBrowserJobEnvironment } from '@/lib/job/browser-environment';
+import { createShapeMemory } from '@/lib/llm/request-shape-memory';
+import { JobManager } from '@/lib/job/job-manager';
+import { testSavedEndpoint } from '@/lib/llm/test-saved-endpoint';
+import { DEFAULT_SETTINGS, saveSettings } from '@/lib/settings';
 
 /**
  * The key saved for one endpoint origin must never reach another, through any path that sends requests

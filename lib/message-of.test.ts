@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageOf } from './message-of';
+import { messageOf } from '@/lib/message-of';
 
 describe('messageOf', () => {
   it('gives an Error’s message, with the cause fetch hides one level down', () => {

@@ -1,8 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ExtractionSource } from './article/article';
-import type { AppError } from './errors';
-import type { StructuredMode } from './llm/request-shape';
-import type { SourcePageRead } from './sources/source-page-read';
+import type { ExtractionSource } from '@/lib/article/article';
+import type { AppError } from '@/lib/errors';
+import type { StructuredMode } from '@/lib/llm/request-shape';
+import type { SourcePageRead } from '@/lib/sources/source-page-read';
 
 /** Connection details of a test: the base URL, the key for that URL's origin, the model. */
 export interface EndpointDraft {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presetForEndpoint } from './preset-for-endpoint';
+import { presetForEndpoint } from '@/lib/preset-for-endpoint';
 
 describe('presetForEndpoint', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { parseEndpoint } from './llm/endpoint';
-import { PROVIDER_IDS, PROVIDERS, type ProviderPreset } from './providers';
+import { parseEndpoint } from '@/lib/llm/endpoint';
+import { PROVIDER_IDS, PROVIDERS, type ProviderPreset } from '@/lib/providers';
 
 /** Azure OpenAI resources: `<resource>.openai.azure.com`, and the Foundry form `<resource>.cognitiveservices.azure.com`. */
 const AZURE_HOST = /\.(openai|cognitiveservices)\.azure\.com$/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseEndpoint } from './llm/endpoint';
-import { PROVIDER_GROUPS, PROVIDER_IDS, PROVIDERS } from './providers';
+import { parseEndpoint } from '@/lib/llm/endpoint';
+import { PROVIDER_GROUPS, PROVIDER_IDS, PROVIDERS } from '@/lib/providers';
 
 describe('provider presets', () => {
   it('lists every preset once, in its group', () => {

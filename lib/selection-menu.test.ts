@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
+import { browser } from '#imports';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { registerSelectionMenu, SELECTION_MENU_ID } from './selection-menu';
+import { registerSelectionMenu, SELECTION_MENU_ID } from '@/lib/selection-menu';
 
 type ClickListener = Parameters<typeof browser.contextMenus.onClicked.addListener>[0];
 type InstalledListener = Parameters<typeof browser.runtime.onInstalled.addListener>[0];

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { browser } from 'wxt/browser';
+import { browser } from '#imports';
 
 /** The context-menu entry on selected text. The id is ours; the title (locales/*.yml) is what the user reads. */
 export const SELECTION_MENU_ID = 'sourcelens-analyse-selection';

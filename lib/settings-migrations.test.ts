@@ -6,8 +6,8 @@ import {
   type SettingsV1,
   type SettingsV2,
   type SettingsV3,
-} from './settings-migrations';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION } from './settings-schema';
+} from '@/lib/settings-migrations';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '@/lib/settings-schema';
 
 describe('migrateSettings', () => {
   it('gives defaults when nothing is stored', () => {

@@ -4,7 +4,7 @@ import {
   normaliseSettings,
   type Settings,
   SettingsSchema,
-} from './settings-schema';
+} from '@/lib/settings-schema';
 
 /** Version 3 ran every job at once, whatever its estimated cost. */
 export type SettingsV3 = Omit<Settings, 'version' | 'askAboveDollars'> & { version: 3 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { normaliseBaseUrl } from './base-url';
-import { parseEndpoint } from './llm/endpoint';
-import { PROVIDER_IDS, PROVIDERS } from './providers';
+import { normaliseBaseUrl } from '@/lib/base-url';
+import { parseEndpoint } from '@/lib/llm/endpoint';
+import { PROVIDER_IDS, PROVIDERS } from '@/lib/providers';
 
 /**
  * Settings: one zod schema, validated on every read (lib/settings.ts), versioned with one migration

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROVIDER_IDS } from './providers';
-import { migrateSettings } from './settings-migrations';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema } from './settings-schema';
+import { PROVIDER_IDS } from '@/lib/providers';
+import { migrateSettings } from '@/lib/settings-migrations';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema } from '@/lib/settings-schema';
 
 describe('settings parsing, on anything stored', () => {
   it('never throws, and always yields valid settings', () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadCredential } from './endpoint-credential';
-import { DEFAULT_SETTINGS, loadSettings, SETTINGS_VERSION, saveSettings, takeSettingsNotice } from './settings';
+import { loadCredential } from '@/lib/endpoint-credential';
+import { DEFAULT_SETTINGS, loadSettings, SETTINGS_VERSION, saveSettings, takeSettingsNotice } from '@/lib/settings';
 
 describe('settings storage', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -40,7 +40,7 @@ describe('settings storage', () => {
     });
     // What a start of the extension does: the module defines its storage item, and WXT migrates it.
     vi.resetModules();
-    await import('./settings');
+    await import('@/lib/settings');
     await vi.waitFor(async () =>
       expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ settings$: { v: 4 } }),
     );
@@ -54,7 +54,7 @@ describe('settings storage', () => {
     const current = { ...DEFAULT_SETTINGS, model: 'gpt-4o' };
     await fakeBrowser.storage.sync.set({ settings: current });
     vi.resetModules();
-    const fresh = await import('./settings');
+    const fresh = await import('@/lib/settings');
     expect(await fresh.loadSettings()).toEqual(current);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({ settings: current, settings$: { v: 4 } });
   });

@@ -1,7 +1,7 @@
 import { browser, storage } from '#imports';
-import { loadCredential, saveCredential } from './endpoint-credential';
-import { type MigrationResult, migrateSettings, SETTINGS_MIGRATIONS } from './settings-migrations';
-import { normaliseSettings, SETTINGS_VERSION, type Settings, SettingsSchema } from './settings-schema';
+import { loadCredential, saveCredential } from '@/lib/endpoint-credential';
+import { type MigrationResult, migrateSettings, SETTINGS_MIGRATIONS } from '@/lib/settings-migrations';
+import { normaliseSettings, SETTINGS_VERSION, type Settings, SettingsSchema } from '@/lib/settings-schema';
 
 /**
  * Where the settings are kept and how they are read: `storage.sync`, through WXT's storage item with
@@ -18,7 +18,7 @@ export {
   SETTINGS_VERSION,
   type Settings,
   SettingsSchema,
-} from './settings-schema';
+} from '@/lib/settings-schema';
 
 /**
  * WXT runs the steps from the stored item's version on start-up and records the version beside the

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { countCachedResults } from './job/result-cache';
-import { clearStoredResults } from './stored-results';
+import { countCachedResults } from '@/lib/job/result-cache';
+import { clearStoredResults } from '@/lib/stored-results';
 
 beforeEach(() => {
   fakeBrowser.reset();

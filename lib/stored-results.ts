@@ -1,5 +1,5 @@
-import { clearCachedResults } from './job/result-cache';
-import { clearStoredSourceChecks } from './sources/source-check-storage';
+import { clearCachedResults } from '@/lib/job/result-cache';
+import { clearStoredSourceChecks } from '@/lib/sources/source-check-storage';
 
 /**
  * Options → Clear stored results: every finished job's result and every source check kept in

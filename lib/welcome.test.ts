@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
+import { browser } from '#imports';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isWelcome, registerWelcome } from './welcome';
+import { isWelcome, registerWelcome } from '@/lib/welcome';
 
 describe('registerWelcome', () => {
   beforeEach(() => fakeBrowser.reset());

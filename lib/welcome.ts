@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '#imports';
 
 /** The options page's address with the welcome shown above the form. */
 export const WELCOME_PATH = '/options.html?welcome=1';

@@ -2,11 +2,15 @@
 import { cleanup, render } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Browser } from 'wxt/browser';
+import type { Browser } from '#imports';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { JOB_PORT_NAME, type JobEvent } from '../../lib/job/job';
-import { seedJob } from '../../tests/support/components/seed-job';
-import { KEEPALIVE_INTERVAL_MS, RECONNECT_DELAYS_MS, useJobSubscription } from './use-job-subscription';
+import { JOB_PORT_NAME, type JobEvent } from '@/lib/job/job';
+import { seedJob } from '@/tests/support/components/seed-job';
+import {
+  KEEPALIVE_INTERVAL_MS,
+  RECONNECT_DELAYS_MS,
+  useJobSubscription,
+} from '@/components/hooks/use-job-subscription';
 
 type Listener = (...args: unknown[]) => void;
 

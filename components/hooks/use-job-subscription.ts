@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Browser, browser } from 'wxt/browser';
-import { applyJobEvent, JOB_PORT_NAME, type JobEvent, type JobPortRequest, type JobState } from '../../lib/job/job';
+import { type Browser, browser } from '#imports';
+import { applyJobEvent, JOB_PORT_NAME, type JobEvent, type JobPortRequest, type JobState } from '@/lib/job/job';
 
 export interface JobSubscription {
   job: JobState | null;

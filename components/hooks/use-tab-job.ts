@@ -1,8 +1,8 @@
 import { useMemo } from 'preact/hooks';
-import { createJobActions } from '../panel/job-actions';
-import { useJobSubscription } from './use-job-subscription';
-import { useTargetTab } from './use-target-tab';
-import { useThemeSetting } from './use-theme-setting';
+import { createJobActions } from '@/components/panel/job-actions';
+import { useJobSubscription } from '@/components/hooks/use-job-subscription';
+import { useTargetTab } from '@/components/hooks/use-target-tab';
+import { useThemeSetting } from '@/components/hooks/use-theme-setting';
 
 /** What every job surface starts with: the theme, the tab it shows, that tab's job and its actions. */
 export function useTabJob() {

@@ -2,9 +2,9 @@
 import { cleanup, render, waitFor } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Browser } from 'wxt/browser';
+import type { Browser } from '#imports';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { pinnedTabId, useTargetTab } from './use-target-tab';
+import { pinnedTabId, useTargetTab } from '@/components/hooks/use-target-tab';
 
 let activeTab: { id: number; windowId: number };
 

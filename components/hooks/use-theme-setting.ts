@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { loadSettings, watchSettings } from '../../lib/settings';
-import { applyTheme } from '../../lib/ui/apply-theme';
+import { loadSettings, watchSettings } from '@/lib/settings';
+import { applyTheme } from '@/lib/ui/apply-theme';
 
 /** Applies the Theme setting to this page, and follows changes made on the options page. */
 export function useThemeSetting(): void {

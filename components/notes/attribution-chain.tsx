@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { ChainLink } from '../../lib/attribution/analysis';
-import './attribution-chain.css';
+import type { ChainLink } from '@/lib/attribution/analysis';
+import '@/components/notes/attribution-chain.css';
 
 interface AttributionChainProps {
   /** From this page to the original source; links still streaming may lack a name. */

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { AttributionCounts } from '../../lib/attribution/attribution-counts';
-import './attribution-counts-view.css';
+import type { AttributionCounts } from '@/lib/attribution/attribution-counts';
+import '@/components/notes/attribution-counts-view.css';
 
 interface AttributionCountsViewProps {
   counts: AttributionCounts;

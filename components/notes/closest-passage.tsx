@@ -1,6 +1,6 @@
-import { differingWords } from '../../lib/attribution/differing-words';
-import type { Grounding } from '../../lib/attribution/grounding';
-import './closest-passage.css';
+import { differingWords } from '@/lib/attribution/differing-words';
+import type { Grounding } from '@/lib/attribution/grounding';
+import '@/components/notes/closest-passage.css';
 
 interface ClosestPassageProps {
   closest: NonNullable<Grounding['closest']>;

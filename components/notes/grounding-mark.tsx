@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import type { AttributionStatus } from '../../lib/attribution/attribution-check';
-import type { QuoteLocation } from '../../lib/attribution/grounding';
-import './grounding-mark.css';
+import type { AttributionStatus } from '@/lib/attribution/attribution-check';
+import type { QuoteLocation } from '@/lib/attribution/grounding';
+import '@/components/notes/grounding-mark.css';
 
 interface GroundingMarkProps {
   /** Null while the note's quote is still streaming in: nothing is claimed yet. */

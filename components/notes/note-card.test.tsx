@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SEED_ANALYSIS } from '../../tests/support/components/seed-job';
-import { NoteCard } from './note-card';
+import { SEED_ANALYSIS } from '@/tests/support/components/seed-job';
+import { NoteCard } from '@/components/notes/note-card';
 
 afterEach(cleanup);
 

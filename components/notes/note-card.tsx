@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
-import type { PartialAnalysis } from '../../lib/attribution/analysis';
-import { NOTE_KIND_LABELS, SOURCE_TYPE_LABELS } from '../../lib/ui/note-labels';
-import { AttributionChain } from './attribution-chain';
-import './note-card.css';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import { NOTE_KIND_LABELS, SOURCE_TYPE_LABELS } from '@/lib/ui/note-labels';
+import { AttributionChain } from '@/components/notes/attribution-chain';
+import '@/components/notes/note-card.css';
 
 export type PartialNote = NonNullable<PartialAnalysis['notes']>[number];
 

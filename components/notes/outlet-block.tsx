@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
-import type { Article } from '../../lib/article/article';
-import { siteDomain } from '../../lib/article/site-domain';
-import type { PartialAnalysis } from '../../lib/attribution/analysis';
-import { linkedSources } from '../../lib/attribution/linked-sources';
-import { formatDate } from '../../lib/ui/format-date';
-import './outlet-block.css';
+import type { Article } from '@/lib/article/article';
+import { siteDomain } from '@/lib/article/site-domain';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import { linkedSources } from '@/lib/attribution/linked-sources';
+import { formatDate } from '@/lib/ui/format-date';
+import '@/components/notes/outlet-block.css';
 
 interface OutletBlockProps {
   article: Article;

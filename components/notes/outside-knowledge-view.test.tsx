@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OUTSIDE_KNOWLEDGE_TITLE, OutsideKnowledgeView } from './outside-knowledge-view';
+import { OUTSIDE_KNOWLEDGE_TITLE, OutsideKnowledgeView } from '@/components/notes/outside-knowledge-view';
 
 afterEach(cleanup);
 

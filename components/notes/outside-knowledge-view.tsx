@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { PartialAnalysis } from '../../lib/attribution/analysis';
-import './outside-knowledge-view.css';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import '@/components/notes/outside-knowledge-view.css';
 
 interface OutsideKnowledgeViewProps {
   items: PartialAnalysis['outsideKnowledge'];

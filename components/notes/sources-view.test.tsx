@@ -2,17 +2,17 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Note } from '../../lib/attribution/analysis';
+import type { Note } from '@/lib/attribution/analysis';
 import {
   FABRICATED_NOTE,
   NEAR_MISS_NOTE,
   SEED_ANSWER,
   SEED_ANSWER_ARTICLE,
   seedAnswerNote,
-} from '../../tests/support/components/seed-answer';
-import { type PageHighlighter, PageHighlighterContext } from '../panel/page-highlighter';
-import { SourcesView } from './sources-view';
-import { PAGE_CHANGED_MESSAGE, usePageHighlight } from '../panel/use-page-highlight';
+} from '@/tests/support/components/seed-answer';
+import { type PageHighlighter, PageHighlighterContext } from '@/components/panel/page-highlighter';
+import { SourcesView } from '@/components/notes/sources-view';
+import { PAGE_CHANGED_MESSAGE, usePageHighlight } from '@/components/panel/use-page-highlight';
 
 afterEach(cleanup);
 

@@ -1,19 +1,19 @@
 import { i18n } from '#i18n';
 import { useMemo, useState } from 'preact/hooks';
-import type { Article } from '../../lib/article/article';
-import type { PartialAnalysis } from '../../lib/attribution/analysis';
-import { createAttributionChecker } from '../../lib/attribution/attribution-check';
-import { attributionCounts } from '../../lib/attribution/attribution-counts';
-import { locateNotes, type QuoteLocation } from '../../lib/attribution/grounding';
-import { articleLang } from '../../lib/ui/article-lang';
-import { AttributionCountsView } from './attribution-counts-view';
-import { ClosestPassage } from './closest-passage';
-import { GroundingMark } from './grounding-mark';
-import { NoteCard } from './note-card';
-import { OutletBlock } from './outlet-block';
-import { PAGE_CHANGED_MESSAGE, type PageHighlight } from '../panel/use-page-highlight';
-import { type NoteCheckStatus, VerificationTally } from './verification-tally';
-import './sources-view.css';
+import type { Article } from '@/lib/article/article';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import { createAttributionChecker } from '@/lib/attribution/attribution-check';
+import { attributionCounts } from '@/lib/attribution/attribution-counts';
+import { locateNotes, type QuoteLocation } from '@/lib/attribution/grounding';
+import { articleLang } from '@/lib/ui/article-lang';
+import { AttributionCountsView } from '@/components/notes/attribution-counts-view';
+import { ClosestPassage } from '@/components/notes/closest-passage';
+import { GroundingMark } from '@/components/notes/grounding-mark';
+import { NoteCard } from '@/components/notes/note-card';
+import { OutletBlock } from '@/components/notes/outlet-block';
+import { PAGE_CHANGED_MESSAGE, type PageHighlight } from '@/components/panel/use-page-highlight';
+import { type NoteCheckStatus, VerificationTally } from '@/components/notes/verification-tally';
+import '@/components/notes/sources-view.css';
 
 interface SourcesViewProps {
   article: Article;

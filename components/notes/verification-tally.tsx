@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { GroundingStatus } from '../../lib/attribution/grounding';
-import './verification-tally.css';
+import type { GroundingStatus } from '@/lib/attribution/grounding';
+import '@/components/notes/verification-tally.css';
 
 /** A note's outcome: its quote's grounding, or a verbatim quote whose attribution the article does not make. */
 export type NoteCheckStatus = GroundingStatus | 'attribution-missing';

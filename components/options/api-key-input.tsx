@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
-import { fieldAria } from './field';
+import { fieldAria } from '@/components/options/field';
 
 interface ApiKeyInputProps {
   id: string;

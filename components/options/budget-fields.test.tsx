@@ -2,11 +2,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadSettings } from '../../lib/settings';
-import { OptionsForm } from './options-form';
+import { loadSettings } from '@/lib/settings';
+import { OptionsForm } from '@/components/options/options-form';
 
 const messaging = vi.hoisted(() => ({ sendMessage: vi.fn() }));
-vi.mock('../../lib/messaging', () => messaging);
+vi.mock('@/lib/messaging', () => messaging);
 
 beforeEach(() => {
   fakeBrowser.reset();

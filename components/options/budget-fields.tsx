@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
-import { modelLimits } from '../../lib/budget/model-limits';
-import { modelPrice } from '../../lib/budget/model-prices';
-import { defaultParallelRequests } from '../../lib/budget/parallel-requests';
-import { type ModelOverride, NO_OVERRIDE } from '../../lib/settings';
-import type { DraftErrors, SettingsDraft } from '../../lib/ui/settings-draft';
-import { Field, fieldAria } from './field';
+import { modelLimits } from '@/lib/budget/model-limits';
+import { modelPrice } from '@/lib/budget/model-prices';
+import { defaultParallelRequests } from '@/lib/budget/parallel-requests';
+import { type ModelOverride, NO_OVERRIDE } from '@/lib/settings';
+import type { DraftErrors, SettingsDraft } from '@/lib/ui/settings-draft';
+import { Field, fieldAria } from '@/components/options/field';
 
 interface BudgetFieldsProps {
   draft: SettingsDraft;

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { Field, fieldAria } from './field';
+import { Field, fieldAria } from '@/components/options/field';
 
 interface CustomHeadersFieldProps {
   value: string;

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import type { AppError } from '../../lib/errors';
-import { ErrorNotice } from '../shared/error-notice';
-import { Field, fieldAria } from './field';
+import type { AppError } from '@/lib/errors';
+import { ErrorNotice } from '@/components/shared/error-notice';
+import { Field, fieldAria } from '@/components/options/field';
 
 interface ModelFieldProps {
   value: string;

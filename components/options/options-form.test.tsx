@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { loadCredential } from '../../lib/endpoint-credential';
-import { loadSettings } from '../../lib/settings';
+import { loadCredential } from '@/lib/endpoint-credential';
+import { loadSettings } from '@/lib/settings';
 import {
   buttonNames,
   click,
@@ -12,11 +12,11 @@ import {
   type Mounted,
   mount,
   settle,
-} from '../../tests/support/components/mount';
-import { OptionsForm } from './options-form';
+} from '@/tests/support/components/mount';
+import { OptionsForm } from '@/components/options/options-form';
 
 const messaging = vi.hoisted(() => ({ sendMessage: vi.fn() }));
-vi.mock('../../lib/messaging', () => messaging);
+vi.mock('@/lib/messaging', () => messaging);
 
 const LABELS = ['Provider', 'Base URL', 'API key', 'Model', 'Target language', 'Toolbar button', 'Theme'];
 

@@ -1,16 +1,16 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { type AppError, unknownError } from '../../lib/errors';
-import { type ConnectionTestResult, sendMessage } from '../../lib/messaging';
-import { PROVIDER_GROUPS, PROVIDERS, type ProviderId } from '../../lib/providers';
-import { parseCustomHeaders } from '../../lib/custom-headers';
-import { isInsecureRemote, loadCredential, saveCredential } from '../../lib/endpoint-credential';
-import { normaliseBaseUrl } from '../../lib/base-url';
-import { loadSettings, saveSettings, takeSettingsNotice } from '../../lib/settings';
-import { confirmSetAside, initialBinding, type SetAsideCredential, withBaseUrl } from '../../lib/ui/credential-binding';
-import { connectionText } from '../../lib/ui/connection-text';
-import { permissionProblem } from '../../lib/ui/permission-problem';
-import { requestHostPermission } from '../../lib/ui/request-host-permission';
+import { type AppError, unknownError } from '@/lib/errors';
+import { type ConnectionTestResult, sendMessage } from '@/lib/messaging';
+import { PROVIDER_GROUPS, PROVIDERS, type ProviderId } from '@/lib/providers';
+import { parseCustomHeaders } from '@/lib/custom-headers';
+import { isInsecureRemote, loadCredential, saveCredential } from '@/lib/endpoint-credential';
+import { normaliseBaseUrl } from '@/lib/base-url';
+import { loadSettings, saveSettings, takeSettingsNotice } from '@/lib/settings';
+import { confirmSetAside, initialBinding, type SetAsideCredential, withBaseUrl } from '@/lib/ui/credential-binding';
+import { connectionText } from '@/lib/ui/connection-text';
+import { permissionProblem } from '@/lib/ui/permission-problem';
+import { requestHostPermission } from '@/lib/ui/request-host-permission';
 import {
   type DraftErrors,
   type DraftField,
@@ -18,20 +18,20 @@ import {
   INSECURE_BASE_URL_MESSAGE,
   type SettingsDraft,
   validateDraft,
-} from '../../lib/ui/settings-draft';
-import { BrandMark } from '../shared/brand-mark';
-import { ErrorNotice } from '../shared/error-notice';
-import { ApiKeyInput } from './api-key-input';
-import { BudgetFields } from './budget-fields';
-import { CustomHeadersField } from './custom-headers-field';
-import { Field, fieldAria } from './field';
-import { ModelField } from './model-field';
-import { OutputFields } from './output-fields';
-import { PrivacyNote } from './privacy-note';
-import { SetAsideNotice } from './set-aside-notice';
-import { StoredResults } from './stored-results';
-import './options-form.css';
-import '../shared/form.css';
+} from '@/lib/ui/settings-draft';
+import { BrandMark } from '@/components/shared/brand-mark';
+import { ErrorNotice } from '@/components/shared/error-notice';
+import { ApiKeyInput } from '@/components/options/api-key-input';
+import { BudgetFields } from '@/components/options/budget-fields';
+import { CustomHeadersField } from '@/components/options/custom-headers-field';
+import { Field, fieldAria } from '@/components/options/field';
+import { ModelField } from '@/components/options/model-field';
+import { OutputFields } from '@/components/options/output-fields';
+import { PrivacyNote } from '@/components/options/privacy-note';
+import { SetAsideNotice } from '@/components/options/set-aside-notice';
+import { StoredResults } from '@/components/options/stored-results';
+import '@/components/options/options-form.css';
+import '@/components/shared/form.css';
 
 /** The control of each field, in the order they appear: the first invalid one gets the focus. */
 const FIELD_IDS: Record<DraftField, string> = {

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import { panelName } from '../../lib/panel-name';
-import type { DraftErrors, SettingsDraft } from '../../lib/ui/settings-draft';
-import { Field, fieldAria } from './field';
+import { panelName } from '@/lib/panel-name';
+import type { DraftErrors, SettingsDraft } from '@/lib/ui/settings-draft';
+import { Field, fieldAria } from '@/components/options/field';
 
 const TARGET_LANGUAGES = [
   'English',

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import './privacy-note.css';
+import '@/components/options/privacy-note.css';
 /** What is sent where: said plainly on the page where the endpoint and key are entered. */
 export function PrivacyNote() {
   return (

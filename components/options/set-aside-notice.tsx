@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import { keepPlaceholders, richMessage } from '../shared/rich-message';
-import { endpointHost } from '../../lib/llm/endpoint-host';
-import type { SetAsideCredential } from '../../lib/ui/credential-binding';
+import { keepPlaceholders, richMessage } from '@/components/shared/rich-message';
+import { endpointHost } from '@/lib/llm/endpoint-host';
+import type { SetAsideCredential } from '@/lib/ui/credential-binding';
 
 interface SetAsideNoticeProps {
   setAside: SetAsideCredential;

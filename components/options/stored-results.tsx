@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { countCachedResults } from '../../lib/job/result-cache';
-import { clearStoredResults } from '../../lib/stored-results';
+import { countCachedResults } from '@/lib/job/result-cache';
+import { clearStoredResults } from '@/lib/stored-results';
 
 type Phase = 'idle' | 'clearing' | 'cleared' | 'failed';
 

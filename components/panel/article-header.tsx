@@ -1,12 +1,12 @@
 import { i18n } from '#i18n';
-import type { Article } from '../../lib/article/article';
-import { siteDomain } from '../../lib/article/site-domain';
-import { articleLang } from '../../lib/ui/article-lang';
-import { languageLabel, truncationNotice } from '../../lib/ui/article-notes';
-import { formatDate } from '../../lib/ui/format-date';
-import { formatTime } from '../../lib/ui/format-time';
-import { formatCount } from '../../lib/ui/ui-language';
-import './article-header.css';
+import type { Article } from '@/lib/article/article';
+import { siteDomain } from '@/lib/article/site-domain';
+import { articleLang } from '@/lib/ui/article-lang';
+import { languageLabel, truncationNotice } from '@/lib/ui/article-notes';
+import { formatDate } from '@/lib/ui/format-date';
+import { formatTime } from '@/lib/ui/format-time';
+import { formatCount } from '@/lib/ui/ui-language';
+import '@/components/panel/article-header.css';
 
 interface ArticleHeaderProps {
   article: Article;

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { JobEstimate } from '../../lib/budget/job-estimate';
-import { confirmationText } from '../../lib/ui/confirmation-text';
+import type { JobEstimate } from '@/lib/budget/job-estimate';
+import { confirmationText } from '@/lib/ui/confirmation-text';
 
 interface CostConfirmationProps {
   estimate: JobEstimate;

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import './empty-state.css';
+import '@/components/panel/empty-state.css';
 interface EmptyStateProps {
   onAnalyse: () => void;
   onAnalyseSelection?: () => void;

@@ -1,12 +1,12 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
-import type { JobState } from '../../lib/job/job';
-import { buildEvidenceReport } from '../../lib/report/build-evidence-report';
-import { reportFileName } from '../../lib/report/report-file-name';
-import { reportToMarkdown } from '../../lib/report/report-to-markdown';
-import { downloadFile } from '../../lib/ui/download-file';
-import './export-buttons.css';
-import { messageOf } from '../../lib/message-of';
+import type { JobState } from '@/lib/job/job';
+import { buildEvidenceReport } from '@/lib/report/build-evidence-report';
+import { reportFileName } from '@/lib/report/report-file-name';
+import { reportToMarkdown } from '@/lib/report/report-to-markdown';
+import { downloadFile } from '@/lib/ui/download-file';
+import '@/components/panel/export-buttons.css';
+import { messageOf } from '@/lib/message-of';
 
 interface ExportButtonsProps {
   job: JobState;

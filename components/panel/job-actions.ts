@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
-import type { ExtractionSource } from '../../lib/article/article';
-import { sendMessage } from '../../lib/messaging';
+import { browser } from '#imports';
+import type { ExtractionSource } from '@/lib/article/article';
+import { sendMessage } from '@/lib/messaging';
 
 /** What a result view can ask for. Injected, so views are tested without a background. */
 export interface JobActions {

@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
-import type { JobState } from '../../lib/job/job';
-import { costText } from '../../lib/ui/cost-text';
-import { PauseNotice } from './pause-notice';
-import { ThinkingNotice } from './thinking-notice';
-import './job-toolbar.css';
+import type { JobState } from '@/lib/job/job';
+import { costText } from '@/lib/ui/cost-text';
+import { PauseNotice } from '@/components/panel/pause-notice';
+import { ThinkingNotice } from '@/components/panel/thinking-notice';
+import '@/components/panel/job-toolbar.css';
 
 interface JobToolbarProps {
   job: JobState;

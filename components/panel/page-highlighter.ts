@@ -1,5 +1,5 @@
 import { createContext } from 'preact';
-import { onMessage, sendMessage } from '../../lib/messaging';
+import { onMessage, sendMessage } from '@/lib/messaging';
 
 /** What a result view may ask of the page its article came from. Injected, so views are tested without a background. */
 export interface PageHighlighter {

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { PartStatus } from '../../lib/job/job';
+import type { PartStatus } from '@/lib/job/job';
 
 function label(status: PartStatus): string {
   switch (status) {

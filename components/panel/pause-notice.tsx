@@ -1,7 +1,7 @@
-import type { EndpointPause } from '../../lib/llm/endpoint-pause';
-import { pauseText } from '../../lib/ui/pause-text';
-import { useNow } from '../hooks/use-now';
-import './pause-notice.css';
+import type { EndpointPause } from '@/lib/llm/endpoint-pause';
+import { pauseText } from '@/lib/ui/pause-text';
+import { useNow } from '@/components/hooks/use-now';
+import '@/components/panel/pause-notice.css';
 
 /** While requests wait out a rate limit or a server error: what is happening, counted down each second. */
 export function PauseNotice({ pause }: { pause: EndpointPause }) {

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import type { PartStatus } from '../../lib/job/job';
-import { CopyButton } from '../shared/copy-button';
-import { PartStatusLabel } from './part-status';
-import './region.css';
+import type { PartStatus } from '@/lib/job/job';
+import { CopyButton } from '@/components/shared/copy-button';
+import { PartStatusLabel } from '@/components/panel/part-status';
+import '@/components/panel/region.css';
 
 interface RegionProps {
   /** Also the accessible name of the section: "Summary", "Sources", "Translation". */

@@ -1,7 +1,7 @@
-import type { JobState } from '../../lib/job/job';
-import { thinkingText } from '../../lib/ui/thinking-text';
-import { useNow } from '../hooks/use-now';
-import './pause-notice.css';
+import type { JobState } from '@/lib/job/job';
+import { thinkingText } from '@/lib/ui/thinking-text';
+import { useNow } from '@/components/hooks/use-now';
+import '@/components/panel/pause-notice.css';
 
 /** While a reasoning model thinks: that it does, and for how long, counted each second. */
 export function ThinkingNotice({ thinking }: { thinking: JobState['thinking'] }) {

@@ -2,8 +2,8 @@
 import { cleanup, render, waitFor } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type PageHighlighter, PageHighlighterContext } from './page-highlighter';
-import { type PageHighlight, usePageHighlight } from './use-page-highlight';
+import { type PageHighlighter, PageHighlighterContext } from '@/components/panel/page-highlighter';
+import { type PageHighlight, usePageHighlight } from '@/components/panel/use-page-highlight';
 
 afterEach(cleanup);
 

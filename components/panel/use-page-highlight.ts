@@ -1,5 +1,5 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { PageHighlighterContext } from './page-highlighter';
+import { PageHighlighterContext } from '@/components/panel/page-highlighter';
 
 /** What is highlighted, and for whom: `note:3`, `summary:1`. */
 interface HighlightRequest {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { buttonNames } from '../../tests/support/components/button-names';
+import { buttonNames } from '@/tests/support/components/button-names';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeActions } from '../../tests/support/components/fake-actions';
-import { COSTLY_ESTIMATE, SEED_ANALYSIS, seedJob } from '../../tests/support/components/seed-job';
-import { PopupView } from './popup-view';
+import { fakeActions } from '@/tests/support/components/fake-actions';
+import { COSTLY_ESTIMATE, SEED_ANALYSIS, seedJob } from '@/tests/support/components/seed-job';
+import { PopupView } from '@/components/popup/popup-view';
 
 afterEach(cleanup);
 

@@ -1,17 +1,17 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
-import type { JobState } from '../../lib/job/job';
-import { panelName } from '../../lib/panel-name';
-import { regionStatuses } from '../../lib/ui/region-status';
-import { ArticleHeader } from '../panel/article-header';
-import { CostConfirmation } from '../panel/cost-confirmation';
-import { ErrorNotice } from '../shared/error-notice';
-import type { JobActions } from '../panel/job-actions';
-import { PartStatusLabel } from '../panel/part-status';
-import { SummaryView } from '../summary/summary-view';
-import { useJobHandlers } from '../panel/use-job-handlers';
+import type { JobState } from '@/lib/job/job';
+import { panelName } from '@/lib/panel-name';
+import { regionStatuses } from '@/lib/ui/region-status';
+import { ArticleHeader } from '@/components/panel/article-header';
+import { CostConfirmation } from '@/components/panel/cost-confirmation';
+import { ErrorNotice } from '@/components/shared/error-notice';
+import type { JobActions } from '@/components/panel/job-actions';
+import { PartStatusLabel } from '@/components/panel/part-status';
+import { SummaryView } from '@/components/summary/summary-view';
+import { useJobHandlers } from '@/components/panel/use-job-handlers';
 // The popup's summary sits in a region styled as the panel's.
-import '../panel/region.css';
+import '@/components/panel/region.css';
 
 interface PopupViewProps {
   job: JobState | null;

@@ -1,26 +1,26 @@
 import { i18n } from '#i18n';
-import { formatCount } from '../../lib/ui/ui-language';
+import { formatCount } from '@/lib/ui/ui-language';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import type { AppError } from '../../lib/errors';
-import { type ConnectionTestResult, sendMessage } from '../../lib/messaging';
-import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../../lib/providers';
-import { loadCredentialFor, saveCredential } from '../../lib/endpoint-credential';
-import { messageOf } from '../../lib/message-of';
-import { loadSettings, type Settings, saveSettings } from '../../lib/settings';
+import { browser } from '#imports';
+import type { AppError } from '@/lib/errors';
+import { type ConnectionTestResult, sendMessage } from '@/lib/messaging';
+import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '@/lib/providers';
+import { loadCredentialFor, saveCredential } from '@/lib/endpoint-credential';
+import { messageOf } from '@/lib/message-of';
+import { loadSettings, type Settings, saveSettings } from '@/lib/settings';
 import {
   chooseSetupProvider,
   type EndpointSetupDraft,
   type SetupField,
   validateSetup,
-} from '../../lib/setup/endpoint-setup';
-import { permissionProblem } from '../../lib/ui/permission-problem';
-import { requestHostPermission } from '../../lib/ui/request-host-permission';
-import { ErrorNotice } from '../shared/error-notice';
-import { ApiKeyInput } from '../options/api-key-input';
-import { Field, fieldAria } from '../options/field';
-import './endpoint-setup.css';
-import '../shared/form.css';
+} from '@/lib/setup/endpoint-setup';
+import { permissionProblem } from '@/lib/ui/permission-problem';
+import { requestHostPermission } from '@/lib/ui/request-host-permission';
+import { ErrorNotice } from '@/components/shared/error-notice';
+import { ApiKeyInput } from '@/components/options/api-key-input';
+import { Field, fieldAria } from '@/components/options/field';
+import '@/components/setup/endpoint-setup.css';
+import '@/components/shared/form.css';
 
 const FIELD_IDS: Record<Exclude<SetupField, 'other'>, string> = {
   baseUrl: 'setup-base-url',

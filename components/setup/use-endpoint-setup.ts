@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadCredentialFor, watchCredential } from '../../lib/endpoint-credential';
-import { loadSettings, watchSettings } from '../../lib/settings';
-import { needsEndpointSetup } from '../../lib/setup/endpoint-setup';
+import { loadCredentialFor, watchCredential } from '@/lib/endpoint-credential';
+import { loadSettings, watchSettings } from '@/lib/settings';
+import { needsEndpointSetup } from '@/lib/setup/endpoint-setup';
 
 /**
  * Whether the endpoint still needs setting up (no model, or no key where the provider requires one),

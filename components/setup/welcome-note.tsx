@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import { keepPlaceholders, richMessage } from '../shared/rich-message';
-import { BrandMark } from '../shared/brand-mark';
-import './welcome-note.css';
+import { keepPlaceholders, richMessage } from '@/components/shared/rich-message';
+import { BrandMark } from '@/components/shared/brand-mark';
+import '@/components/setup/welcome-note.css';
 
 /** Shown above the options form when the install opened it (lib/welcome.ts): what to do, in three steps. */
 export function WelcomeNote() {

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import { browser } from 'wxt/browser';
-import { BrandMark } from './brand-mark';
-import './brand-bar.css';
+import { browser } from '#imports';
+import { BrandMark } from '@/components/shared/brand-mark';
+import '@/components/shared/brand-bar.css';
 
 /** The product name, and a way to the options page from every surface. */
 export function BrandBar({ onOptionsOpened }: { onOptionsOpened?: () => void }) {

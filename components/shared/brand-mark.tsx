@@ -1,5 +1,5 @@
 import iconUrl from '@/assets/icon.svg';
-import './brand-mark.css';
+import '@/components/shared/brand-mark.css';
 
 /** The Sourcelens lens mark, from the same SVG the toolbar icons are built from. Decorative: the name follows it. */
 export function BrandMark() {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '@/components/shared/copy-button';
 
 afterEach(cleanup);
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
-import { buttonNames } from '../../tests/support/components/button-names';
+import { buttonNames } from '@/tests/support/components/button-names';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AppError, AppErrorCode } from '../../lib/errors';
-import { ErrorNotice } from './error-notice';
+import type { AppError, AppErrorCode } from '@/lib/errors';
+import { ErrorNotice } from '@/components/shared/error-notice';
 
 /** One sample per code; the mapped type makes a new code without a sample a compile error. */
 const SAMPLES: { [Code in AppErrorCode]: Extract<AppError, { code: Code }> } = {

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import type { AppError } from '../../lib/errors';
-import { describeError, type ErrorAction } from '../../lib/ui/describe-error';
-import './error-notice.css';
+import type { AppError } from '@/lib/errors';
+import { describeError, type ErrorAction } from '@/lib/ui/describe-error';
+import '@/components/shared/error-notice.css';
 
 export type ErrorHandlers = Partial<Record<ErrorAction, () => void>>;
 

@@ -1,4 +1,4 @@
-import './skeleton.css';
+import '@/components/shared/skeleton.css';
 /** Grey lines standing in for text that is on its way. */
 export function Skeleton() {
   return (

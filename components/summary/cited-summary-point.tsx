@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Article, Paragraph } from '../../lib/article/article';
-import type { PartialAnalysis } from '../../lib/attribution/analysis';
-import { articleLang } from '../../lib/ui/article-lang';
-import { PAGE_CHANGED_MESSAGE, type PageHighlight } from '../panel/use-page-highlight';
-import './cited-summary-point.css';
+import type { Article, Paragraph } from '@/lib/article/article';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import { articleLang } from '@/lib/ui/article-lang';
+import { PAGE_CHANGED_MESSAGE, type PageHighlight } from '@/components/panel/use-page-highlight';
+import '@/components/summary/cited-summary-point.css';
 
 type PartialPoint = NonNullable<PartialAnalysis['summary']>[number];
 

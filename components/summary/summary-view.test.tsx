@@ -2,11 +2,11 @@
 import { cleanup, render, waitFor } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SummaryPoint } from '../../lib/attribution/analysis';
-import { SEED_ANSWER, SEED_ANSWER_ARTICLE } from '../../tests/support/components/seed-answer';
-import { type PageHighlighter, PageHighlighterContext } from '../panel/page-highlighter';
-import { SummaryView } from './summary-view';
-import { usePageHighlight } from '../panel/use-page-highlight';
+import type { SummaryPoint } from '@/lib/attribution/analysis';
+import { SEED_ANSWER, SEED_ANSWER_ARTICLE } from '@/tests/support/components/seed-answer';
+import { type PageHighlighter, PageHighlighterContext } from '@/components/panel/page-highlighter';
+import { SummaryView } from '@/components/summary/summary-view';
+import { usePageHighlight } from '@/components/panel/use-page-highlight';
 
 afterEach(() => {
   cleanup();

@@ -1,10 +1,10 @@
-import type { Article } from '../../lib/article/article';
-import type { PartialAnalysis } from '../../lib/attribution/analysis';
-import { truncatedSummaryNote } from '../../lib/ui/article-notes';
-import { CitedSummaryPoint } from './cited-summary-point';
-import { Skeleton } from '../shared/skeleton';
-import type { PageHighlight } from '../panel/use-page-highlight';
-import './summary-view.css';
+import type { Article } from '@/lib/article/article';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import { truncatedSummaryNote } from '@/lib/ui/article-notes';
+import { CitedSummaryPoint } from '@/components/summary/cited-summary-point';
+import { Skeleton } from '@/components/shared/skeleton';
+import type { PageHighlight } from '@/components/panel/use-page-highlight';
+import '@/components/summary/summary-view.css';
 
 interface SummaryViewProps {
   summary: PartialAnalysis['summary'];

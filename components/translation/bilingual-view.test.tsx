@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pairTranslation } from '../../lib/bilingual/pair-translation';
-import type { HedgeCheck } from '../../lib/hedges/hedge-check';
-import { alignTranslation } from '../../lib/translation/align';
-import { BilingualView } from './bilingual-view';
-import { SEED_ARTICLE, SEED_TRANSLATION } from '../../tests/support/components/seed-job';
+import { pairTranslation } from '@/lib/bilingual/pair-translation';
+import type { HedgeCheck } from '@/lib/hedges/hedge-check';
+import { alignTranslation } from '@/lib/translation/align';
+import { BilingualView } from '@/components/translation/bilingual-view';
+import { SEED_ARTICLE, SEED_TRANSLATION } from '@/tests/support/components/seed-job';
 
 afterEach(cleanup);
 

@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import { useMemo } from 'preact/hooks';
-import { displayLanguageName } from '../../lib/ui/ui-language';
-import type { ParagraphPair } from '../../lib/bilingual/pair-translation';
-import type { HedgeCheck } from '../../lib/hedges/hedge-check';
-import { renderMarkdown } from '../../lib/ui/render-markdown';
-import './bilingual-view.css';
+import { displayLanguageName } from '@/lib/ui/ui-language';
+import type { ParagraphPair } from '@/lib/bilingual/pair-translation';
+import type { HedgeCheck } from '@/lib/hedges/hedge-check';
+import { renderMarkdown } from '@/lib/ui/render-markdown';
+import '@/components/translation/bilingual-view.css';
 
 interface BilingualViewProps {
   pairs: ParagraphPair[];

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PartStatus } from '../../lib/job/job';
-import { SEED_ANALYSIS, SEED_ARTICLE, SEED_TRANSLATION } from '../../tests/support/components/seed-job';
-import { hedgeCountText, TranslationPanel } from './translation-panel';
+import type { PartStatus } from '@/lib/job/job';
+import { SEED_ANALYSIS, SEED_ARTICLE, SEED_TRANSLATION } from '@/tests/support/components/seed-job';
+import { hedgeCountText, TranslationPanel } from '@/components/translation/translation-panel';
 
 afterEach(cleanup);
 

@@ -1,17 +1,17 @@
 import { i18n } from '#i18n';
 import { useMemo, useState } from 'preact/hooks';
-import type { Article } from '../../lib/article/article';
-import { languageTag } from '../../lib/article/language-tag';
-import type { PartialAnalysis } from '../../lib/attribution/analysis';
-import { pairTranslation } from '../../lib/bilingual/pair-translation';
-import { checkHedgePreservation } from '../../lib/hedges/check-hedge-preservation';
-import type { HedgeCheck } from '../../lib/hedges/hedge-check';
-import type { PartStatus } from '../../lib/job/job';
-import { alignTranslation } from '../../lib/translation/align';
-import { articleLang } from '../../lib/ui/article-lang';
-import { BilingualView } from './bilingual-view';
-import { TranslationView } from './translation-view';
-import './translation-panel.css';
+import type { Article } from '@/lib/article/article';
+import { languageTag } from '@/lib/article/language-tag';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import { pairTranslation } from '@/lib/bilingual/pair-translation';
+import { checkHedgePreservation } from '@/lib/hedges/check-hedge-preservation';
+import type { HedgeCheck } from '@/lib/hedges/hedge-check';
+import type { PartStatus } from '@/lib/job/job';
+import { alignTranslation } from '@/lib/translation/align';
+import { articleLang } from '@/lib/ui/article-lang';
+import { BilingualView } from '@/components/translation/bilingual-view';
+import { TranslationView } from '@/components/translation/translation-view';
+import '@/components/translation/translation-panel.css';
 
 interface TranslationPanelProps {
   article: Article;

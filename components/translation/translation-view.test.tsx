@@ -3,7 +3,7 @@
 // (cure53/DOMPurify#1457), and this test is about what the sanitizer lets through.
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TranslationView } from './translation-view';
+import { TranslationView } from '@/components/translation/translation-view';
 
 afterEach(cleanup);
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'preact/hooks';
-import { stripParagraphMarkers } from '../../lib/translation/align';
-import { renderMarkdown } from '../../lib/ui/render-markdown';
-import { Skeleton } from '../shared/skeleton';
-import './translation-view.css';
+import { stripParagraphMarkers } from '@/lib/translation/align';
+import { renderMarkdown } from '@/lib/ui/render-markdown';
+import { Skeleton } from '@/components/shared/skeleton';
+import '@/components/translation/translation-view.css';
 
 interface TranslationViewProps {
   markdown: string;

@@ -1,7 +1,7 @@
-import { OptionsForm } from '../../components/options/options-form';
-import { WelcomeNote } from '../../components/setup/welcome-note';
-import { useThemeSetting } from '../../components/hooks/use-theme-setting';
-import { isWelcome } from '../../lib/welcome';
+import { OptionsForm } from '@/components/options/options-form';
+import { WelcomeNote } from '@/components/setup/welcome-note';
+import { useThemeSetting } from '@/components/hooks/use-theme-setting';
+import { isWelcome } from '@/lib/welcome';
 
 /** The options page; the form lives in components/ so its tests can sit beside it. */
 export function App() {

@@ -1,7 +1,7 @@
-import { BrandBar } from '../../components/shared/brand-bar';
-import { PopupView } from '../../components/popup/popup-view';
-import { useTabJob } from '../../components/hooks/use-tab-job';
-import { openPanel } from '../../lib/panel';
+import { BrandBar } from '@/components/shared/brand-bar';
+import { PopupView } from '@/components/popup/popup-view';
+import { useTabJob } from '@/components/hooks/use-tab-job';
+import { openPanel } from '@/lib/panel';
 
 /** The compact popup for the active tab. */
 export function App() {

@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import '../../components/theme.css';
-import '../../components/shared/base.css';
+import '@/components/theme.css';
+import '@/components/shared/base.css';
 import { i18n } from '#i18n';
-import { applyCachedTheme } from '../../lib/ui/apply-theme';
-import { uiLanguage } from '../../lib/ui/ui-language';
-import { App } from './app';
+import { applyCachedTheme } from '@/lib/ui/apply-theme';
+import { uiLanguage } from '@/lib/ui/ui-language';
+import { App } from '@/entrypoints/sidepanel/app';
 
 applyCachedTheme();
 // The page speaks the browser's language (locales/*.yml): say so to screen readers and in the tab's title.

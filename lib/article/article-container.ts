@@ -1,4 +1,4 @@
-import { normaliseWhitespace } from './segments';
+import { normaliseWhitespace } from '@/lib/article/segments';
 
 /**
  * The page's own article element: where the site says its article is. `[itemprop=articleBody]`

@@ -1,9 +1,9 @@
-import type { LanguageEvidence, Paragraph } from './article';
-import { jsonLdObjects, jsonLdTypes } from './json-ld';
-import { primaryLanguageTag } from './language';
-import { languageSample } from './language-sample';
-import { scriptLanguage } from './script-language';
-import { TEXT_LANGUAGES, textLanguage } from './text-language';
+import type { LanguageEvidence, Paragraph } from '@/lib/article/article';
+import { jsonLdObjects, jsonLdTypes } from '@/lib/article/json-ld';
+import { primaryLanguageTag } from '@/lib/article/language';
+import { languageSample } from '@/lib/article/language-sample';
+import { scriptLanguage } from '@/lib/article/script-language';
+import { TEXT_LANGUAGES, textLanguage } from '@/lib/article/text-language';
 
 export interface ArticleLanguage {
   /** BCP 47 primary tag, `und` when unknown. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boilerplateKind } from './boilerplate';
+import { boilerplateKind } from '@/lib/article/boilerplate';
 
 describe('boilerplateKind', () => {
   it.each<[string, string, number?]>([

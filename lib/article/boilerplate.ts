@@ -1,4 +1,4 @@
-import { normaliseWhitespace } from './segments';
+import { normaliseWhitespace } from '@/lib/article/segments';
 
 /**
  * What news pages put inside or beside the article body that is not the article: ad labels,

@@ -1,10 +1,10 @@
 import { browser } from '#imports';
-import type { AppError } from '../errors';
-import type { ExtractionSource } from './article';
-import { installExtractionRequest } from './extraction-request';
-import { parseExtraction, type TabExtraction } from './parse-extraction';
-import { classifyRestrictedUrl } from './restricted-url';
-import { messageOf } from '../message-of';
+import type { AppError } from '@/lib/errors';
+import type { ExtractionSource } from '@/lib/article/article';
+import { installExtractionRequest } from '@/lib/article/extraction-request';
+import { parseExtraction, type TabExtraction } from '@/lib/article/parse-extraction';
+import { classifyRestrictedUrl } from '@/lib/article/restricted-url';
+import { messageOf } from '@/lib/message-of';
 
 /**
  * Injects the extraction script into a tab, only now that the user has acted (no content script

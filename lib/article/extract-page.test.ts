@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Article, ExtractionResult } from './article';
-import { DOMINANT_FRAME_SHARE, extractFromPage } from './extract-page';
-import type { PageFrame } from './page-frames';
-import { listPageFrames } from './page-frames';
-import { loadTestDocument } from '../../tests/support/test-document';
+import type { Article, ExtractionResult } from '@/lib/article/article';
+import { DOMINANT_FRAME_SHARE, extractFromPage } from '@/lib/article/extract-page';
+import type { PageFrame } from '@/lib/article/page-frames';
+import { listPageFrames } from '@/lib/article/page-frames';
+import { loadTestDocument } from '@/tests/support/test-document';
 
 const TOP_URL = 'https://wrapper.example/read/42';
 

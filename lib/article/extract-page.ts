@@ -1,9 +1,9 @@
-import type { Article, ExtractionResult } from './article';
-import { extractArticle, NO_VISIBLE_TEXT } from './extract';
-import type { ExtractionRequest } from './extraction-request';
-import type { PageFrame } from './page-frames';
-import { type PageMetadata, readPageMetadata } from './page-metadata';
-import { resolveHttpUrl } from './segments';
+import type { Article, ExtractionResult } from '@/lib/article/article';
+import { extractArticle, NO_VISIBLE_TEXT } from '@/lib/article/extract';
+import type { ExtractionRequest } from '@/lib/article/extraction-request';
+import type { PageFrame } from '@/lib/article/page-frames';
+import { type PageMetadata, readPageMetadata } from '@/lib/article/page-metadata';
+import { resolveHttpUrl } from '@/lib/article/segments';
 
 /**
  * A cross-origin frame at least this large (of the window's area) is taken for where the page's

@@ -2,13 +2,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Article, ArticleLink, ExtractionResult } from './article';
-import { extractArticle } from './extract';
-import { extractFromPage } from './extract-page';
-import type { ExtractionRequest } from './extraction-request';
-import { listPageFrames } from './page-frames';
-import { readSavedPage } from '../../tests/support/saved-page';
-import { loadTestDocument } from '../../tests/support/test-document';
+import type { Article, ArticleLink, ExtractionResult } from '@/lib/article/article';
+import { extractArticle } from '@/lib/article/extract';
+import { extractFromPage } from '@/lib/article/extract-page';
+import type { ExtractionRequest } from '@/lib/article/extraction-request';
+import { listPageFrames } from '@/lib/article/page-frames';
+import { readSavedPage } from '@/tests/support/saved-page';
+import { loadTestDocument } from '@/tests/support/test-document';
 
 const PAGES_DIRECTORY = join(import.meta.dirname, '../../tests/fixtures/pages');
 

@@ -4,24 +4,24 @@ import {
   type ExtractionSource,
   type Paragraph,
   type Truncation,
-} from './article';
-import { findArticleContainer } from './article-container';
-import { articleLanguage, containerLanguage } from './article-language';
-import { boilerplateKind, isBoilerplateBox, isFurnitureLine } from './boilerplate';
-import type { ExtractionRequest } from './extraction-request';
-import { liveBlogSegments } from './live-blog';
-import { collectPageBlocks } from './page-blocks';
-import { type ReadabilityMetadata, readPageMetadata } from './page-metadata';
-import { detectPaywall, type PaywallEvidence } from './paywall';
-import { parseReadableArticle } from './readability-article';
-import { collectReadableBlocks } from './readable-blocks';
-import { containerProse, judgeContainerSegments, restoreLostText } from './restore-lost-text';
-import { normaliseWhitespace, segmentsToParagraphs, type TextSegment, textToSegments } from './segments';
-import { tableLayoutContainer } from './table-layout';
-import { textWeight } from './text-weight';
-import { copyVisiblePage } from './visible-copy';
-import { countWords } from './word-count';
-import { messageOf } from '../message-of';
+} from '@/lib/article/article';
+import { findArticleContainer } from '@/lib/article/article-container';
+import { articleLanguage, containerLanguage } from '@/lib/article/article-language';
+import { boilerplateKind, isBoilerplateBox, isFurnitureLine } from '@/lib/article/boilerplate';
+import type { ExtractionRequest } from '@/lib/article/extraction-request';
+import { liveBlogSegments } from '@/lib/article/live-blog';
+import { collectPageBlocks } from '@/lib/article/page-blocks';
+import { type ReadabilityMetadata, readPageMetadata } from '@/lib/article/page-metadata';
+import { detectPaywall, type PaywallEvidence } from '@/lib/article/paywall';
+import { parseReadableArticle } from '@/lib/article/readability-article';
+import { collectReadableBlocks } from '@/lib/article/readable-blocks';
+import { containerProse, judgeContainerSegments, restoreLostText } from '@/lib/article/restore-lost-text';
+import { normaliseWhitespace, segmentsToParagraphs, type TextSegment, textToSegments } from '@/lib/article/segments';
+import { tableLayoutContainer } from '@/lib/article/table-layout';
+import { textWeight } from '@/lib/article/text-weight';
+import { copyVisiblePage } from '@/lib/article/visible-copy';
+import { countWords } from '@/lib/article/word-count';
+import { messageOf } from '@/lib/message-of';
 
 /**
  * Below this much text Readability has found a teaser, a caption or a list, not an article

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { installExtractionRequest, takeExtractionRequest } from './extraction-request';
+import { installExtractionRequest, takeExtractionRequest } from '@/lib/article/extraction-request';
 
 describe('extraction request hand-over', () => {
   afterEach(() => {

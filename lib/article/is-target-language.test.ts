@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTargetLanguage } from './is-target-language';
+import { isTargetLanguage } from '@/lib/article/is-target-language';
 
 describe('isTargetLanguage', () => {
   it.each([

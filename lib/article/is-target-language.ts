@@ -1,5 +1,5 @@
-import { primaryLanguageTag } from './language';
-import { languageTag } from './language-tag';
+import { primaryLanguageTag } from '@/lib/article/language';
+import { languageTag } from '@/lib/article/language-tag';
 
 /**
  * Whether an article needs no translation: its language (a BCP 47 tag such as `de-AT`, or `und`

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from './extract';
-import { LANGUAGE_SAMPLE_CHARACTERS, languageSample } from './language-sample';
-import { readSavedPage } from '../../tests/support/saved-page';
-import { loadTestDocument } from '../../tests/support/test-document';
+import { extractArticle } from '@/lib/article/extract';
+import { LANGUAGE_SAMPLE_CHARACTERS, languageSample } from '@/lib/article/language-sample';
+import { readSavedPage } from '@/tests/support/saved-page';
+import { loadTestDocument } from '@/tests/support/test-document';
 
 const PAGES_DIRECTORY = join(import.meta.dirname, '../../tests/fixtures/pages');
 

@@ -1,4 +1,4 @@
-import type { Paragraph } from './article';
+import type { Paragraph } from '@/lib/article/article';
 
 /** About what `i18n.detectLanguage` needs; Chrome's CLD reads no more than a few kilobytes well. */
 export const LANGUAGE_SAMPLE_CHARACTERS = 4_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from './article';
-import { dominantLanguage, languageName, primaryLanguageTag, resolveLanguage } from './language';
+import type { Article } from '@/lib/article/article';
+import { dominantLanguage, languageName, primaryLanguageTag, resolveLanguage } from '@/lib/article/language';
 
 const article: Article = {
   url: 'https://news.example/a',

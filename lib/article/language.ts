@@ -1,4 +1,4 @@
-import type { Article } from './article';
+import type { Article } from '@/lib/article/article';
 
 /** `de-DE` → `de`, `PT_br` → `pt`; null for anything that is not a language (empty, `und`, `x-default`). */
 export function primaryLanguageTag(tag: string | null | undefined): string | null {

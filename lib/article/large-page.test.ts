@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { longArticle } from '../../tests/support/long-article';
-import { seedArticle } from '../../tests/support/seed-article';
-import type { Article, ExtractionResult } from './article';
-import { extractFromPage } from './extract-page';
-import { listPageFrames } from './page-frames';
-import { loadTestDocument } from '../../tests/support/test-document';
+import { longArticle } from '@/tests/support/long-article';
+import { seedArticle } from '@/tests/support/seed-article';
+import type { Article, ExtractionResult } from '@/lib/article/article';
+import { extractFromPage } from '@/lib/article/extract-page';
+import { listPageFrames } from '@/lib/article/page-frames';
+import { loadTestDocument } from '@/tests/support/test-document';
 
 // Built here from the seed article rather than saved: a 5 MB fixture would weigh on the repository.
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,7 +1,7 @@
-import { boilerplateKind } from './boilerplate';
-import { jsonLdObjects, jsonLdTypes } from './json-ld';
-import { collectReadableBlocks } from './readable-blocks';
-import { normaliseWhitespace, type TextSegment } from './segments';
+import { boilerplateKind } from '@/lib/article/boilerplate';
+import { jsonLdObjects, jsonLdTypes } from '@/lib/article/json-ld';
+import { collectReadableBlocks } from '@/lib/article/readable-blocks';
+import { normaliseWhitespace, type TextSegment } from '@/lib/article/segments';
 
 /** Fewer dated entries than this is an article with a timeline, not a live blog. */
 const MIN_POSTS = 3;

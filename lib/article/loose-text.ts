@@ -1,4 +1,4 @@
-import { INLINE_TAGS } from './inline-tags';
+import { INLINE_TAGS } from '@/lib/article/inline-tags';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;

@@ -1,4 +1,4 @@
-import { SegmentBuilder, type TextSegment } from './segments';
+import { SegmentBuilder, type TextSegment } from '@/lib/article/segments';
 
 /** Never visible text, or navigation that would drown the page's own text. */
 const SKIPPED_TAGS = new Set([

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { readPageMetadata } from './page-metadata';
-import { loadTestDocument } from '../../tests/support/test-document';
+import { readPageMetadata } from '@/lib/article/page-metadata';
+import { loadTestDocument } from '@/tests/support/test-document';
 
 function metadataOf(head: string, options: { htmlAttributes?: string; body?: string; url?: string } = {}) {
   const html = `<html ${options.htmlAttributes ?? ''}><head>${head}</head><body>${options.body ?? ''}</body></html>`;

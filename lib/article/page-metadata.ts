@@ -1,6 +1,6 @@
-import type { Article } from './article';
-import { primaryLanguageTag } from './language';
-import { normaliseWhitespace, resolveHttpUrl } from './segments';
+import type { Article } from '@/lib/article/article';
+import { primaryLanguageTag } from '@/lib/article/language';
+import { normaliseWhitespace, resolveHttpUrl } from '@/lib/article/segments';
 
 /** What Readability found, when it ran; it comes before or after the page's own tags as the brief orders. */
 export interface ReadabilityMetadata {

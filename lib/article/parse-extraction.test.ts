@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { seedArticle } from '../../tests/support/seed-article';
-import type { LanguageDetection } from './language';
-import { parseExtraction } from './parse-extraction';
+import { seedArticle } from '@/tests/support/seed-article';
+import type { LanguageDetection } from '@/lib/article/language';
+import { parseExtraction } from '@/lib/article/parse-extraction';
 
 const noDetector = () => Promise.reject(new Error('not called'));
 

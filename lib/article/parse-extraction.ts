@@ -1,9 +1,9 @@
-import type { AppError } from '../errors';
-import { type Article, ArticleSchema } from './article';
-import { dominantLanguage, type LanguageDetection, resolveLanguage } from './language';
-import { languageSample } from './language-sample';
-import { resolveHttpUrl } from './segments';
-import { textWeight } from './text-weight';
+import type { AppError } from '@/lib/errors';
+import { type Article, ArticleSchema } from '@/lib/article/article';
+import { dominantLanguage, type LanguageDetection, resolveLanguage } from '@/lib/article/language';
+import { languageSample } from '@/lib/article/language-sample';
+import { resolveHttpUrl } from '@/lib/article/segments';
+import { textWeight } from '@/lib/article/text-weight';
 
 export type TabExtraction = { ok: true; article: Article } | { ok: false; error: AppError };
 

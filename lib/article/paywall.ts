@@ -1,6 +1,6 @@
-import { classWords } from './boilerplate';
-import { isJsonLdFalse, jsonLdObjects } from './json-ld';
-import { normaliseWhitespace } from './segments';
+import { classWords } from '@/lib/article/boilerplate';
+import { isJsonLdFalse, jsonLdObjects } from '@/lib/article/json-ld';
+import { normaliseWhitespace } from '@/lib/article/segments';
 
 /** How the page shows that the article goes on behind a paywall. */
 export type PaywallEvidence = 'declared' | 'subscription-box' | 'faded';

@@ -1,7 +1,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { bestLooseTextElement } from './loose-text';
-import type { ReadabilityMetadata } from './page-metadata';
-import { textDensity } from './text-weight';
+import { bestLooseTextElement } from '@/lib/article/loose-text';
+import type { ReadabilityMetadata } from '@/lib/article/page-metadata';
+import { textDensity } from '@/lib/article/text-weight';
 
 export interface ReadableArticle extends ReadabilityMetadata {
   /** Readability's cleaned article body, an element of a clone of the page. */

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectReadableBlocks } from './readable-blocks';
-import { segmentsToParagraphs } from './segments';
-import { loadTestDocument } from '../../tests/support/test-document';
+import { collectReadableBlocks } from '@/lib/article/readable-blocks';
+import { segmentsToParagraphs } from '@/lib/article/segments';
+import { loadTestDocument } from '@/tests/support/test-document';
 
 function paragraphsOf(bodyHtml: string) {
   const document = loadTestDocument(

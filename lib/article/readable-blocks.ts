@@ -1,5 +1,5 @@
-import { INLINE_TAGS } from './inline-tags';
-import { normaliseWhitespace, SegmentBuilder, type TextSegment } from './segments';
+import { INLINE_TAGS } from '@/lib/article/inline-tags';
+import { normaliseWhitespace, SegmentBuilder, type TextSegment } from '@/lib/article/segments';
 
 /** Elements whose text is one paragraph: a single `<br>` in them is a line break within it. */
 const TEXT_BLOCK_TAGS = new Set([

@@ -1,5 +1,5 @@
-import { boilerplateKind, classWords, isBoilerplateElement, linkShareOf } from './boilerplate';
-import { normaliseWhitespace, type TextSegment } from './segments';
+import { boilerplateKind, classWords, isBoilerplateElement, linkShareOf } from '@/lib/article/boilerplate';
+import { normaliseWhitespace, type TextSegment } from '@/lib/article/segments';
 
 /** Class words of a standfirst: the lead of the story, above its body, in the site's markup. */
 const LEAD_CLASS_WORDS = new Set([

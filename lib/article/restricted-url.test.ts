@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RestrictedReason } from '../errors';
-import { classifyRestrictedUrl } from './restricted-url';
+import type { RestrictedReason } from '@/lib/errors';
+import { classifyRestrictedUrl } from '@/lib/article/restricted-url';
 
 const cases: [string, RestrictedReason | null][] = [
   ['', 'browser-internal'],

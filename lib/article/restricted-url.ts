@@ -1,4 +1,4 @@
-import type { RestrictedReason } from '../errors';
+import type { RestrictedReason } from '@/lib/errors';
 
 /** Chrome's built-in PDF viewer is an extension page; nothing can be injected into it. */
 const CHROME_PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION_SAMPLES } from '../tokens/calibration-samples';
-import { scriptLanguage } from './script-language';
+import { CALIBRATION_SAMPLES } from '@/lib/tokens/calibration-samples';
+import { scriptLanguage } from '@/lib/article/script-language';
 
 const sample = (language: string) => CALIBRATION_SAMPLES[language] ?? '';
 

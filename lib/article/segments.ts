@@ -1,4 +1,4 @@
-import type { ArticleLink, Paragraph } from './article';
+import type { ArticleLink, Paragraph } from '@/lib/article/article';
 
 /** A run of text that becomes one paragraph, with the links met inside it (raw `href`s). */
 export interface TextSegment {

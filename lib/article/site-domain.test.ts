@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteDomain } from './site-domain';
+import { siteDomain } from '@/lib/article/site-domain';
 
 describe('siteDomain', () => {
   it.each([

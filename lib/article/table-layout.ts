@@ -1,6 +1,6 @@
 import { isProbablyReaderable } from '@mozilla/readability';
-import { narrowToLooseTextCell } from './loose-text';
-import { paragraphDensity, readerableThresholds } from './readability-article';
+import { narrowToLooseTextCell } from '@/lib/article/loose-text';
+import { paragraphDensity, readerableThresholds } from '@/lib/article/readability-article';
 
 /**
  * The article of a table-layout page, for a page that marks no article container: when

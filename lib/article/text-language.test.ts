@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textLanguage } from './text-language';
+import { textLanguage } from '@/lib/article/text-language';
 
 describe('textLanguage', () => {
   it.each([

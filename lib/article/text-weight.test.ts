@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION_SAMPLES } from '../tokens/calibration-samples';
-import { textDensity, textWeight } from './text-weight';
+import { CALIBRATION_SAMPLES } from '@/lib/tokens/calibration-samples';
+import { textDensity, textWeight } from '@/lib/article/text-weight';
 
 describe('textWeight', () => {
   it('counts Han, kana and Hangul three times, everything else once', () => {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from './extract';
-import { loadTestDocument } from '../../tests/support/test-document';
-import { copyVisiblePage } from './visible-copy';
+import { extractArticle } from '@/lib/article/extract';
+import { loadTestDocument } from '@/tests/support/test-document';
+import { copyVisiblePage } from '@/lib/article/visible-copy';
 
 const FABRICATED = 'Der Minister bestätigte den geheimen Deal gegenüber dieser Zeitung';
 

@@ -1,5 +1,5 @@
-import { isHiddenElement, isInvisibleText } from './element-visibility';
-import { hidingSelectors, matcherFor } from './hiding-rules';
+import { isHiddenElement, isInvisibleText } from '@/lib/article/element-visibility';
+import { hidingSelectors, matcherFor } from '@/lib/article/hiding-rules';
 
 /** A copy of the page as the reader sees it, and where each copied element came from. */
 export interface VisibleCopy {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords } from './word-count';
+import { countWords } from '@/lib/article/word-count';
 
 function paragraphs(...texts: string[]) {
   return texts.map((text, index) => ({ id: `p${index + 1}`, text }));

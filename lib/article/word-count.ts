@@ -1,4 +1,4 @@
-import type { Paragraph } from './article';
+import type { Paragraph } from '@/lib/article/article';
 
 // Scripts written without spaces between words: there, one whitespace "token" can be a whole
 // sentence, so Intl.Segmenter counts its words instead.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { seedArticle } from '../../tests/support/seed-article';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
-import { AnalysisSchema, type Note } from './analysis';
-import { checkAttribution } from './attribution-check';
-import { locateQuote } from './grounding';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { AnalysisSchema, type Note } from '@/lib/attribution/analysis';
+import { checkAttribution } from '@/lib/attribution/attribution-check';
+import { locateQuote } from '@/lib/attribution/grounding';
 
 function article(language: string, ...texts: string[]) {
   return { language, paragraphs: texts.map((text, index) => ({ id: `p${index + 1}`, text })) };

@@ -1,10 +1,10 @@
-import type { Article } from '../article/article';
-import { findHedgeMarkers } from '../hedges/find-hedge-markers';
-import { hedgeLexicon } from '../hedges/hedge-lexicon';
-import type { PartialAnalysis } from './analysis';
-import type { QuoteLocation } from './grounding';
-import { normaliseText } from './normalise-text';
-import { type SentenceSpan, sentenceSpans } from './sentence-spans';
+import type { Article } from '@/lib/article/article';
+import { findHedgeMarkers } from '@/lib/hedges/find-hedge-markers';
+import { hedgeLexicon } from '@/lib/hedges/hedge-lexicon';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import type { QuoteLocation } from '@/lib/attribution/grounding';
+import { normaliseText } from '@/lib/attribution/normalise-text';
+import { type SentenceSpan, sentenceSpans } from '@/lib/attribution/sentence-spans';
 
 type PartialNote = NonNullable<PartialAnalysis['notes']>[number];
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AnalysisSchema, type Note } from './analysis';
-import { attributionCounts } from './attribution-counts';
+import { AnalysisSchema, type Note } from '@/lib/attribution/analysis';
+import { attributionCounts } from '@/lib/attribution/attribution-counts';
 
 const seedAnalysis = AnalysisSchema.parse(
   JSON.parse(readFileSync(new URL('../../tests/fixtures/llm/seed-analysis.json', import.meta.url), 'utf8')),

@@ -1,4 +1,4 @@
-import type { PartialAnalysis } from './analysis';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
 
 type PartialNote = NonNullable<PartialAnalysis['notes']>[number];
 

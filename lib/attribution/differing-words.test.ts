@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differingWords } from './differing-words';
+import { differingWords } from '@/lib/attribution/differing-words';
 
 describe('differingWords', () => {
   it('marks the words of the passage that the quote changed', () => {

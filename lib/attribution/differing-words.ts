@@ -1,5 +1,5 @@
-import { wordTokens } from './closest-passage';
-import { normaliseText, originalRange } from './normalise-text';
+import { wordTokens } from '@/lib/attribution/closest-passage';
+import { normaliseText, originalRange } from '@/lib/attribution/normalise-text';
 
 /** A stretch of a passage, and whether its word is missing from the quote compared with it. */
 export interface PassageSegment {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Grounding, groundNotes } from './grounding';
+import { type Grounding, groundNotes } from '@/lib/attribution/grounding';
 
 /** One quote's grounding, as a note carrying it gets it. */
 function groundQuote(article: Parameters<typeof groundNotes>[0], quote: string): Grounding {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Article, ArticleSchema } from '../article/article';
-import { AnalysisSchema } from './analysis';
-import { type Grounding, groundNotes, locateQuote } from './grounding';
+import { type Article, ArticleSchema } from '@/lib/article/article';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
+import { type Grounding, groundNotes, locateQuote } from '@/lib/attribution/grounding';
 
 /** One quote's grounding, as a note carrying it gets it. */
 function groundQuote(article: Parameters<typeof groundNotes>[0], quote: string): Grounding {

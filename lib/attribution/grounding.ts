@@ -1,6 +1,6 @@
-import type { Article } from '../article/article';
-import { closestWindow, type WordToken, wordTokens } from './closest-passage';
-import { isNoSpaceScript, type NormalisedText, normaliseText, originalRange } from './normalise-text';
+import type { Article } from '@/lib/article/article';
+import { closestWindow, type WordToken, wordTokens } from '@/lib/attribution/closest-passage';
+import { isNoSpaceScript, type NormalisedText, normaliseText, originalRange } from '@/lib/attribution/normalise-text';
 
 /**
  * Grounding: is the sentence a note rests on really in the article? The model is asked to copy it

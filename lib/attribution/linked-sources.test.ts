@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_ANALYSIS, SEED_ARTICLE } from '../../tests/support/components/seed-job';
-import type { Article } from '../article/article';
-import type { PartialAnalysis } from './analysis';
-import { linkedSources, siteLabel } from './linked-sources';
+import { SEED_ANALYSIS, SEED_ARTICLE } from '@/tests/support/components/seed-job';
+import type { Article } from '@/lib/article/article';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import { linkedSources, siteLabel } from '@/lib/attribution/linked-sources';
 
 function articleWith(links: Article['links']): Article {
   return { ...SEED_ARTICLE, links };

@@ -1,6 +1,6 @@
-import type { Article } from '../article/article';
-import { siteDomain } from '../article/site-domain';
-import type { PartialAnalysis } from './analysis';
+import type { Article } from '@/lib/article/article';
+import { siteDomain } from '@/lib/article/site-domain';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
 
 export interface LinkedSource {
   name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText, originalRange } from './normalise-text';
+import { normaliseText, originalRange } from '@/lib/attribution/normalise-text';
 
 function normalised(text: string): string {
   return normaliseText(text).text;

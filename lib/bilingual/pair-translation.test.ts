@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairTranslation } from './pair-translation';
+import { pairTranslation } from '@/lib/bilingual/pair-translation';
 
 const paragraphs = [
   { id: 'p1', text: 'Erster Absatz.' },

@@ -1,5 +1,5 @@
-import type { Paragraph } from '../article/article';
-import type { AlignedParagraph } from '../translation/align';
+import type { Paragraph } from '@/lib/article/article';
+import type { AlignedParagraph } from '@/lib/translation/align';
 
 /** An original paragraph and its translation; either side may be missing. */
 export interface ParagraphPair {

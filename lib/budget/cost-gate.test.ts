@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimatedDollars, needsConfirmation, UNPRICED_TOKENS_LIMIT } from './cost-gate';
-import type { JobEstimate } from './job-estimate';
+import { estimatedDollars, needsConfirmation, UNPRICED_TOKENS_LIMIT } from '@/lib/budget/cost-gate';
+import type { JobEstimate } from '@/lib/budget/job-estimate';
 
 const gpt4o = { inputPerMillion: 2.5, outputPerMillion: 10 };
 const estimate = (inputTokens: number, outputTokens: number, price: JobEstimate['price']): JobEstimate => ({

@@ -1,5 +1,5 @@
-import type { JobEstimate } from './job-estimate';
-import { dollarsFor } from './model-prices';
+import type { JobEstimate } from '@/lib/budget/job-estimate';
+import { dollarsFor } from '@/lib/budget/model-prices';
 
 /**
  * Where the model's price is unknown (a custom endpoint, a model not in the table), size stands

@@ -1,9 +1,9 @@
-import type { Article } from '../article/article';
-import { buildSummaryReduceMessages } from '../llm/summary-reduce-prompt';
-import { estimateTokens, TOKENS_PER_MESSAGE } from '../tokens/estimate-tokens';
-import { expectedAnalysisAnswer, expectedTranslationAnswer, REDUCE_ANSWER } from './expected-answer';
-import type { ModelPrice } from './model-prices';
-import { type RequestPlan, reduceRequestCount } from './request-plan';
+import type { Article } from '@/lib/article/article';
+import { buildSummaryReduceMessages } from '@/lib/llm/summary-reduce-prompt';
+import { estimateTokens, TOKENS_PER_MESSAGE } from '@/lib/tokens/estimate-tokens';
+import { expectedAnalysisAnswer, expectedTranslationAnswer, REDUCE_ANSWER } from '@/lib/budget/expected-answer';
+import type { ModelPrice } from '@/lib/budget/model-prices';
+import { type RequestPlan, reduceRequestCount } from '@/lib/budget/request-plan';
 
 /** What a job is expected to cost, before it runs: shown in the toolbar until the endpoint reports usage. */
 export interface JobEstimate {

@@ -1,5 +1,5 @@
-import { isLocalEndpoint } from '../llm/endpoint';
-import { lookUpModel } from './model-name';
+import { isLocalEndpoint } from '@/lib/llm/endpoint';
+import { lookUpModel } from '@/lib/budget/model-name';
 
 export interface ModelLimits {
   /** Prompt and answer together. */

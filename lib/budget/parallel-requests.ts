@@ -1,4 +1,4 @@
-import { isLocalEndpoint } from '../llm/endpoint';
+import { isLocalEndpoint } from '@/lib/llm/endpoint';
 
 /**
  * How many requests Sourcelens sends to one endpoint at once, unless the user sets it. Six for a

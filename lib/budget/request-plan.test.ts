@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { longArticle } from '../../tests/support/long-article';
-import { seedArticle } from '../../tests/support/seed-article';
-import type { Article } from '../article/article';
-import { estimateJob } from './job-estimate';
-import { LOCAL_DEFAULT_LIMITS, modelLimits } from './model-limits';
-import { modelPrice } from './model-prices';
-import { defaultParallelRequests } from './parallel-requests';
-import { MAX_INPUT_RATIO, planRequests, reduceRequestCount } from './request-plan';
+import { longArticle } from '@/tests/support/long-article';
+import { seedArticle } from '@/tests/support/seed-article';
+import type { Article } from '@/lib/article/article';
+import { estimateJob } from '@/lib/budget/job-estimate';
+import { LOCAL_DEFAULT_LIMITS, modelLimits } from '@/lib/budget/model-limits';
+import { modelPrice } from '@/lib/budget/model-prices';
+import { defaultParallelRequests } from '@/lib/budget/parallel-requests';
+import { MAX_INPUT_RATIO, planRequests, reduceRequestCount } from '@/lib/budget/request-plan';
 
 const seed = seedArticle();
 /** About 20,000 words: the seed's paragraphs over and over. */

@@ -1,11 +1,11 @@
-import type { Article } from '../article/article';
-import { buildAnalysisMessages, buildCombinedMessages, buildTranslationMessages } from '../llm/prompts';
-import { buildSummaryReduceMessages } from '../llm/summary-reduce-prompt';
-import { estimateTokens, TOKENS_PER_MESSAGE } from '../tokens/estimate-tokens';
-import { type TokenizerFamily, tokenizerFamily } from '../tokens/tokenizer-family';
-import { type PlannedChunk, planChunks } from '../translation/plan-chunks';
-import { expectedAnalysisAnswer, expectedTranslationAnswer } from './expected-answer';
-import type { ModelLimits } from './model-limits';
+import type { Article } from '@/lib/article/article';
+import { buildAnalysisMessages, buildCombinedMessages, buildTranslationMessages } from '@/lib/llm/prompts';
+import { buildSummaryReduceMessages } from '@/lib/llm/summary-reduce-prompt';
+import { estimateTokens, TOKENS_PER_MESSAGE } from '@/lib/tokens/estimate-tokens';
+import { type TokenizerFamily, tokenizerFamily } from '@/lib/tokens/tokenizer-family';
+import { type PlannedChunk, planChunks } from '@/lib/translation/plan-chunks';
+import { expectedAnalysisAnswer, expectedTranslationAnswer } from '@/lib/budget/expected-answer';
+import type { ModelLimits } from '@/lib/budget/model-limits';
 
 /**
  * How a job's requests are cut: one analysis request, or a map-reduce over parts when the article

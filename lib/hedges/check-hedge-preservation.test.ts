@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { seedArticle } from '../../tests/support/seed-article';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
-import { AnalysisSchema } from '../attribution/analysis';
-import { alignTranslation } from '../translation/align';
-import { checkHedgePreservation } from './check-hedge-preservation';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
+import { alignTranslation } from '@/lib/translation/align';
+import { checkHedgePreservation } from '@/lib/hedges/check-hedge-preservation';
 
 const article = seedArticle();
 const ids = article.paragraphs.map((paragraph) => paragraph.id);

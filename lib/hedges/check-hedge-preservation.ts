@@ -1,10 +1,10 @@
-import type { Article } from '../article/article';
-import { pairTranslation } from '../bilingual/pair-translation';
-import type { AlignedParagraph } from '../translation/align';
-import { findHedgeMarkers, type NamedMarker } from './find-hedge-markers';
-import type { HedgeCheck, HedgeMarker, HedgeStatus } from './hedge-check';
-import { hedgeLexicon } from './hedge-lexicon';
-import type { HedgeCategory, HedgeTerm } from './hedge-term';
+import type { Article } from '@/lib/article/article';
+import { pairTranslation } from '@/lib/bilingual/pair-translation';
+import type { AlignedParagraph } from '@/lib/translation/align';
+import { findHedgeMarkers, type NamedMarker } from '@/lib/hedges/find-hedge-markers';
+import type { HedgeCheck, HedgeMarker, HedgeStatus } from '@/lib/hedges/hedge-check';
+import { hedgeLexicon } from '@/lib/hedges/hedge-lexicon';
+import type { HedgeCategory, HedgeTerm } from '@/lib/hedges/hedge-term';
 
 /** What this check reads from a note: the same shape while streaming and when done. */
 export interface NoteHedges {

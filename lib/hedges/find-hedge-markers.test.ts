@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findHedgeMarkers, findQuotations } from './find-hedge-markers';
-import { hedgeLexicon } from './hedge-lexicon';
+import { findHedgeMarkers, findQuotations } from '@/lib/hedges/find-hedge-markers';
+import { hedgeLexicon } from '@/lib/hedges/hedge-lexicon';
 
 const GERMAN = hedgeLexicon('de');
 

@@ -1,5 +1,5 @@
-import type { HedgeMarker } from './hedge-check';
-import { escapeRegExp, type HedgeCategory, type HedgeTerm } from './hedge-term';
+import type { HedgeMarker } from '@/lib/hedges/hedge-check';
+import { escapeRegExp, type HedgeCategory, type HedgeTerm } from '@/lib/hedges/hedge-term';
 
 /** A marker the model named in a note (`hedges[].original`), with the category read from its gloss. */
 export interface NamedMarker {

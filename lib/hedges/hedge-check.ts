@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HEDGE_CATEGORIES } from './hedge-term';
+import { HEDGE_CATEGORIES } from '@/lib/hedges/hedge-term';
 
 /** A hedge or attribution marker found in a paragraph, with its offsets in the NFC-normalised text. */
 export const HedgeMarkerSchema = z.object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findHedgeMarkers } from './find-hedge-markers';
-import { hasHedgeLexicon, hedgeLexicon } from './hedge-lexicon';
+import { findHedgeMarkers } from '@/lib/hedges/find-hedge-markers';
+import { hasHedgeLexicon, hedgeLexicon } from '@/lib/hedges/hedge-lexicon';
 
 function markers(language: string, text: string): string[] {
   return findHedgeMarkers(text, hedgeLexicon(language)).map((marker) => `${marker.category}:${marker.text}`);

@@ -1,11 +1,11 @@
-import type { HedgeTerm } from './hedge-term';
-import { GERMAN_HEDGES } from './lexicon-de';
-import { ENGLISH_HEDGES } from './lexicon-en';
-import { SPANISH_HEDGES } from './lexicon-es';
-import { FRENCH_HEDGES } from './lexicon-fr';
-import { ITALIAN_HEDGES } from './lexicon-it';
-import { PORTUGUESE_HEDGES } from './lexicon-pt';
-import { RUSSIAN_HEDGES } from './lexicon-ru';
+import type { HedgeTerm } from '@/lib/hedges/hedge-term';
+import { GERMAN_HEDGES } from '@/lib/hedges/lexicon-de';
+import { ENGLISH_HEDGES } from '@/lib/hedges/lexicon-en';
+import { SPANISH_HEDGES } from '@/lib/hedges/lexicon-es';
+import { FRENCH_HEDGES } from '@/lib/hedges/lexicon-fr';
+import { ITALIAN_HEDGES } from '@/lib/hedges/lexicon-it';
+import { PORTUGUESE_HEDGES } from '@/lib/hedges/lexicon-pt';
+import { RUSSIAN_HEDGES } from '@/lib/hedges/lexicon-ru';
 
 const LEXICONS: Record<string, HedgeTerm[]> = {
   de: GERMAN_HEDGES,

@@ -1,4 +1,4 @@
-import { type HedgeTerm, hedgePatterns, hedgeWords } from './hedge-term';
+import { type HedgeTerm, hedgePatterns, hedgeWords } from '@/lib/hedges/hedge-term';
 
 /** Adjective endings, so "mutmaßliche" matches but "Möglichkeiten" does not. */
 const ENDINGS = '(?:e|en|er|es|em)?';

@@ -1,4 +1,4 @@
-import { type HedgeTerm, hedgePatterns, hedgeWords } from './hedge-term';
+import { type HedgeTerm, hedgePatterns, hedgeWords } from '@/lib/hedges/hedge-term';
 
 /** Spanish hedges and reported-speech markers. Not "supuesto" alone: "por supuesto" means "of course". */
 export const SPANISH_HEDGES: HedgeTerm[] = [

@@ -1,4 +1,4 @@
-import { type HedgeTerm, hedgePatterns, hedgeWords } from './hedge-term';
+import { type HedgeTerm, hedgePatterns, hedgeWords } from '@/lib/hedges/hedge-term';
 
 const APOSTROPHE = "['’]";
 

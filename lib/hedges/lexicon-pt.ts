@@ -1,4 +1,4 @@
-import { type HedgeTerm, hedgePatterns, hedgeWords } from './hedge-term';
+import { type HedgeTerm, hedgePatterns, hedgeWords } from '@/lib/hedges/hedge-term';
 
 /** Portuguese hedges and reported-speech markers (Brazil and Portugal). */
 export const PORTUGUESE_HEDGES: HedgeTerm[] = [

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadTestDocument } from '../../tests/support/test-document';
-import { findPassageRanges } from './find-passage-ranges';
+import { loadTestDocument } from '@/tests/support/test-document';
+import { findPassageRanges } from '@/lib/highlight/find-passage-ranges';
 
 afterEach(() => {
   document.body.replaceChildren();

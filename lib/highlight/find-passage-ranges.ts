@@ -1,5 +1,5 @@
-import { normaliseText, originalRange } from '../attribution/normalise-text';
-import { INLINE_TAGS } from '../article/inline-tags';
+import { normaliseText, originalRange } from '@/lib/attribution/normalise-text';
+import { INLINE_TAGS } from '@/lib/article/inline-tags';
 
 /**
  * Finds passages of the article in the live page and returns a DOM Range for each (null when it

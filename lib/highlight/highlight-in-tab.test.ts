@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearHighlightInTab, HIGHLIGHT_CSS, highlightPassagesInTab } from './highlight-in-tab';
-import { installHighlightRequest } from './highlight-request';
-import { clearPageHighlight } from './page-highlight';
+import { clearHighlightInTab, HIGHLIGHT_CSS, highlightPassagesInTab } from '@/lib/highlight/highlight-in-tab';
+import { installHighlightRequest } from '@/lib/highlight/highlight-request';
+import { clearPageHighlight } from '@/lib/highlight/page-highlight';
 
 type Injection = { target: { tabId: number }; func?: unknown; files?: string[]; args?: unknown[] };
 

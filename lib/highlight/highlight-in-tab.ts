@@ -1,6 +1,6 @@
 import { browser } from '#imports';
-import { installHighlightRequest } from './highlight-request';
-import { clearPageHighlight, HIGHLIGHT_CSS } from './page-highlight';
+import { installHighlightRequest } from '@/lib/highlight/highlight-request';
+import { clearPageHighlight, HIGHLIGHT_CSS } from '@/lib/highlight/page-highlight';
 
 /** How many of the passages the page showed, and how many it no longer has. */
 export interface HighlightOutcome {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadTestDocument } from '../../tests/support/test-document';
-import { takeHighlightRequest } from './highlight-request';
-import { clearPageHighlight, HIGHLIGHT_NAME, highlightInPage } from './page-highlight';
+import { loadTestDocument } from '@/tests/support/test-document';
+import { takeHighlightRequest } from '@/lib/highlight/highlight-request';
+import { clearPageHighlight, HIGHLIGHT_NAME, highlightInPage } from '@/lib/highlight/page-highlight';
 
 /** happy-dom has no CSS Custom Highlight API: a registry and Highlight class that behave like Chrome's. */
 class FakeHighlight extends Set<Range> {

@@ -1,5 +1,5 @@
-import { listPageFrames } from '../article/page-frames';
-import { findPassageRanges } from './find-passage-ranges';
+import { listPageFrames } from '@/lib/article/page-frames';
+import { findPassageRanges } from '@/lib/highlight/find-passage-ranges';
 
 /** The name of the page's highlight; the stylesheet the background inserts styles `::highlight(sourcelens-passage)`. */
 export const HIGHLIGHT_NAME = 'sourcelens-passage';

@@ -1,5 +1,5 @@
-import type { JobEnvironment } from './job-environment';
-import { analysisPartials, type PartContext, partError, thinkingTracker } from './part-streams';
+import type { JobEnvironment } from '@/lib/job/job-environment';
+import { analysisPartials, type PartContext, partError, thinkingTracker } from '@/lib/job/part-streams';
 
 /** The analysis in its own request(s): partial analyses stream out, then `analysis-done` or `analysis-error`. */
 export async function runAnalysisPart(runAnalysis: JobEnvironment['runAnalysis'], context: PartContext): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Article } from '../article/article';
+import type { Article } from '@/lib/article/article';
 
 /**
  * What of an article the model is sent or the reader is shown: a cached analysis may stand for an

@@ -1,5 +1,5 @@
-import type { Article } from '../article/article';
-import type { JobState } from './job';
+import type { Article } from '@/lib/article/article';
+import type { JobState } from '@/lib/job/job';
 
 /**
  * What the result cache keeps of a finished job, and under which key. Keyed by the tab's origin, a

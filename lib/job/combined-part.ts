@@ -1,5 +1,11 @@
-import type { JobEnvironment } from './job-environment';
-import { analysisPartials, type PartContext, partError, thinkingTracker, translationDeltas } from './part-streams';
+import type { JobEnvironment } from '@/lib/job/job-environment';
+import {
+  analysisPartials,
+  type PartContext,
+  partError,
+  thinkingTracker,
+  translationDeltas,
+} from '@/lib/job/part-streams';
 
 /**
  * A short article's one request (plan.combined): the translation streams out of the analysis

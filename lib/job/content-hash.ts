@@ -1,4 +1,4 @@
-import type { Article } from '../article/article';
+import type { Article } from '@/lib/article/article';
 
 /** SHA-256 of the paragraph texts: the same article text gives the same key, whatever the page around it. */
 export async function contentHash(article: Pick<Article, 'paragraphs'>): Promise<string> {

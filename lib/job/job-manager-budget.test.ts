@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { seedArticle } from '../../tests/support/seed-article';
-import type { Article } from '../article/article';
-import type { Analysis } from '../attribution/analysis';
-import { createFakeJobEnvironment } from '../../tests/support/fake-job-environment';
-import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '../settings';
-import { applyJobEvent, type JobEvent, type JobState } from './job';
-import type { JobEnvironment, LlmRequest } from './job-environment';
-import { JobManager } from './job-manager';
+import { seedArticle } from '@/tests/support/seed-article';
+import type { Article } from '@/lib/article/article';
+import type { Analysis } from '@/lib/attribution/analysis';
+import { createFakeJobEnvironment } from '@/tests/support/fake-job-environment';
+import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '@/lib/settings';
+import { applyJobEvent, type JobEvent, type JobState } from '@/lib/job/job';
+import type { JobEnvironment, LlmRequest } from '@/lib/job/job-environment';
+import { JobManager } from '@/lib/job/job-manager';
 
 const seed = seedArticle();
 const long: Article = {

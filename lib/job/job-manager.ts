@@ -1,18 +1,18 @@
-import type { ExtractionSource } from '../article/article';
-import { isTargetLanguage } from '../article/is-target-language';
-import { needsConfirmation } from '../budget/cost-gate';
-import type { AppError } from '../errors';
-import { endpointHost } from '../llm/endpoint';
-import { PROVIDERS } from '../providers';
-import type { Settings } from '../settings';
-import { articleFingerprint, pageOrigin } from './article-fingerprint';
-import { cacheKey, jobFromCachedResult, toCachedResult } from './cached-result';
-import { applyJobEvent, createJob, type JobEvent, type JobState } from './job';
-import type { JobEnvironment, LlmRequest } from './job-environment';
-import type { PartContext } from './part-streams';
-import { createPauseTracker } from './pause-tracker';
-import { planJob } from './plan-job';
-import { runParts } from './run-parts';
+import type { ExtractionSource } from '@/lib/article/article';
+import { isTargetLanguage } from '@/lib/article/is-target-language';
+import { needsConfirmation } from '@/lib/budget/cost-gate';
+import type { AppError } from '@/lib/errors';
+import { endpointHost } from '@/lib/llm/endpoint';
+import { PROVIDERS } from '@/lib/providers';
+import type { Settings } from '@/lib/settings';
+import { articleFingerprint, pageOrigin } from '@/lib/job/article-fingerprint';
+import { cacheKey, jobFromCachedResult, toCachedResult } from '@/lib/job/cached-result';
+import { applyJobEvent, createJob, type JobEvent, type JobState } from '@/lib/job/job';
+import type { JobEnvironment, LlmRequest } from '@/lib/job/job-environment';
+import type { PartContext } from '@/lib/job/part-streams';
+import { createPauseTracker } from '@/lib/job/pause-tracker';
+import { planJob } from '@/lib/job/plan-job';
+import { runParts } from '@/lib/job/run-parts';
 
 type Listener = (event: JobEvent) => void;
 

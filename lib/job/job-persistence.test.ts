@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { seedArticle } from '../../tests/support/seed-article';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
-import { AnalysisSchema } from '../attribution/analysis';
-import { applyJobEvent, createJob, type JobState, NOT_THINKING } from './job';
-import { loadPersistedJobs } from './job-persistence';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
+import { applyJobEvent, createJob, type JobState, NOT_THINKING } from '@/lib/job/job';
+import { loadPersistedJobs } from '@/lib/job/job-persistence';
 
 /** A finished job of the seed article, as this release writes it. */
 function finishedJob(tabId: number): JobState {

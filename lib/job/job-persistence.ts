@@ -1,7 +1,7 @@
 import { browser } from '#imports';
-import type { JobState } from './job';
-import { createSnapshotStore, type SnapshotArea } from './snapshot-store';
-import { storedJobOf } from './stored-job';
+import type { JobState } from '@/lib/job/job';
+import { createSnapshotStore, type SnapshotArea } from '@/lib/job/snapshot-store';
+import { storedJobOf } from '@/lib/job/stored-job';
 
 /**
  * Jobs are mirrored into `storage.session` so that a service worker stopped by the browser comes

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { JOB_PORT_NAME, type JobEvent } from './job';
-import type { JobManager } from './job-manager';
-import { type JobPortConnection, serveJobPort } from './job-port';
+import { JOB_PORT_NAME, type JobEvent } from '@/lib/job/job';
+import type { JobManager } from '@/lib/job/job-manager';
+import { type JobPortConnection, serveJobPort } from '@/lib/job/job-port';
 
 const EXTENSION_URL = 'chrome-extension://sourcelens/';
 

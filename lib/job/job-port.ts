@@ -1,6 +1,6 @@
 import { browser } from '#imports';
-import { JOB_PORT_NAME, type JobEvent, JobPortRequestSchema } from './job';
-import type { JobManager } from './job-manager';
+import { JOB_PORT_NAME, type JobEvent, JobPortRequestSchema } from '@/lib/job/job';
+import type { JobManager } from '@/lib/job/job-manager';
 
 /** The little of a `runtime.Port` the job port uses; a test's fake port provides the same. */
 export interface JobPortConnection {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Article } from '../article/article';
-import type { Analysis, PartialAnalysis } from '../attribution/analysis';
-import type { JobEstimate } from '../budget/job-estimate';
-import type { AppError } from '../errors';
-import type { EndpointPause } from '../llm/endpoint-pause';
-import type { StructuredMode } from '../llm/request-shape';
+import type { Article } from '@/lib/article/article';
+import type { Analysis, PartialAnalysis } from '@/lib/attribution/analysis';
+import type { JobEstimate } from '@/lib/budget/job-estimate';
+import type { AppError } from '@/lib/errors';
+import type { EndpointPause } from '@/lib/llm/endpoint-pause';
+import type { StructuredMode } from '@/lib/llm/request-shape';
 
 /** Token counts as the endpoint reported them in its `usage` data. */
 export interface Usage {

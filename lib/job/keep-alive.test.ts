@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createKeepAlive } from './keep-alive';
+import { createKeepAlive } from '@/lib/job/keep-alive';
 
 describe('createKeepAlive', () => {
   it('touches at once, then at most once per interval however often the stream shows life', () => {

@@ -1,12 +1,12 @@
-import { streamAnalysisInParts } from '../llm/analyse-in-parts';
-import { createClient, QUEUED_CLIENT_OPTIONS } from '../llm/client';
-import { endpointHost } from '../llm/endpoint';
-import { endpointQueueFor } from '../llm/endpoint-queue-registry';
-import { toAppError } from '../llm/error-mapping';
-import type { ShapeMemory } from '../llm/request-shape-memory';
-import { LlmError } from '../llm/llm-error';
-import { streamChunkedTranslation } from '../llm/translate-in-chunks';
-import type { JobEnvironment, LlmRequest } from './job-environment';
+import { streamAnalysisInParts } from '@/lib/llm/analyse-in-parts';
+import { createClient, QUEUED_CLIENT_OPTIONS } from '@/lib/llm/client';
+import { endpointHost } from '@/lib/llm/endpoint';
+import { endpointQueueFor } from '@/lib/llm/endpoint-queue-registry';
+import { toAppError } from '@/lib/llm/error-mapping';
+import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
+import { LlmError } from '@/lib/llm/llm-error';
+import { streamChunkedTranslation } from '@/lib/llm/translate-in-chunks';
+import type { JobEnvironment, LlmRequest } from '@/lib/job/job-environment';
 
 /**
  * The JobManager's two LLM parts, as the extension runs them and the benchmark measures them:

@@ -1,10 +1,10 @@
-import type { PartialAnalysis } from '../attribution/analysis';
-import type { AppError } from '../errors';
-import { endpointHost } from '../llm/endpoint';
-import { toAppError } from '../llm/error-mapping';
-import type { JobEvent, ThinkingPart } from './job';
-import type { LlmRequest } from './job-environment';
-import { throttle } from './throttle';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import type { AppError } from '@/lib/errors';
+import { endpointHost } from '@/lib/llm/endpoint';
+import { toAppError } from '@/lib/llm/error-mapping';
+import type { JobEvent, ThinkingPart } from '@/lib/job/job';
+import type { LlmRequest } from '@/lib/job/job-environment';
+import { throttle } from '@/lib/job/throttle';
 
 /** How often streamed progress is forwarded to the surfaces (first token always at once). */
 export const STREAM_EMIT_INTERVAL_MS = 40;

@@ -1,4 +1,4 @@
-import type { EndpointPause } from '../llm/endpoint-pause';
+import type { EndpointPause } from '@/lib/llm/endpoint-pause';
 
 /**
  * A job's requests (the analysis and every translation chunk) each report their own pauses; the

@@ -1,10 +1,10 @@
-import type { Article } from '../article/article';
-import { estimateJob, type JobEstimate } from '../budget/job-estimate';
-import { modelLimits } from '../budget/model-limits';
-import { modelPrice } from '../budget/model-prices';
-import { defaultParallelRequests } from '../budget/parallel-requests';
-import { planRequests, type RequestPlan } from '../budget/request-plan';
-import type { Settings } from '../settings';
+import type { Article } from '@/lib/article/article';
+import { estimateJob, type JobEstimate } from '@/lib/budget/job-estimate';
+import { modelLimits } from '@/lib/budget/model-limits';
+import { modelPrice } from '@/lib/budget/model-prices';
+import { defaultParallelRequests } from '@/lib/budget/parallel-requests';
+import { planRequests, type RequestPlan } from '@/lib/budget/request-plan';
+import type { Settings } from '@/lib/settings';
 
 /** How a job's requests are cut, and what they are expected to cost, from the settings and the article. */
 export function planJob(

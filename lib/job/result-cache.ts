@@ -1,6 +1,6 @@
 import { browser, storage } from '#imports';
-import { type CachedResult, RESULT_KEY_PREFIX } from './cached-result';
-import { createResultStore } from './result-store';
+import { type CachedResult, RESULT_KEY_PREFIX } from '@/lib/job/cached-result';
+import { createResultStore } from '@/lib/job/result-store';
 
 /** The result store in `storage.local`: the extension's cache of finished results (see result-store.ts). */
 const store = createResultStore({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CachedResult } from './cached-result';
-import { createResultStore, type KeyValueArea, storedSize } from './result-store';
+import type { CachedResult } from '@/lib/job/cached-result';
+import { createResultStore, type KeyValueArea, storedSize } from '@/lib/job/result-store';
 
 const INDEX_KEY = 'resultCacheIndex';
 

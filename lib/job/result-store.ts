@@ -1,4 +1,4 @@
-import type { CachedResult } from './cached-result';
+import type { CachedResult } from '@/lib/job/cached-result';
 
 /**
  * Finished results, so that opening the same article again renders at once and costs no tokens, under

@@ -1,8 +1,8 @@
-import { runAnalysisPart } from './analysis-part';
-import { runCombinedPart } from './combined-part';
-import type { JobEnvironment } from './job-environment';
-import type { PartContext } from './part-streams';
-import { runTranslationPart } from './translation-part';
+import { runAnalysisPart } from '@/lib/job/analysis-part';
+import { runCombinedPart } from '@/lib/job/combined-part';
+import type { JobEnvironment } from '@/lib/job/job-environment';
+import type { PartContext } from '@/lib/job/part-streams';
+import { runTranslationPart } from '@/lib/job/translation-part';
 
 /**
  * A job's LLM parts as its request plan says: one combined request for a short article that needs

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSnapshotStore, type SnapshotArea } from './snapshot-store';
+import { createSnapshotStore, type SnapshotArea } from '@/lib/job/snapshot-store';
 
 function memoryArea(options: { failSet?: boolean } = {}) {
   const values = new Map<string, unknown>();

@@ -1,4 +1,4 @@
-import { storedSize } from './result-store';
+import { storedSize } from '@/lib/job/result-store';
 
 /** The little of `storage.session` the store needs. */
 export interface SnapshotArea {

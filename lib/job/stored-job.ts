@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { AppErrorSchema } from '../app-error-schema';
-import { ArticleSchema } from '../article/article';
-import { coerceAnalysis } from '../llm/analysis-shape';
-import { STRUCTURED_MODES } from '../llm/request-shape';
-import { type JobState, NOT_THINKING } from './job';
+import { AppErrorSchema } from '@/lib/app-error-schema';
+import { ArticleSchema } from '@/lib/article/article';
+import { coerceAnalysis } from '@/lib/llm/analysis-shape';
+import { STRUCTURED_MODES } from '@/lib/llm/request-shape';
+import { type JobState, NOT_THINKING } from '@/lib/job/job';
 
 const PART_STATUSES = ['pending', 'streaming', 'done', 'error', 'skipped'] as const;
 const JOB_STATUSES = ['extracting', 'awaiting-confirmation', 'running', 'done', 'error', 'cancelled'] as const;

@@ -1,6 +1,6 @@
-import { isTargetLanguage } from '../article/is-target-language';
-import type { JobEnvironment } from './job-environment';
-import { type PartContext, partError, thinkingTracker, translationDeltas } from './part-streams';
+import { isTargetLanguage } from '@/lib/article/is-target-language';
+import type { JobEnvironment } from '@/lib/job/job-environment';
+import { type PartContext, partError, thinkingTracker, translationDeltas } from '@/lib/job/part-streams';
 
 /**
  * The translation in its own request(s): skipped for an article already in the target language,

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, startOpenAITestServer } from '../../tests/support/openai-test-server';
-import { requestParagraphs } from '../../tests/support/request-paragraphs';
-import { seedArticle } from '../../tests/support/seed-article';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
-import type { Article } from '../article/article';
-import { AnalysisSchema, type PartialAnalysis } from '../attribution/analysis';
-import { planChunks } from '../translation/plan-chunks';
-import { reduceRequestCount } from '../budget/request-plan';
-import { streamAnalysisInParts } from './analyse-in-parts';
-import { createClient } from './client';
-import { SUMMARY_REDUCE_MARKER } from './summary-reduce-prompt';
+import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { requestParagraphs } from '@/tests/support/request-paragraphs';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import type { Article } from '@/lib/article/article';
+import { AnalysisSchema, type PartialAnalysis } from '@/lib/attribution/analysis';
+import { planChunks } from '@/lib/translation/plan-chunks';
+import { reduceRequestCount } from '@/lib/budget/request-plan';
+import { streamAnalysisInParts } from '@/lib/llm/analyse-in-parts';
+import { createClient } from '@/lib/llm/client';
+import { SUMMARY_REDUCE_MARKER } from '@/lib/llm/summary-reduce-prompt';
 
 const seed = seedArticle();
 const seedAnalysis = AnalysisSchema.parse(JSON.parse(seedFixtures().analysis));

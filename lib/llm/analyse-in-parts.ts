@@ -1,10 +1,10 @@
-import type { Article } from '../article/article';
-import type { Analysis, OutsideKnowledge, PartialAnalysis } from '../attribution/analysis';
-import type { PlannedChunk } from '../translation/plan-chunks';
-import { type AnalysisOutcome, type StreamAnalysisOptions, streamAnalysis } from './analyse';
-import { groundNoteInPart } from './ground-note';
-import { sumUsage } from './sum-usage';
-import { buildSummaryReduceMessages } from './summary-reduce-prompt';
+import type { Article } from '@/lib/article/article';
+import type { Analysis, OutsideKnowledge, PartialAnalysis } from '@/lib/attribution/analysis';
+import type { PlannedChunk } from '@/lib/translation/plan-chunks';
+import { type AnalysisOutcome, type StreamAnalysisOptions, streamAnalysis } from '@/lib/llm/analyse';
+import { groundNoteInPart } from '@/lib/llm/ground-note';
+import { sumUsage } from '@/lib/llm/sum-usage';
+import { buildSummaryReduceMessages } from '@/lib/llm/summary-reduce-prompt';
 
 export interface AnalysisInPartsOptions extends Omit<StreamAnalysisOptions, 'messages'> {
   /** From planChunks with the analysis budget; one chunk (or none) means the ordinary single request. */

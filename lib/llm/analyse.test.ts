@@ -5,13 +5,13 @@ import {
   rateLimitError,
   startOpenAITestServer,
   unsupportedResponseFormatError,
-} from '../../tests/support/openai-test-server';
-import { seedArticle } from '../../tests/support/seed-article';
-import { requestPurpose, seedFixtures } from '../../tests/support/seed-fixtures';
-import { AnalysisSchema, type PartialAnalysis } from '../attribution/analysis';
-import { type AnalysisMode, streamAnalysis } from './analyse';
-import { createClient } from './client';
-import { LlmError } from './llm-error';
+} from '@/tests/support/openai-test-server';
+import { seedArticle } from '@/tests/support/seed-article';
+import { requestPurpose, seedFixtures } from '@/tests/support/seed-fixtures';
+import { AnalysisSchema, type PartialAnalysis } from '@/lib/attribution/analysis';
+import { type AnalysisMode, streamAnalysis } from '@/lib/llm/analyse';
+import { createClient } from '@/lib/llm/client';
+import { LlmError } from '@/lib/llm/llm-error';
 
 const article = seedArticle();
 const seedAnalysis = AnalysisSchema.parse(JSON.parse(seedFixtures().analysis));

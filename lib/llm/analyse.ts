@@ -1,20 +1,20 @@
 import type OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ResponseFormatJSONSchema } from 'openai/resources/shared';
-import type { Article } from '../article/article';
-import { type Analysis, AnalysisSchema, type PartialAnalysis } from '../attribution/analysis';
-import type { Usage } from '../job/job';
-import { endpointHost } from './endpoint-host';
-import type { ErrorContext } from './error-mapping';
-import { CombinedAnswerSchema } from './combined-answer';
-import { parseFinalAnalysis, parseFinalTranslation, parsePartialAnswer } from './json-answer';
-import { LlmError } from './llm-error';
-import { buildAnalysisMessages, buildCombinedMessages, type PromptMessage } from './prompts';
-import { openChatStream } from './open-chat-stream';
-import { readChatStream } from './read-chat-stream';
-import { STRUCTURED_MODES, type StructuredMode } from './request-shape';
-import type { ShapeMemory } from './request-shape-memory';
-import { JSON_ANSWER_START } from './thinking';
+import type { Article } from '@/lib/article/article';
+import { type Analysis, AnalysisSchema, type PartialAnalysis } from '@/lib/attribution/analysis';
+import type { Usage } from '@/lib/job/job';
+import { endpointHost } from '@/lib/llm/endpoint-host';
+import type { ErrorContext } from '@/lib/llm/error-mapping';
+import { CombinedAnswerSchema } from '@/lib/llm/combined-answer';
+import { parseFinalAnalysis, parseFinalTranslation, parsePartialAnswer } from '@/lib/llm/json-answer';
+import { LlmError } from '@/lib/llm/llm-error';
+import { buildAnalysisMessages, buildCombinedMessages, type PromptMessage } from '@/lib/llm/prompts';
+import { openChatStream } from '@/lib/llm/open-chat-stream';
+import { readChatStream } from '@/lib/llm/read-chat-stream';
+import { STRUCTURED_MODES, type StructuredMode } from '@/lib/llm/request-shape';
+import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
+import { JSON_ANSWER_START } from '@/lib/llm/thinking';
 
 /** How the structured answer is asked for, strongest first (see request-shape.ts). */
 export const ANALYSIS_MODES = STRUCTURED_MODES;

@@ -7,7 +7,7 @@ import {
   type PartialAnalysis,
   SOURCE_TYPES,
   type SummaryPoint,
-} from '../attribution/analysis';
+} from '@/lib/attribution/analysis';
 
 type PartialNote = NonNullable<PartialAnalysis['notes']>[number];
 type PartialSummaryPoint = NonNullable<PartialAnalysis['summary']>[number];

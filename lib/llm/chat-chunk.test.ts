@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorWords, readChunk } from './chat-chunk';
+import { errorWords, readChunk } from '@/lib/llm/chat-chunk';
 
 const choice = (delta: Record<string, unknown>, finish: unknown = null, index: number | undefined = 0) => ({
   choices: [{ ...(index === undefined ? {} : { index }), delta, finish_reason: finish }],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Usage } from '../job/job';
+import type { Usage } from '@/lib/job/job';
 
 /**
  * What one streamed chunk (or one non-streamed completion) of an OpenAI-compatible chat answer

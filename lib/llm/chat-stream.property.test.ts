@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, type Scenario, startOpenAITestServer } from '../../tests/support/openai-test-server';
-import { seedArticle } from '../../tests/support/seed-article';
-import { createClient } from './client';
-import { LlmError } from './llm-error';
-import { streamTranslation } from './translate';
+import { type OpenAITestServer, type Scenario, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { seedArticle } from '@/tests/support/seed-article';
+import { createClient } from '@/lib/llm/client';
+import { LlmError } from '@/lib/llm/llm-error';
+import { streamTranslation } from '@/lib/llm/translate';
 
 let server: OpenAITestServer;
 let scenario: Scenario = { kind: 'stream', content: '' };

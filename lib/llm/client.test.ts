@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, serverError, startOpenAITestServer } from '../../tests/support/openai-test-server';
-import { createClient } from './client';
+import { type OpenAITestServer, serverError, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { createClient } from '@/lib/llm/client';
 
 let server: OpenAITestServer;
 

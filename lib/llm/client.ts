@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { presetForEndpoint } from '../preset-for-endpoint';
+import { presetForEndpoint } from '@/lib/preset-for-endpoint';
 
 export interface CreateClientOptions {
   baseUrl: string;

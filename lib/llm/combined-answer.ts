@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnalysisSchema } from '../attribution/analysis';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
 
 /**
  * One answer carrying the analysis and the translation, for short articles (see

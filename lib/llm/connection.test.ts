@@ -4,10 +4,10 @@ import {
   type OpenAITestServer,
   rateLimitError,
   startOpenAITestServer,
-} from '../../tests/support/openai-test-server';
-import { loadTranscript, replayTranscript } from '../../tests/support/wire-transcript';
-import { listModels, testConnection } from './connection';
-import { createShapeMemory } from './request-shape-memory';
+} from '@/tests/support/openai-test-server';
+import { loadTranscript, replayTranscript } from '@/tests/support/wire-transcript';
+import { listModels, testConnection } from '@/lib/llm/connection';
+import { createShapeMemory } from '@/lib/llm/request-shape-memory';
 
 const API_KEY = 'sk-test-connection-9876';
 let server: OpenAITestServer;

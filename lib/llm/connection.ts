@@ -1,17 +1,17 @@
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
-import type { AppError } from '../errors';
-import type { ConnectionTestResult, EndpointDraft, ModelListResult } from '../messaging';
-import { type CreateClientOptions, createClient } from './client';
-import { endpointHost } from './endpoint-host';
-import { type ErrorContext, toAppError } from './error-mapping';
-import { presetForEndpoint } from '../preset-for-endpoint';
-import { openChatStream } from './open-chat-stream';
-import { CONNECTION_TEST_MARKER } from './prompts';
-import { readChatStream } from './read-chat-stream';
-import { initialShape, type RequestShape } from './request-shape';
-import type { ShapeMemory } from './request-shape-memory';
-import { JSON_ANSWER_START } from './thinking';
+import type { AppError } from '@/lib/errors';
+import type { ConnectionTestResult, EndpointDraft, ModelListResult } from '@/lib/messaging';
+import { type CreateClientOptions, createClient } from '@/lib/llm/client';
+import { endpointHost } from '@/lib/llm/endpoint-host';
+import { type ErrorContext, toAppError } from '@/lib/llm/error-mapping';
+import { presetForEndpoint } from '@/lib/preset-for-endpoint';
+import { openChatStream } from '@/lib/llm/open-chat-stream';
+import { CONNECTION_TEST_MARKER } from '@/lib/llm/prompts';
+import { readChatStream } from '@/lib/llm/read-chat-stream';
+import { initialShape, type RequestShape } from '@/lib/llm/request-shape';
+import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
+import { JSON_ANSWER_START } from '@/lib/llm/thinking';
 
 /** Overrides for tests; by default a button press gets one honest try and a short timeout. */
 export type ConnectionClientOptions = Pick<CreateClientOptions, 'fetch' | 'maxRetries' | 'timeoutMs' | 'headers'> & {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeErrorResponse, WORDS_LIMIT } from './describe-error-response';
-import { REFUSABLE_REQUEST_FIELDS } from './refused-fields-in';
+import { describeErrorResponse, WORDS_LIMIT } from '@/lib/llm/describe-error-response';
+import { REFUSABLE_REQUEST_FIELDS } from '@/lib/llm/refused-fields-in';
 
 const statuses = fc.constantFrom(400, 401, 403, 404, 413, 422, 429, 500, 502, 503, 504, 520, 522, 524);
 const headers = fc

@@ -1,7 +1,7 @@
-import { ANSWERING_SERVERS, type AnsweringServer, answeringServer } from './answering-server';
-import { bodyWords } from './error-body-words';
-import { isHtml, readErrorPage } from './error-page';
-import { refusedFieldsIn } from './refused-fields-in';
+import { ANSWERING_SERVERS, type AnsweringServer, answeringServer } from '@/lib/llm/answering-server';
+import { bodyWords } from '@/lib/llm/error-body-words';
+import { isHtml, readErrorPage } from '@/lib/llm/error-page';
+import { refusedFieldsIn } from '@/lib/llm/refused-fields-in';
 
 /** An error response as the SDK hands it over (see describeEndpointError in error-mapping.ts). */
 export interface ErrorResponse {

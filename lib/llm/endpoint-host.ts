@@ -1,2 +1,2 @@
 /** Moved to endpoint.ts, which parses a Base URL once for every module; kept for existing imports. */
-export { endpointHost } from './endpoint';
+export { endpointHost } from '@/lib/llm/endpoint';

@@ -1,5 +1,5 @@
-import { endpointOrigin } from './endpoint';
-import { EndpointQueue } from './endpoint-queue';
+import { endpointOrigin } from '@/lib/llm/endpoint';
+import { EndpointQueue } from '@/lib/llm/endpoint-queue';
 
 /**
  * The one queue of each endpoint, shared by every job and tab of this service worker. An

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EndpointPause } from './endpoint-pause';
-import { EndpointQueue, type EndpointQueueOptions } from './endpoint-queue';
+import type { EndpointPause } from '@/lib/llm/endpoint-pause';
+import { EndpointQueue, type EndpointQueueOptions } from '@/lib/llm/endpoint-queue';
 
 /** A fake endpoint: answers in the order scripted; each 200 answer streams until the test ends it. */
 function fakeEndpoint(script: Array<{ status: number; headers?: Record<string, string>; body?: string }>) {

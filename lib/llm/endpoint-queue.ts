@@ -1,5 +1,5 @@
-import type { EndpointPause } from './endpoint-pause';
-import { retryAfterSeconds } from './retry-after';
+import type { EndpointPause } from '@/lib/llm/endpoint-pause';
+import { retryAfterSeconds } from '@/lib/llm/retry-after';
 
 /**
  * One queue per endpoint (origin + key, see endpoint-queue-registry.ts): every request the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpointHost, endpointOrigin, hostLocality, isLocalEndpoint, parseEndpoint } from './endpoint';
+import { endpointHost, endpointOrigin, hostLocality, isLocalEndpoint, parseEndpoint } from '@/lib/llm/endpoint';
 
 describe('parseEndpoint', () => {
   it('gives origin, host, locality and permission pattern of a Base URL, parsed once', () => {

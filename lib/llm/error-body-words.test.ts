@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyWords } from './error-body-words';
+import { bodyWords } from '@/lib/llm/error-body-words';
 
 describe('bodyWords', () => {
   it.each<[string, unknown, string, string | null]>([

@@ -13,11 +13,11 @@ import {
   serverError,
   startOpenAITestServer,
   unsupportedResponseFormatError,
-} from '../../tests/support/openai-test-server';
-import type { AppError } from '../errors';
-import { createClient } from './client';
-import { retryAfterSeconds, toAppError } from './error-mapping';
-import { LlmError } from './llm-error';
+} from '@/tests/support/openai-test-server';
+import type { AppError } from '@/lib/errors';
+import { createClient } from '@/lib/llm/client';
+import { retryAfterSeconds, toAppError } from '@/lib/llm/error-mapping';
+import { LlmError } from '@/lib/llm/llm-error';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 let server: OpenAITestServer;

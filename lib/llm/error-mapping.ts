@@ -1,16 +1,20 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { type AppError, isAppError, unknownError } from '../errors';
-import { messageOf } from '../message-of';
-import { ANSWERING_SERVERS, isFirewallFront } from './answering-server';
-import { describeErrorResponse, type EndpointErrorDescription, type ErrorResponse } from './describe-error-response';
-import { hostLocality } from './endpoint';
-import { LlmError } from './llm-error';
-import { redactKeys } from './redact-key';
-import { CONTEXT_TOO_LONG, type RefusableRequestField, refusedFieldsIn } from './refused-fields-in';
-import { retryAfterSeconds } from './retry-after';
+import { type AppError, isAppError, unknownError } from '@/lib/errors';
+import { messageOf } from '@/lib/message-of';
+import { ANSWERING_SERVERS, isFirewallFront } from '@/lib/llm/answering-server';
+import {
+  describeErrorResponse,
+  type EndpointErrorDescription,
+  type ErrorResponse,
+} from '@/lib/llm/describe-error-response';
+import { hostLocality } from '@/lib/llm/endpoint';
+import { LlmError } from '@/lib/llm/llm-error';
+import { redactKeys } from '@/lib/llm/redact-key';
+import { CONTEXT_TOO_LONG, type RefusableRequestField, refusedFieldsIn } from '@/lib/llm/refused-fields-in';
+import { retryAfterSeconds } from '@/lib/llm/retry-after';
 
-export type { EndpointErrorDescription } from './describe-error-response';
-export { REFUSABLE_REQUEST_FIELDS, type RefusableRequestField } from './refused-fields-in';
+export type { EndpointErrorDescription } from '@/lib/llm/describe-error-response';
+export { REFUSABLE_REQUEST_FIELDS, type RefusableRequestField } from '@/lib/llm/refused-fields-in';
 export { retryAfterSeconds };
 
 export interface ErrorContext {

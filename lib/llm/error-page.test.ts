@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHtml, readErrorPage } from './error-page';
+import { isHtml, readErrorPage } from '@/lib/llm/error-page';
 
 describe('readErrorPage', () => {
   it('takes the heading a person reads, not the error number or the host', () => {

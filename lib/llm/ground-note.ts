@@ -1,6 +1,6 @@
-import type { Paragraph } from '../article/article';
-import type { Note } from '../attribution/analysis';
-import { locateQuote } from '../attribution/grounding';
+import type { Paragraph } from '@/lib/article/article';
+import type { Note } from '@/lib/attribution/analysis';
+import { locateQuote } from '@/lib/attribution/grounding';
 
 /**
  * A note from one part of a long article must point at a real paragraph of that part: when the

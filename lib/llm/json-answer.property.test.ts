@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NOTE_KINDS, SOURCE_TYPES } from '../attribution/analysis';
-import { parseFinalAnalysis, parsePartialAnalysis } from './json-answer';
+import { NOTE_KINDS, SOURCE_TYPES } from '@/lib/attribution/analysis';
+import { parseFinalAnalysis, parsePartialAnalysis } from '@/lib/llm/json-answer';
 
 // Unicode text with the characters that break naive JSON handling: quotes, backslashes, newlines.
 const text = fc.string({ unit: 'grapheme', maxLength: 40 }).map((value) => `${value}"\\\n„“`.slice(0, 44));

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
-import { AnalysisSchema } from '../attribution/analysis';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
 import {
   extractJsonText,
   parseFinalAnalysis,
   parseFinalTranslation,
   parsePartialAnalysis,
   parsePartialAnswer,
-} from './json-answer';
+} from '@/lib/llm/json-answer';
 
 const seedJson = seedFixtures().analysis;
 const seedAnalysis = AnalysisSchema.parse(JSON.parse(seedJson));

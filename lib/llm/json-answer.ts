@@ -6,10 +6,10 @@ import {
   OutsideKnowledgeSchema,
   type PartialAnalysis,
   SummaryPointSchema,
-} from '../attribution/analysis';
-import { coerceAnalysis, withHarmlessDefaults } from './analysis-shape';
-import { stripThinking } from './thinking';
-import { messageOf } from '../message-of';
+} from '@/lib/attribution/analysis';
+import { coerceAnalysis, withHarmlessDefaults } from '@/lib/llm/analysis-shape';
+import { stripThinking } from '@/lib/llm/thinking';
+import { messageOf } from '@/lib/message-of';
 
 export type FinalAnalysisResult =
   | {

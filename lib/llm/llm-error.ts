@@ -1,4 +1,4 @@
-import type { AppError } from '../errors';
+import type { AppError } from '@/lib/errors';
 
 /**
  * How the LLM layer throws: an Error (so it keeps a stack and works with `instanceof`)

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type OpenAITestServer, startOpenAITestServer } from '../../tests/support/openai-test-server';
-import { seedArticle } from '../../tests/support/seed-article';
-import { loadTranscript, replayTranscript } from '../../tests/support/wire-transcript';
-import { streamAnalysis } from './analyse';
-import { createClient } from './client';
-import { createShapeMemory, type ShapeStore } from './request-shape-memory';
-import { streamTranslation } from './translate';
+import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { seedArticle } from '@/tests/support/seed-article';
+import { loadTranscript, replayTranscript } from '@/tests/support/wire-transcript';
+import { streamAnalysis } from '@/lib/llm/analyse';
+import { createClient } from '@/lib/llm/client';
+import { createShapeMemory, type ShapeStore } from '@/lib/llm/request-shape-memory';
+import { streamTranslation } from '@/lib/llm/translate';
 
 // Some cases parse the seed's whole analysis as it streams, twice: seconds on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });

@@ -2,10 +2,10 @@ import { APIError } from 'openai';
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { ResponseFormatJSONSchema } from 'openai/resources/shared';
-import { presetForEndpoint } from '../preset-for-endpoint';
-import { type ErrorContext, errorResponseOf, toAppError } from './error-mapping';
-import { LlmError } from './llm-error';
-import type { PromptMessage } from './prompts';
+import { presetForEndpoint } from '@/lib/preset-for-endpoint';
+import { type ErrorContext, errorResponseOf, toAppError } from '@/lib/llm/error-mapping';
+import { LlmError } from '@/lib/llm/llm-error';
+import type { PromptMessage } from '@/lib/llm/prompts';
 import {
   initialShape,
   plainestShape,
@@ -16,8 +16,8 @@ import {
   STRUCTURED_MODES,
   type StructuredMode,
   shapeWithout,
-} from './request-shape';
-import type { ShapeMemory } from './request-shape-memory';
+} from '@/lib/llm/request-shape';
+import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
 
 export interface ChatStreamRequest {
   client: OpenAI;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { seedArticle } from '../../tests/support/seed-article';
-import type { Article } from '../article/article';
+import { seedArticle } from '@/tests/support/seed-article';
+import type { Article } from '@/lib/article/article';
 import {
   buildAnalysisMessages,
   buildCombinedMessages,
   buildTranslationMessages,
   formatArticle,
   PROMPT_MARKERS,
-} from './prompts';
+} from '@/lib/llm/prompts';
 
 const seed = seedArticle();
 

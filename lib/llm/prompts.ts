@@ -1,5 +1,5 @@
-import type { Article } from '../article/article';
-import { NOTE_KINDS, SOURCE_TYPES } from '../attribution/analysis';
+import type { Article } from '@/lib/article/article';
+import { NOTE_KINDS, SOURCE_TYPES } from '@/lib/attribution/analysis';
 
 /** Bump when a prompt changes in a way that changes answers: cached results carry it. */
 export const PROMPT_VERSION = 'sourcelens-prompts-3';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LlmError } from './llm-error';
-import { type ChatStreamResult, readChatStream } from './read-chat-stream';
+import { LlmError } from '@/lib/llm/llm-error';
+import { type ChatStreamResult, readChatStream } from '@/lib/llm/read-chat-stream';
 
 /**
  * The same events, however the network cuts them into chunks, wherever keep-alive comments fall,

@@ -1,9 +1,9 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import type { Usage } from '../job/job';
-import { type ChunkReading, errorWords, readChunk } from './chat-chunk';
-import { type ErrorContext, toAppError } from './error-mapping';
-import { LlmError } from './llm-error';
-import { createThinkingFilter, type ThinkingFilterOptions } from './thinking';
+import type { Usage } from '@/lib/job/job';
+import { type ChunkReading, errorWords, readChunk } from '@/lib/llm/chat-chunk';
+import { type ErrorContext, toAppError } from '@/lib/llm/error-mapping';
+import { LlmError } from '@/lib/llm/llm-error';
+import { createThinkingFilter, type ThinkingFilterOptions } from '@/lib/llm/thinking';
 
 export interface ChatStreamResult {
   /** The answer: content of choice 0, parts joined, reasoning removed. */

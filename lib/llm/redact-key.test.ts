@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskSecret, redactKeys } from './redact-key';
+import { maskSecret, redactKeys } from '@/lib/llm/redact-key';
 
 describe('redactKeys', () => {
   it('cuts a known key down to its last four characters, wherever it appears', () => {

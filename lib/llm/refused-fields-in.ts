@@ -1,5 +1,5 @@
-import type { ErrorResponse } from './describe-error-response';
-import { isRecord } from './error-body-words';
+import type { ErrorResponse } from '@/lib/llm/describe-error-response';
+import { isRecord } from '@/lib/llm/error-body-words';
 
 /**
  * Optional request fields an endpoint may refuse while the request works without them, in the

@@ -1,6 +1,6 @@
 import { APIError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { refusedRequestField } from './error-mapping';
+import { refusedRequestField } from '@/lib/llm/error-mapping';
 
 /** The APIError the SDK makes of a JSON body (see makeStatusError in the SDK's client). */
 function sdkError(status: number, body: unknown): APIError {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type RequestShape, STRUCTURED_MODES, sameShape } from './request-shape';
+import { type RequestShape, STRUCTURED_MODES, sameShape } from '@/lib/llm/request-shape';
 
 /**
  * What was learnt about each endpoint and model: the request shape that worked (request-shape.ts).

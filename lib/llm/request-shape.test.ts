@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROVIDERS } from '../providers';
-import { initialShape, plainestShape, refusedField, shapeWithout } from './request-shape';
+import { PROVIDERS } from '@/lib/providers';
+import { initialShape, plainestShape, refusedField, shapeWithout } from '@/lib/llm/request-shape';
 
 describe('refusedField', () => {
   // As error-mapping's errorResponseOf hands it over: a JSON body parsed, any other body as text.

@@ -7,8 +7,8 @@
  * endpoint and model (request-shape-memory.ts). Kept free of the `openai` SDK.
  */
 
-import type { ErrorResponse } from './describe-error-response';
-import { CONTEXT_TOO_LONG, refusedFieldsIn } from './refused-fields-in';
+import type { ErrorResponse } from '@/lib/llm/describe-error-response';
+import { CONTEXT_TOO_LONG, refusedFieldsIn } from '@/lib/llm/refused-fields-in';
 
 /** How a structured (JSON) answer is asked for, strongest first; each later one is the fallback of the one before. */
 export const STRUCTURED_MODES = ['json_schema', 'json_object', 'prompt'] as const;

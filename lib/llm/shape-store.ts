@@ -1,5 +1,5 @@
-import type { RequestShape } from './request-shape';
-import type { ShapeStore } from './request-shape-memory';
+import type { RequestShape } from '@/lib/llm/request-shape';
+import type { ShapeStore } from '@/lib/llm/request-shape-memory';
 
 /** Local (never synced) extension storage: what one browser learnt about the endpoints it uses. */
 const STORAGE_KEY = 'requestShapes';

@@ -1,4 +1,4 @@
-import type { Usage } from '../job/job';
+import type { Usage } from '@/lib/job/job';
 
 /** The usage of a part made of several requests; null when none of them reported any. */
 export function sumUsage(usages: ReadonlyArray<Usage | null>): Usage | null {

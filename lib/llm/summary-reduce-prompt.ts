@@ -1,6 +1,6 @@
-import type { Article } from '../article/article';
-import type { SummaryPoint } from '../attribution/analysis';
-import type { PromptMessage } from './prompts';
+import type { Article } from '@/lib/article/article';
+import type { SummaryPoint } from '@/lib/attribution/analysis';
+import type { PromptMessage } from '@/lib/llm/prompts';
 
 /** First line of the system message: tells the model its task, and the test server this request apart. */
 export const SUMMARY_REDUCE_MARKER = 'Sourcelens summary of a long article from the summaries of its parts.';

@@ -1,6 +1,6 @@
-import { loadCredentialFor } from '../endpoint-credential';
-import type { ConnectionTestResult, EndpointDraft } from '../messaging';
-import { type ConnectionClientOptions, testConnection } from './connection';
+import { loadCredentialFor } from '@/lib/endpoint-credential';
+import type { ConnectionTestResult, EndpointDraft } from '@/lib/messaging';
+import { type ConnectionClientOptions, testConnection } from '@/lib/llm/connection';
 
 /**
  * Test connection for the options page: the base URL and model it sends, with the key and headers saved

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createThinkingFilter, stripThinking } from './thinking';
+import { createThinkingFilter, stripThinking } from '@/lib/llm/thinking';
 
 /** Splits text into random deltas, as a stream would deliver it. */
 function splitAt(text: string, cuts: number[]): string[] {

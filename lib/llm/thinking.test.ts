@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createThinkingFilter, stripThinking } from './thinking';
+import { createThinkingFilter, stripThinking } from '@/lib/llm/thinking';
 
 describe('stripThinking', () => {
   it.each([

@@ -1,18 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  type OpenAITestServer,
-  type RecordedRequest,
-  startOpenAITestServer,
-} from '../../tests/support/openai-test-server';
-import { requestParagraphs } from '../../tests/support/request-paragraphs';
-import { seedArticle } from '../../tests/support/seed-article';
-import { seedTranslationFor } from '../../tests/support/seed-fixtures';
-import type { Article } from '../article/article';
-import { type PlannedChunk, planChunks } from '../translation/plan-chunks';
-import { createClient, QUEUED_CLIENT_OPTIONS } from './client';
-import { EndpointQueue } from './endpoint-queue';
-import { LlmError } from './llm-error';
-import { streamChunkedTranslation } from './translate-in-chunks';
+import { type OpenAITestServer, type RecordedRequest, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { requestParagraphs } from '@/tests/support/request-paragraphs';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedTranslationFor } from '@/tests/support/seed-fixtures';
+import type { Article } from '@/lib/article/article';
+import { type PlannedChunk, planChunks } from '@/lib/translation/plan-chunks';
+import { createClient, QUEUED_CLIENT_OPTIONS } from '@/lib/llm/client';
+import { EndpointQueue } from '@/lib/llm/endpoint-queue';
+import { LlmError } from '@/lib/llm/llm-error';
+import { streamChunkedTranslation } from '@/lib/llm/translate-in-chunks';
 
 const seed = seedArticle();
 /** The seed's seven paragraphs three times over: p1–p21. */

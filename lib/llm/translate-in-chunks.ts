@@ -1,12 +1,12 @@
 import type OpenAI from 'openai';
-import type { Article } from '../article/article';
-import type { Usage } from '../job/job';
-import { createOrderedMerge } from '../translation/ordered-merge';
-import type { PlannedChunk } from '../translation/plan-chunks';
-import { toAppError } from './error-mapping';
-import { LlmError } from './llm-error';
-import { sumUsage } from './sum-usage';
-import { type StreamTranslationOptions, streamTranslation } from './translate';
+import type { Article } from '@/lib/article/article';
+import type { Usage } from '@/lib/job/job';
+import { createOrderedMerge } from '@/lib/translation/ordered-merge';
+import type { PlannedChunk } from '@/lib/translation/plan-chunks';
+import { toAppError } from '@/lib/llm/error-mapping';
+import { LlmError } from '@/lib/llm/llm-error';
+import { sumUsage } from '@/lib/llm/sum-usage';
+import { type StreamTranslationOptions, streamTranslation } from '@/lib/llm/translate';
 
 export interface ChunkedTranslationOptions
   extends Pick<StreamTranslationOptions, 'memory' | 'onThinking' | 'onActivity'> {

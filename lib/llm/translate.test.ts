@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, startOpenAITestServer } from '../../tests/support/openai-test-server';
-import { seedArticle } from '../../tests/support/seed-article';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
-import { createClient } from './client';
-import { LlmError } from './llm-error';
-import { streamTranslation } from './translate';
+import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { createClient } from '@/lib/llm/client';
+import { LlmError } from '@/lib/llm/llm-error';
+import { streamTranslation } from '@/lib/llm/translate';
 
 const article = seedArticle();
 let server: OpenAITestServer;

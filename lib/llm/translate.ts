@@ -1,13 +1,13 @@
 import type OpenAI from 'openai';
-import type { Article } from '../article/article';
-import type { Usage } from '../job/job';
-import { endpointHost } from './endpoint-host';
-import type { ErrorContext } from './error-mapping';
-import { openChatStream } from './open-chat-stream';
-import { buildTranslationMessages } from './prompts';
-import { readChatStream } from './read-chat-stream';
-import type { ShapeMemory } from './request-shape-memory';
-import { TRANSLATION_ANSWER_START } from './thinking';
+import type { Article } from '@/lib/article/article';
+import type { Usage } from '@/lib/job/job';
+import { endpointHost } from '@/lib/llm/endpoint-host';
+import type { ErrorContext } from '@/lib/llm/error-mapping';
+import { openChatStream } from '@/lib/llm/open-chat-stream';
+import { buildTranslationMessages } from '@/lib/llm/prompts';
+import { readChatStream } from '@/lib/llm/read-chat-stream';
+import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
+import { TRANSLATION_ANSWER_START } from '@/lib/llm/thinking';
 
 export interface StreamTranslationOptions {
   client: OpenAI;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWireCorpus } from '../../tests/support/wire-transcript';
+import { loadWireCorpus } from '@/tests/support/wire-transcript';
 
 describe('the wire corpus', () => {
   it('lists every transcript, with what the reader sees, in tests/README.md', () => {

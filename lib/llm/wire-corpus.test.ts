@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type OpenAITestServer, startOpenAITestServer } from '../../tests/support/openai-test-server';
-import { seedArticle } from '../../tests/support/seed-article';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
-import { loadWireCorpus, replayTranscript, type WireTranscript } from '../../tests/support/wire-transcript';
-import { planRequests } from '../budget/request-plan';
-import { createLlmRunners } from '../job/llm-runners';
-import { streamAnalysis } from './analyse';
-import { createClient } from './client';
-import { testConnection } from './connection';
-import { LlmError } from './llm-error';
-import { createShapeMemory } from './request-shape-memory';
-import { streamTranslation } from './translate';
+import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { loadWireCorpus, replayTranscript, type WireTranscript } from '@/tests/support/wire-transcript';
+import { planRequests } from '@/lib/budget/request-plan';
+import { createLlmRunners } from '@/lib/job/llm-runners';
+import { streamAnalysis } from '@/lib/llm/analyse';
+import { createClient } from '@/lib/llm/client';
+import { testConnection } from '@/lib/llm/connection';
+import { LlmError } from '@/lib/llm/llm-error';
+import { createShapeMemory } from '@/lib/llm/request-shape-memory';
+import { streamTranslation } from '@/lib/llm/translate';
 
 /**
  * Every transcript of tests/fixtures/wire/ through the real runners: the analysis, the

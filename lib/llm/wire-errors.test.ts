@@ -4,16 +4,12 @@
  */
 import { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, startOpenAITestServer } from '../../tests/support/openai-test-server';
-import {
-  loadWireErrorFixture,
-  wireErrorFixtureNames,
-  wireErrorScenario,
-} from '../../tests/support/wire-error-fixtures';
-import type { AppError } from '../errors';
-import { createClient } from './client';
-import { listModels, testConnection } from './connection';
-import { describeEndpointError, refusedRequestField, toAppError } from './error-mapping';
+import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { loadWireErrorFixture, wireErrorFixtureNames, wireErrorScenario } from '@/tests/support/wire-error-fixtures';
+import type { AppError } from '@/lib/errors';
+import { createClient } from '@/lib/llm/client';
+import { listModels, testConnection } from '@/lib/llm/connection';
+import { describeEndpointError, refusedRequestField, toAppError } from '@/lib/llm/error-mapping';
 
 /** A host that is plainly not Ollama: requests to it are sent to the test server (see remoteFetch). */
 const REMOTE_BASE_URL = 'https://llm-gateway.example.test/v1';

@@ -1,15 +1,15 @@
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { seedArticle } from '../../tests/support/seed-article';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
-import { AnalysisSchema } from '../attribution/analysis';
-import { contentHash } from '../job/content-hash';
-import { createJob, type JobState } from '../job/job';
-import { PROMPT_VERSION } from '../llm/prompts';
-import { buildEvidenceReport } from './build-evidence-report';
-import { EvidenceReportSchema } from './evidence-report-schema';
-import { reportFileName } from './report-file-name';
-import { reportToMarkdown } from './report-to-markdown';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
+import { contentHash } from '@/lib/job/content-hash';
+import { createJob, type JobState } from '@/lib/job/job';
+import { PROMPT_VERSION } from '@/lib/llm/prompts';
+import { buildEvidenceReport } from '@/lib/report/build-evidence-report';
+import { EvidenceReportSchema } from '@/lib/report/evidence-report-schema';
+import { reportFileName } from '@/lib/report/report-file-name';
+import { reportToMarkdown } from '@/lib/report/report-to-markdown';
 
 const API_KEY = 'sk-proj-TEST0123456789abcdefSECRET';
 const RETRIEVED_AT = '2025-02-15T10:00:00.000Z';

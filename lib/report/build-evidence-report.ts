@@ -1,16 +1,20 @@
-import { languageTag } from '../article/language-tag';
-import { siteDomain } from '../article/site-domain';
-import { NoteSchema, OutsideKnowledgeSchema, SummaryPointSchema } from '../attribution/analysis';
-import { groundNotes } from '../attribution/grounding';
-import { pairTranslation } from '../bilingual/pair-translation';
-import { checkHedgePreservation } from '../hedges/check-hedge-preservation';
-import { contentHash } from '../job/content-hash';
-import type { JobState } from '../job/job';
-import { PROMPT_VERSION } from '../llm/prompts';
-import { reportSourceCheck } from '../sources/report-source-check';
-import type { SourceCheckResult } from '../sources/source-check-result';
-import { alignTranslation, stripParagraphMarkers } from '../translation/align';
-import { EVIDENCE_REPORT_VERSION, type EvidenceReport, EvidenceReportSchema } from './evidence-report-schema';
+import { languageTag } from '@/lib/article/language-tag';
+import { siteDomain } from '@/lib/article/site-domain';
+import { NoteSchema, OutsideKnowledgeSchema, SummaryPointSchema } from '@/lib/attribution/analysis';
+import { groundNotes } from '@/lib/attribution/grounding';
+import { pairTranslation } from '@/lib/bilingual/pair-translation';
+import { checkHedgePreservation } from '@/lib/hedges/check-hedge-preservation';
+import { contentHash } from '@/lib/job/content-hash';
+import type { JobState } from '@/lib/job/job';
+import { PROMPT_VERSION } from '@/lib/llm/prompts';
+import { reportSourceCheck } from '@/lib/sources/report-source-check';
+import type { SourceCheckResult } from '@/lib/sources/source-check-result';
+import { alignTranslation, stripParagraphMarkers } from '@/lib/translation/align';
+import {
+  EVIDENCE_REPORT_VERSION,
+  type EvidenceReport,
+  EvidenceReportSchema,
+} from '@/lib/report/evidence-report-schema';
 
 /**
  * The evidence report for a job that has its article. Async only because the content hash uses

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ParagraphSchema, TruncationSchema } from '../article/article';
-import { NoteSchema, OutsideKnowledgeSchema, SummaryPointSchema } from '../attribution/analysis';
-import { HedgeCheckSchema } from '../hedges/hedge-check';
-import { STRUCTURED_MODES } from '../llm/request-shape';
-import { ReportSourceCheckSchema } from '../sources/report-source-check';
+import { ParagraphSchema, TruncationSchema } from '@/lib/article/article';
+import { NoteSchema, OutsideKnowledgeSchema, SummaryPointSchema } from '@/lib/attribution/analysis';
+import { HedgeCheckSchema } from '@/lib/hedges/hedge-check';
+import { STRUCTURED_MODES } from '@/lib/llm/request-shape';
+import { ReportSourceCheckSchema } from '@/lib/sources/report-source-check';
 
 /**
  * Bump when a field changes meaning or is removed, or a section is added that readers should know

@@ -1,7 +1,7 @@
-import { sourceChecksMarkdown } from '../sources/source-checks-markdown';
-import { truncatedSummaryNote, truncationNotice } from '../ui/article-notes';
-import { NOTE_KIND_LABELS } from '../ui/note-labels';
-import type { EvidenceReport, ReportNote } from './evidence-report-schema';
+import { sourceChecksMarkdown } from '@/lib/sources/source-checks-markdown';
+import { truncatedSummaryNote, truncationNotice } from '@/lib/ui/article-notes';
+import { NOTE_KIND_LABELS } from '@/lib/ui/note-labels';
+import type { EvidenceReport, ReportNote } from '@/lib/report/evidence-report-schema';
 
 const STATUS_MARKS: Record<ReportNote['verification']['status'], string> = {
   verified: '✓ verified',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../settings';
-import { chooseSetupProvider, isSetupError, needsEndpointSetup, validateSetup } from './endpoint-setup';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { chooseSetupProvider, isSetupError, needsEndpointSetup, validateSetup } from '@/lib/setup/endpoint-setup';
 
 describe('needsEndpointSetup', () => {
   it('holds on a fresh install: OpenAI preset, no key', () => {

@@ -1,7 +1,7 @@
-import type { AppError } from '../errors';
-import { PROVIDERS, type ProviderId } from '../providers';
-import type { Settings } from '../settings';
-import { draftFromSettings, validateDraft } from '../ui/settings-draft';
+import type { AppError } from '@/lib/errors';
+import { PROVIDERS, type ProviderId } from '@/lib/providers';
+import type { Settings } from '@/lib/settings';
+import { draftFromSettings, validateDraft } from '@/lib/ui/settings-draft';
 
 /**
  * What a job cannot run without: a model, and a key where the provider requires one. The same

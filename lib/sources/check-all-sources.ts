@@ -1,12 +1,12 @@
-import type { Article } from '../article/article';
-import type { PartialAnalysis } from '../attribution/analysis';
-import type { AppError } from '../errors';
-import { LlmError } from '../llm/llm-error';
-import { messageOf } from '../message-of';
-import { type CheckSourceOptions, checkSource } from './check-source';
-import { type CheckableSource, checkableSources } from './checkable-sources';
-import type { SourceCheckResult } from './source-check-result';
-import type { SourcePageRead, SourceReadProblem } from './source-page-read';
+import type { Article } from '@/lib/article/article';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import type { AppError } from '@/lib/errors';
+import { LlmError } from '@/lib/llm/llm-error';
+import { messageOf } from '@/lib/message-of';
+import { type CheckSourceOptions, checkSource } from '@/lib/sources/check-source';
+import { type CheckableSource, checkableSources } from '@/lib/sources/checkable-sources';
+import type { SourceCheckResult } from '@/lib/sources/source-check-result';
+import type { SourcePageRead, SourceReadProblem } from '@/lib/sources/source-page-read';
 
 /** How one source's check ended: checked, its page could not be read, or the request failed. */
 export type SourceCheckOutcome =

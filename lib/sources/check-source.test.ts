@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, rateLimitError, startOpenAITestServer } from '../../tests/support/openai-test-server';
-import { seedArticle } from '../../tests/support/seed-article';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
-import { sourceCheckResponder } from '../../tests/support/source-check-scenario';
-import { sourcePageArticle } from '../../tests/support/source-page';
-import { type Article, ArticleLinkSchema } from '../article/article';
-import { AnalysisSchema } from '../attribution/analysis';
-import { createClient } from '../llm/client';
-import { LlmError } from '../llm/llm-error';
-import { type CheckSourceOptions, checkSource, estimateSourceCheck } from './check-source';
-import { type CheckableSource, checkableSources } from './checkable-sources';
-import { createSourceCheckCache } from './source-check-cache';
-import { SOURCE_CHECK_MARKER } from './source-check-prompt';
-import { sourceCheckTally } from './source-check-tally';
+import { type OpenAITestServer, rateLimitError, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
+import { sourcePageArticle } from '@/tests/support/source-page';
+import { type Article, ArticleLinkSchema } from '@/lib/article/article';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
+import { createClient } from '@/lib/llm/client';
+import { LlmError } from '@/lib/llm/llm-error';
+import { type CheckSourceOptions, checkSource, estimateSourceCheck } from '@/lib/sources/check-source';
+import { type CheckableSource, checkableSources } from '@/lib/sources/checkable-sources';
+import { createSourceCheckCache } from '@/lib/sources/source-check-cache';
+import { SOURCE_CHECK_MARKER } from '@/lib/sources/source-check-prompt';
+import { sourceCheckTally } from '@/lib/sources/source-check-tally';
 
 const API_KEY = 'sk-test-source-check-1234';
 const seedLinks = ArticleLinkSchema.array().parse(

@@ -1,7 +1,7 @@
-import type { Article } from '../article/article';
-import { siteDomain } from '../article/site-domain';
-import type { PartialAnalysis } from '../attribution/analysis';
-import { linkedSources } from '../attribution/linked-sources';
+import type { Article } from '@/lib/article/article';
+import { siteDomain } from '@/lib/article/site-domain';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import { linkedSources } from '@/lib/attribution/linked-sources';
 
 /** One claim a note attributes to a linked source, as the check request sends it. */
 export interface SourceClaim {

@@ -1,4 +1,4 @@
-import type { SourceReadProblem } from './source-page-read';
+import type { SourceReadProblem } from '@/lib/sources/source-page-read';
 
 /** Pages larger than this are not news articles (or not worth the memory): 8 MB. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;

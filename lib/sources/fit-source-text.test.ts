@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_TOKENS_PER_CLAIM, fitSourceText } from './fit-source-text';
+import { ANSWER_TOKENS_PER_CLAIM, fitSourceText } from '@/lib/sources/fit-source-text';
 
 const paragraph = (index: number) => ({
   id: `p${index}`,

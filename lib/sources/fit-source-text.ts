@@ -1,7 +1,7 @@
-import type { Paragraph } from '../article/article';
-import type { ModelLimits } from '../budget/model-limits';
-import { estimateTokens, TOKENS_PER_MESSAGE } from '../tokens/estimate-tokens';
-import type { TokenizerFamily } from '../tokens/tokenizer-family';
+import type { Paragraph } from '@/lib/article/article';
+import type { ModelLimits } from '@/lib/budget/model-limits';
+import { estimateTokens, TOKENS_PER_MESSAGE } from '@/lib/tokens/estimate-tokens';
+import type { TokenizerFamily } from '@/lib/tokens/tokenizer-family';
 
 /** Estimates are within about ±25% (lib/tokens): a tenth of the window stays free besides, as for jobs. */
 const SAFETY = 0.9;

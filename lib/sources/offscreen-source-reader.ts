@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
-import { isExtensionPage } from '../extension-sender';
-import { onMessage } from '../messaging';
-import { readSourcePage } from './read-source-page';
+import { browser } from '#imports';
+import { isExtensionPage } from '@/lib/extension-sender';
+import { onMessage } from '@/lib/messaging';
+import { readSourcePage } from '@/lib/sources/read-source-page';
 
 /**
  * The offscreen document's one job: read a source page for the background, which has no DOM

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSourceCheckAnswer } from './parse-source-check-answer';
+import { parseSourceCheckAnswer } from '@/lib/sources/parse-source-check-answer';
 
 const item = {
   claimId: 'c1',

@@ -1,7 +1,7 @@
-import { extractJsonText } from '../llm/json-answer';
-import { stripThinking } from '../llm/thinking';
-import { messageOf } from '../message-of';
-import { type ClaimCheck, ClaimCheckSchema } from './source-check-answer';
+import { extractJsonText } from '@/lib/llm/json-answer';
+import { stripThinking } from '@/lib/llm/thinking';
+import { messageOf } from '@/lib/message-of';
+import { type ClaimCheck, ClaimCheckSchema } from '@/lib/sources/source-check-answer';
 
 export type ParsedSourceCheck =
   | {

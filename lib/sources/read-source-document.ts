@@ -1,6 +1,6 @@
-import type { ExtractionResult } from '../article/article';
-import { extractArticle } from '../article/extract';
-import { siteDomain } from '../article/site-domain';
+import type { ExtractionResult } from '@/lib/article/article';
+import { extractArticle } from '@/lib/article/extract';
+import { siteDomain } from '@/lib/article/site-domain';
 
 /**
  * The article of a source page fetched by the extension and parsed with DOMParser (in the

@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
-import { sendMessage } from '../messaging';
-import { readSourcePage } from './read-source-page';
-import type { SourcePageRead } from './source-page-read';
+import { browser } from '#imports';
+import { sendMessage } from '@/lib/messaging';
+import { readSourcePage } from '@/lib/sources/read-source-page';
+import type { SourcePageRead } from '@/lib/sources/source-page-read';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 

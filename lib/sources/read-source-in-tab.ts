@@ -1,9 +1,9 @@
-import { browser } from 'wxt/browser';
-import { extractFromTab } from '../article/extract-from-tab';
-import type { TabExtraction } from '../article/parse-extraction';
-import { messageOf } from '../message-of';
-import { hostPatternOf } from './read-source-in-background';
-import type { SourcePageRead } from './source-page-read';
+import { browser } from '#imports';
+import { extractFromTab } from '@/lib/article/extract-from-tab';
+import type { TabExtraction } from '@/lib/article/parse-extraction';
+import { messageOf } from '@/lib/message-of';
+import { hostPatternOf } from '@/lib/sources/read-source-in-background';
+import type { SourcePageRead } from '@/lib/sources/source-page-read';
 
 /** How long a source may take to load in its background tab. */
 export const TAB_LOAD_TIMEOUT_MS = 30_000;

@@ -1,6 +1,6 @@
-import { fetchSourceHtml } from './fetch-source-html';
-import { readSourceDocument } from './read-source-document';
-import type { SourcePageRead } from './source-page-read';
+import { fetchSourceHtml } from '@/lib/sources/fetch-source-html';
+import { readSourceDocument } from '@/lib/sources/read-source-document';
+import type { SourcePageRead } from '@/lib/sources/source-page-read';
 
 /**
  * Reads a linked source as the extension can without the reader's session: fetched without

@@ -1,18 +1,18 @@
 import { Marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, startOpenAITestServer } from '../../tests/support/openai-test-server';
-import { seedArticle } from '../../tests/support/seed-article';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
-import { sourceCheckResponder } from '../../tests/support/source-check-scenario';
-import { sourcePageArticle } from '../../tests/support/source-page';
-import { AnalysisSchema } from '../attribution/analysis';
-import { createJob, type JobState } from '../job/job';
-import { createClient } from '../llm/client';
-import { buildEvidenceReport } from '../report/build-evidence-report';
-import { EVIDENCE_REPORT_VERSION, EvidenceReportSchema } from '../report/evidence-report-schema';
-import { reportToMarkdown } from '../report/report-to-markdown';
-import { checkSource } from './check-source';
-import type { SourceCheckResult } from './source-check-result';
+import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
+import { sourcePageArticle } from '@/tests/support/source-page';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
+import { createJob, type JobState } from '@/lib/job/job';
+import { createClient } from '@/lib/llm/client';
+import { buildEvidenceReport } from '@/lib/report/build-evidence-report';
+import { EVIDENCE_REPORT_VERSION, EvidenceReportSchema } from '@/lib/report/evidence-report-schema';
+import { reportToMarkdown } from '@/lib/report/report-to-markdown';
+import { checkSource } from '@/lib/sources/check-source';
+import type { SourceCheckResult } from '@/lib/sources/source-check-result';
 
 const analysis = AnalysisSchema.parse(JSON.parse(seedFixtures().analysis));
 const NYT = 'https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html';
@@ -43,7 +43,7 @@ let check: SourceCheckResult;
 beforeAll(async () => {
   server = await startOpenAITestServer({ apiKey: 'sk-test', respond: sourceCheckResponder() });
   const job = seedJob();
-  const { checkableSources } = await import('./checkable-sources');
+  const { checkableSources } = await import('@/lib/sources/checkable-sources');
   const [source] = checkableSources(job.article ?? seedArticle(), analysis.notes);
   if (!source) throw new Error('no checkable source in the seed');
   check = await checkSource({

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { CheckedClaimResultSchema, type SourceCheckResult, SourceCheckResultSchema } from './source-check-result';
-import { sourceCheckTally } from './source-check-tally';
+import {
+  CheckedClaimResultSchema,
+  type SourceCheckResult,
+  SourceCheckResultSchema,
+} from '@/lib/sources/source-check-result';
+import { sourceCheckTally } from '@/lib/sources/source-check-tally';
 
 /**
  * One source check as the evidence report keeps it (lib/report/evidence-report-schema.ts,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyValueArea } from '../job/result-store';
-import { createSourceCheckCache, SOURCE_CHECK_KEY_PREFIX, sourceCheckCacheKey } from './source-check-cache';
-import type { SourceCheckResult } from './source-check-result';
+import type { KeyValueArea } from '@/lib/job/result-store';
+import { createSourceCheckCache, SOURCE_CHECK_KEY_PREFIX, sourceCheckCacheKey } from '@/lib/sources/source-check-cache';
+import type { SourceCheckResult } from '@/lib/sources/source-check-result';
 
 function memoryArea(): KeyValueArea & { values: Map<string, unknown> } {
   const values = new Map<string, unknown>();

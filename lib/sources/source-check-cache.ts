@@ -1,5 +1,5 @@
-import type { KeyValueArea } from '../job/result-store';
-import { type SourceCheckResult, SourceCheckResultSchema } from './source-check-result';
+import type { KeyValueArea } from '@/lib/job/result-store';
+import { type SourceCheckResult, SourceCheckResultSchema } from '@/lib/sources/source-check-result';
 
 /**
  * Finished source checks, so that a revisit costs nothing. Beside the job's result cache

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
-import { createClient, QUEUED_CLIENT_OPTIONS } from '../llm/client';
-import type { QueuedRequestHooks } from '../llm/endpoint-queue';
-import { endpointQueueFor } from '../llm/endpoint-queue-registry';
+import { createClient, QUEUED_CLIENT_OPTIONS } from '@/lib/llm/client';
+import type { QueuedRequestHooks } from '@/lib/llm/endpoint-queue';
+import { endpointQueueFor } from '@/lib/llm/endpoint-queue-registry';
 
 /**
  * The client a source check sends with: its requests go through the endpoint's one queue

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSourceCheckMessages, SOURCE_CHECK_MARKER } from './source-check-prompt';
+import { buildSourceCheckMessages, SOURCE_CHECK_MARKER } from '@/lib/sources/source-check-prompt';
 
 const input = {
   source: {

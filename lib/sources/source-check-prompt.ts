@@ -1,8 +1,8 @@
-import type { Paragraph } from '../article/article';
-import { languageName } from '../article/language';
-import type { PromptMessage } from '../llm/prompts';
-import type { CheckableSource } from './checkable-sources';
-import { SOURCE_VERDICTS } from './source-check-answer';
+import type { Paragraph } from '@/lib/article/article';
+import { languageName } from '@/lib/article/language';
+import type { PromptMessage } from '@/lib/llm/prompts';
+import type { CheckableSource } from '@/lib/sources/checkable-sources';
+import { SOURCE_VERDICTS } from '@/lib/sources/source-check-answer';
 
 /** Bump when the check prompt changes in a way that changes answers: cached checks carry it. */
 export const SOURCE_CHECK_PROMPT_VERSION = 'sourcelens-source-check-1';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SOURCE_VERDICTS } from './source-check-answer';
+import { SOURCE_VERDICTS } from '@/lib/sources/source-check-answer';
 
 export const FINAL_VERDICTS = [...SOURCE_VERDICTS, 'unverified'] as const;
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sourceCheckCacheKey } from './source-check-cache';
-import type { SourceCheckResult } from './source-check-result';
-import { clearStoredSourceChecks, storedSourceChecks } from './source-check-storage';
+import { sourceCheckCacheKey } from '@/lib/sources/source-check-cache';
+import type { SourceCheckResult } from '@/lib/sources/source-check-result';
+import { clearStoredSourceChecks, storedSourceChecks } from '@/lib/sources/source-check-storage';
 
 const result: SourceCheckResult = {
   url: 'https://www.nytimes.com/2025/02/14/world/europe/belarus.html',

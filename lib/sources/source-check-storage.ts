@@ -1,5 +1,5 @@
 import { browser, storage } from '#imports';
-import { createSourceCheckCache, SOURCE_CHECK_KEY_PREFIX } from './source-check-cache';
+import { createSourceCheckCache, SOURCE_CHECK_KEY_PREFIX } from '@/lib/sources/source-check-cache';
 
 /**
  * The source-check cache in `storage.local`, beside the job's result cache (lib/job/result-cache.ts)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckedClaimResult } from './source-check-result';
-import { sourceCheckTally } from './source-check-tally';
+import type { CheckedClaimResult } from '@/lib/sources/source-check-result';
+import { sourceCheckTally } from '@/lib/sources/source-check-tally';
 
 const claim = (verdict: CheckedClaimResult['verdict'], difference: string | null = null): CheckedClaimResult => ({
   claimId: 'c1',

@@ -1,4 +1,4 @@
-import type { SourceCheckResult } from './source-check-result';
+import type { SourceCheckResult } from '@/lib/sources/source-check-result';
 
 /**
  * The line at the top of Sources for one checked source, e.g. "4 of 5 claims attributed to The

@@ -1,5 +1,5 @@
-import type { ReportSourceCheck } from './report-source-check';
-import type { CheckedClaimResult } from './source-check-result';
+import type { ReportSourceCheck } from '@/lib/sources/report-source-check';
+import type { CheckedClaimResult } from '@/lib/sources/source-check-result';
 
 const VERDICT_MARKS: Record<CheckedClaimResult['verdict'], string> = {
   supported: '✓ supported',

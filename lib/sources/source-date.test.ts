@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceDateRelation } from './source-date';
+import { sourceDateRelation } from '@/lib/sources/source-date';
 
 describe('sourceDateRelation', () => {
   it('marks a source published after the article that cites it', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Article, ArticleSchema } from '../article/article';
+import { type Article, ArticleSchema } from '@/lib/article/article';
 
 /**
  * Why a linked source could not be read, in the source's own terms, so the panel can name it:

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXACT_MATCH_MAX_CHARACTERS, encodeTerm, textFragmentUrl } from './text-fragment-url';
+import { EXACT_MATCH_MAX_CHARACTERS, encodeTerm, textFragmentUrl } from '@/lib/sources/text-fragment-url';
 
 const NYT = 'https://www.nytimes.com/2025/02/14/world/europe/belarus.html';
 

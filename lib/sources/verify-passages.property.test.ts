@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ClaimCheck } from './source-check-answer';
-import { verifyPassages } from './verify-passages';
+import type { ClaimCheck } from '@/lib/sources/source-check-answer';
+import { verifyPassages } from '@/lib/sources/verify-passages';
 
 /** Words of four scripts, as sources in those languages have them; the joiner is how each script spaces them. */
 const SCRIPTS = {

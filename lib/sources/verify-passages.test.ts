@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimCheck } from './source-check-answer';
-import { verifyPassages } from './verify-passages';
+import type { ClaimCheck } from '@/lib/sources/source-check-answer';
+import { verifyPassages } from '@/lib/sources/verify-passages';
 
 const source = {
   paragraphs: [

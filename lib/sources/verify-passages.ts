@@ -1,7 +1,7 @@
-import type { Paragraph } from '../article/article';
-import { locateQuote, type PassagePart } from '../attribution/grounding';
-import type { SourceClaim } from './checkable-sources';
-import type { ClaimCheck, SourceVerdict } from './source-check-answer';
+import type { Paragraph } from '@/lib/article/article';
+import { locateQuote, type PassagePart } from '@/lib/attribution/grounding';
+import type { SourceClaim } from '@/lib/sources/checkable-sources';
+import type { ClaimCheck, SourceVerdict } from '@/lib/sources/source-check-answer';
 
 /**
  * What the reader is shown for one claim: the model's verdict where its passage is in the source,

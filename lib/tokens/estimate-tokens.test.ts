@@ -1,11 +1,11 @@
 import { countTokens as countCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
 import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { seedArticle } from '../../tests/support/seed-article';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
-import { CALIBRATION_SAMPLES } from './calibration-samples';
-import { estimateTokens } from './estimate-tokens';
-import { tokenizerFamily } from './tokenizer-family';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { CALIBRATION_SAMPLES } from '@/lib/tokens/calibration-samples';
+import { estimateTokens } from '@/lib/tokens/estimate-tokens';
+import { tokenizerFamily } from '@/lib/tokens/tokenizer-family';
 
 const relativeError = (estimate: number, actual: number) => (estimate - actual) / actual;
 

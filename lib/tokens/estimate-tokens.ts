@@ -1,5 +1,5 @@
-import { CHARACTER_CLASSES, type CharacterClassCounts, countCharacterClasses } from './character-classes';
-import type { TokenizerFamily } from './tokenizer-family';
+import { CHARACTER_CLASSES, type CharacterClassCounts, countCharacterClasses } from '@/lib/tokens/character-classes';
+import type { TokenizerFamily } from '@/lib/tokens/tokenizer-family';
 
 /**
  * Tokens per character of each class, fitted (non-negative least squares) against the real

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seedFixtures } from '../../tests/support/seed-fixtures';
-import { alignTranslation, stripParagraphMarkers } from './align';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { alignTranslation, stripParagraphMarkers } from '@/lib/translation/align';
 
 const ids = ['p1', 'p2', 'p3', 'p4'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOrderedMerge } from './ordered-merge';
+import { createOrderedMerge } from '@/lib/translation/ordered-merge';
 
 function merge(chunkCount: number, separators: Record<number, string> = {}) {
   const shown: string[] = [];

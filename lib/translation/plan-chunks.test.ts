@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Paragraph } from '../article/article';
-import { planChunks } from './plan-chunks';
+import type { Paragraph } from '@/lib/article/article';
+import { planChunks } from '@/lib/translation/plan-chunks';
 
 /** One token per word keeps the arithmetic of these tests readable. */
 const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;

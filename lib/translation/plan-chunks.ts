@@ -1,5 +1,5 @@
-import type { Paragraph } from '../article/article';
-import { splitLongText } from './split-long-text';
+import type { Paragraph } from '@/lib/article/article';
+import { splitLongText } from '@/lib/translation/split-long-text';
 
 /** A paragraph, or a piece of one too long to fit a chunk by itself. */
 export interface ChunkPiece {

@@ -1,4 +1,4 @@
-import type { Settings } from '../settings';
+import type { Settings } from '@/lib/settings';
 
 type Theme = Settings['theme'];
 

@@ -1,6 +1,6 @@
-import type { Article, LanguageEvidence } from '../article/article';
+import type { Article, LanguageEvidence } from '@/lib/article/article';
 import { i18n } from '#i18n';
-import { displayLanguageName } from './ui-language';
+import { displayLanguageName } from '@/lib/ui/ui-language';
 
 /**
  * What the reader must know about how much of the article was read: the paywall notice, the same

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COSTLY_ESTIMATE } from '../../tests/support/components/seed-job';
-import { confirmationText } from './confirmation-text';
+import { COSTLY_ESTIMATE } from '@/tests/support/components/seed-job';
+import { confirmationText } from '@/lib/ui/confirmation-text';
 
 const estimate = COSTLY_ESTIMATE;
 

@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
-import { formatCount } from './ui-language';
-import { estimatedDollars } from '../budget/cost-gate';
-import type { JobEstimate } from '../budget/job-estimate';
-import { formatDollars } from './format-dollars';
+import { formatCount } from '@/lib/ui/ui-language';
+import { estimatedDollars } from '@/lib/budget/cost-gate';
+import type { JobEstimate } from '@/lib/budget/job-estimate';
+import { formatDollars } from '@/lib/ui/format-dollars';
 
 /** What a run waiting for the go-ahead would cost, in one sentence: the figures first, then why it waits. */
 export function confirmationText(estimate: JobEstimate): string {

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { formatCount } from './ui-language';
-import type { ConnectionTestResult } from '../messaging';
+import { formatCount } from '@/lib/ui/ui-language';
+import type { ConnectionTestResult } from '@/lib/messaging';
 
 type Connected = Extract<ConnectionTestResult, { ok: true }>;
 

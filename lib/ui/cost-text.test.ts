@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { JobEstimate } from '../budget/job-estimate';
-import { costText } from './cost-text';
-import { formatDollars } from './format-dollars';
-import { pauseText } from './pause-text';
+import type { JobEstimate } from '@/lib/budget/job-estimate';
+import { costText } from '@/lib/ui/cost-text';
+import { formatDollars } from '@/lib/ui/format-dollars';
+import { pauseText } from '@/lib/ui/pause-text';
 
 const estimate: JobEstimate = {
   inputTokens: 3_100,

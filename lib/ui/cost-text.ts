@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
-import { formatCount } from './ui-language';
-import { dollarsFor, type ModelPrice } from '../budget/model-prices';
-import type { JobState, Usage } from '../job/job';
-import { formatDollars } from './format-dollars';
-import { usageText } from './usage-text';
+import { formatCount } from '@/lib/ui/ui-language';
+import { dollarsFor, type ModelPrice } from '@/lib/budget/model-prices';
+import type { JobState, Usage } from '@/lib/job/job';
+import { formatDollars } from '@/lib/ui/format-dollars';
+import { usageText } from '@/lib/ui/usage-text';
 
 /**
  * The toolbar's cost line. While the job runs: what it is expected to cost, from the extracted

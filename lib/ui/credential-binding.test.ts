@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../settings';
-import { type BoundDraft, confirmSetAside, initialBinding, withBaseUrl } from './credential-binding';
-import { draftFromSettings } from './settings-draft';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { type BoundDraft, confirmSetAside, initialBinding, withBaseUrl } from '@/lib/ui/credential-binding';
+import { draftFromSettings } from '@/lib/ui/settings-draft';
 
 const OPENAI = 'https://api.openai.com/v1';
 const saved = { version: 1 as const, origin: 'https://api.openai.com', apiKey: 'sk-openai', headers: { 'X-A': '1' } };

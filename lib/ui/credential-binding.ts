@@ -1,6 +1,6 @@
-import { type EndpointCredential, endpointOrigin } from '../endpoint-credential';
-import { formatCustomHeaders } from '../custom-headers';
-import type { SettingsDraft } from './settings-draft';
+import { type EndpointCredential, endpointOrigin } from '@/lib/endpoint-credential';
+import { formatCustomHeaders } from '@/lib/custom-headers';
+import type { SettingsDraft } from '@/lib/ui/settings-draft';
 
 /**
  * A key and headers that the options form took out of its fields because the base URL moved to

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from './describe-error';
+import { describeError } from '@/lib/ui/describe-error';
 
 describe('describeError for blocked requests and gateway pages', () => {
   it('a firewall’s 403 names who blocked it and what to try, never the Ollama advice or the key', () => {

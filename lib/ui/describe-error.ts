@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import { resolveHttpUrl } from '../article/segments';
-import { type AppError, assertNever, type RestrictedReason } from '../errors';
-import { hostLocality } from '../llm/endpoint';
+import { resolveHttpUrl } from '@/lib/article/segments';
+import { type AppError, assertNever, type RestrictedReason } from '@/lib/errors';
+import { hostLocality } from '@/lib/llm/endpoint';
 
 /**
  * The words every surface shows for an AppError: a title, what happened in the endpoint's or

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { downloadFile } from './download-file';
+import { downloadFile } from '@/lib/ui/download-file';
 
 describe('downloadFile', () => {
   it('clicks a temporary <a download> on a Blob URL of the content, then revokes the URL', async () => {

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { SEED_ANALYSIS } from '../../tests/support/components/seed-job';
-import { languageTag } from '../article/language-tag';
-import { applyCachedTheme, applyTheme } from './apply-theme';
-import { formatDate } from './format-date';
-import { notesText } from './notes-text';
-import { summaryText } from './summary-text';
-import { usageText } from './usage-text';
+import { SEED_ANALYSIS } from '@/tests/support/components/seed-job';
+import { languageTag } from '@/lib/article/language-tag';
+import { applyCachedTheme, applyTheme } from '@/lib/ui/apply-theme';
+import { formatDate } from '@/lib/ui/format-date';
+import { notesText } from '@/lib/ui/notes-text';
+import { summaryText } from '@/lib/ui/summary-text';
+import { usageText } from '@/lib/ui/usage-text';
 
 describe('languageTag', () => {
   it('turns a target language name into a tag, in English or in the language itself', () => {

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ChromeMessages, chromeMessagesOf, useBrowserLocale } from '../../tests/support/browser-i18n';
-import { describeError } from './describe-error';
+import { type ChromeMessages, chromeMessagesOf, useBrowserLocale } from '@/tests/support/browser-i18n';
+import { describeError } from '@/lib/ui/describe-error';
 
 /**
  * The interface's messages files (locales/*.yml): every language has exactly the default's keys, and

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { Note, NoteKind } from '../attribution/analysis';
+import type { Note, NoteKind } from '@/lib/attribution/analysis';
 
 type SourceType = Note['source']['type'];
 

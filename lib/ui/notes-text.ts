@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { PartialAnalysis } from '../attribution/analysis';
-import { NOTE_KIND_LABELS } from './note-labels';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
+import { NOTE_KIND_LABELS } from '@/lib/ui/note-labels';
 
 type PartialNote = NonNullable<PartialAnalysis['notes']>[number];
 

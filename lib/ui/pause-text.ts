@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { EndpointPause } from '../llm/endpoint-pause';
+import type { EndpointPause } from '@/lib/llm/endpoint-pause';
 
 /** "Paused by the endpoint's rate limit — resuming in 12 s", counted down from `now`. */
 export function pauseText(pause: EndpointPause, now: number): string {

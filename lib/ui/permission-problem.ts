@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { PermissionOutcome } from './request-host-permission';
+import type { PermissionOutcome } from '@/lib/ui/request-host-permission';
 
 function hostOf(pattern: string | null): string {
   return pattern ? pattern.replace(/\/\*$/, '') : i18n.t('permission.theEndpoint');

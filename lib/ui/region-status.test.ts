@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seedJob } from '../../tests/support/components/seed-job';
-import { regionStatuses } from './region-status';
+import { seedJob } from '@/tests/support/components/seed-job';
+import { regionStatuses } from '@/lib/ui/region-status';
 
 describe('regionStatuses', () => {
   it('has the summary writing and the notes waiting until the first note arrives', () => {

@@ -1,4 +1,4 @@
-import type { JobState, PartStatus } from '../job/job';
+import type { JobState, PartStatus } from '@/lib/job/job';
 
 export interface RegionStatuses {
   summary: PartStatus;

@@ -2,7 +2,7 @@
 // jsdom, not happy-dom: DOMPurify does not support happy-dom (cure53/DOMPurify#1457), which
 // silently keeps <script> there, so a sanitizer test under happy-dom would test the wrong thing.
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './render-markdown';
+import { renderMarkdown } from '@/lib/ui/render-markdown';
 
 function toFragment(html: string): HTMLElement {
   const container = document.createElement('div');

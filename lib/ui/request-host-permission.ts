@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
-import { parseEndpoint } from '../llm/endpoint';
-import { messageOf } from '../message-of';
+import { browser } from '#imports';
+import { parseEndpoint } from '@/lib/llm/endpoint';
+import { messageOf } from '@/lib/message-of';
 
 export type PermissionOutcome =
   | { granted: true; pattern: string }

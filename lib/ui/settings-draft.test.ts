@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../settings';
-import { draftFromSettings, INSECURE_BASE_URL_MESSAGE, validateDraft } from './settings-draft';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { draftFromSettings, INSECURE_BASE_URL_MESSAGE, validateDraft } from '@/lib/ui/settings-draft';
 
 const draft = draftFromSettings(DEFAULT_SETTINGS, '');
 

@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
-import { type CustomHeaders, parseCustomHeaders } from '../custom-headers';
-import { isInsecureRemote } from '../endpoint-credential';
-import type { ProviderId } from '../providers';
-import { normaliseSettings, SETTINGS_VERSION, type Settings, SettingsSchema } from '../settings';
+import { type CustomHeaders, parseCustomHeaders } from '@/lib/custom-headers';
+import { isInsecureRemote } from '@/lib/endpoint-credential';
+import type { ProviderId } from '@/lib/providers';
+import { normaliseSettings, SETTINGS_VERSION, type Settings, SettingsSchema } from '@/lib/settings';
 
 /**
  * What the options form edits: the settings without their version, plus the API key and the custom

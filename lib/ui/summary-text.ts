@@ -1,4 +1,4 @@
-import type { PartialAnalysis } from '../attribution/analysis';
+import type { PartialAnalysis } from '@/lib/attribution/analysis';
 
 /** The summary as plain-text bullets, for the clipboard. */
 export function summaryText(summary: PartialAnalysis['summary']): string {

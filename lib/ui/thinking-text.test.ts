@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { thinkingText } from './thinking-text';
+import { thinkingText } from '@/lib/ui/thinking-text';
 
 describe('thinkingText', () => {
   it('counts from the first part that began thinking, naming the part when only one thinks', () => {

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { JobState } from '../job/job';
+import type { JobState } from '@/lib/job/job';
 
 /**
  * While the model reasons before it answers: "The model is thinking before it answers — 23 s",

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '#imports';
 
 /**
  * The language the interface is shown in: the browser's UI language (`de`, `en-US`), which also

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { formatCount } from './ui-language';
-import type { JobState } from '../job/job';
+import { formatCount } from '@/lib/ui/ui-language';
+import type { JobState } from '@/lib/job/job';
 
 /** "5,710 tokens" and its breakdown, or null while the endpoint has reported nothing. */
 export function usageText(usage: JobState['usage']): { label: string; detail: string } | null {

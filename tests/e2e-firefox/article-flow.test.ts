@@ -1,10 +1,16 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { firefoxTest } from '../support/browser/firefox-test';
-import type { PageServer } from '../support/browser/page-server';
-import type { OpenAITestServer } from '../support/openai-test-server';
-import { bodyText, buttonNamed, type FirefoxExtension, fieldLabelled, regionText } from '../support/browser/firefox';
+import { firefoxTest } from '@/tests/support/browser/firefox-test';
+import type { PageServer } from '@/tests/support/browser/page-server';
+import type { OpenAITestServer } from '@/tests/support/openai-test-server';
+import {
+  bodyText,
+  buttonNamed,
+  type FirefoxExtension,
+  fieldLabelled,
+  regionText,
+} from '@/tests/support/browser/firefox';
 
 /*
  * The main journey of tests/e2e/article-flow.test.ts, in Firefox ESR with the Firefox (MV2) build.

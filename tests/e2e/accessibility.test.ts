@@ -1,6 +1,6 @@
-import { axeViolationsInBothThemes } from '../support/browser/axe';
-import { browserTest, expect } from '../support/browser/browser-test';
-import { combinedAnswer, requestPurpose, seedFixtures } from '../support/seed-fixtures';
+import { axeViolationsInBothThemes } from '@/tests/support/browser/axe';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { combinedAnswer, requestPurpose, seedFixtures } from '@/tests/support/seed-fixtures';
 
 /** axe-core finds no WCAG 2.1 AA violation on any surface, in light and dark, in each state it can be in. */
 const test = browserTest.override({

@@ -1,7 +1,7 @@
-import { AnalysisSchema } from '../../lib/attribution/analysis';
-import { browserTest, expect } from '../support/browser/browser-test';
-import type { OpenAITestServer, RecordedRequest } from '../support/openai-test-server';
-import { combinedAnswer, requestPurpose, seedFixtures, seedTranslationFor } from '../support/seed-fixtures';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import type { OpenAITestServer, RecordedRequest } from '@/tests/support/openai-test-server';
+import { combinedAnswer, requestPurpose, seedFixtures, seedTranslationFor } from '@/tests/support/seed-fixtures';
 
 const API_KEY = 'sk-extraction-test';
 const MODEL = 'test-model-1';

@@ -1,6 +1,6 @@
-import { browserTest, expect } from '../support/browser/browser-test';
-import { saveScreenshot } from '../support/browser/screenshot';
-import { requestPurpose, seedTranslationFor } from '../support/seed-fixtures';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { saveScreenshot } from '@/tests/support/browser/screenshot';
+import { requestPurpose, seedTranslationFor } from '@/tests/support/seed-fixtures';
 
 const API_KEY = 'sk-test-sourcelens-0123456789';
 const MODEL = 'test-model-1';

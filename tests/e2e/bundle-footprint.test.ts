@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from '../support/browser/extension';
+import { EXTENSION_DIR } from '@/tests/support/browser/extension';
 
 /**
  * What the built extension (npm run test:e2e builds it first) loads where. The `openai` SDK is

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { browserTest, expect } from '../support/browser/browser-test';
-import { startPageServer } from '../support/browser/page-server';
-import { requestPurpose } from '../support/seed-fixtures';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { startPageServer } from '@/tests/support/browser/page-server';
+import { requestPurpose } from '@/tests/support/seed-fixtures';
 
 /** The copy's marks: a site name one letter off and the New York Times link swapped for a look-alike domain. */
 const API_KEY = 'sk-copycat-test-0123456789';

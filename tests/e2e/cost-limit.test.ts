@@ -1,5 +1,5 @@
-import { requestPurpose } from '../support/seed-fixtures';
-import { browserTest, expect } from '../support/browser/browser-test';
+import { requestPurpose } from '@/tests/support/seed-fixtures';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
 
 /**
  * A run estimated above the limit in Options waits for the user's go-ahead, having sent nothing.

@@ -1,6 +1,6 @@
-import { browserTest, expect } from '../support/browser/browser-test';
-import type { OpenAITestServer } from '../support/openai-test-server';
-import { loadWireErrorFixture, wireErrorScenario } from '../support/wire-error-fixtures';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import type { OpenAITestServer } from '@/tests/support/openai-test-server';
+import { loadWireErrorFixture, wireErrorScenario } from '@/tests/support/wire-error-fixtures';
 
 /**
  * Error responses from a remote-looking endpoint (llm-gateway.example.test, mapped to the test

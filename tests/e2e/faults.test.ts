@@ -1,5 +1,5 @@
-import { browserTest, expect } from '../support/browser/browser-test';
-import { requestPurpose, seedFixtures } from '../support/seed-fixtures';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { requestPurpose, seedFixtures } from '@/tests/support/seed-fixtures';
 
 const test = browserTest.override({ endpointOptions: { apiKey: 'sk-faults-test', models: ['test-model-1'] } });
 

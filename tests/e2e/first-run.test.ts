@@ -1,6 +1,6 @@
-import { browserTest, expect } from '../support/browser/browser-test';
-import type { LoadedExtension } from '../support/browser/extension';
-import { saveScreenshot } from '../support/browser/screenshot';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import type { LoadedExtension } from '@/tests/support/browser/extension';
+import { saveScreenshot } from '@/tests/support/browser/screenshot';
 
 const API_KEY = 'sk-test-sourcelens-first-run';
 const MODEL = 'test-model-1';

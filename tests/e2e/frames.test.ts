@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Article } from '../../lib/article/article';
-import { browserTest, expect } from '../support/browser/browser-test';
-import type { LoadedExtension } from '../support/browser/extension';
-import type { PageServer } from '../support/browser/page-server';
-import type { ArticlePage } from '../support/browser/pages/article-page';
-import type { SidePanel } from '../support/browser/pages/side-panel';
-import { artifactPath } from '../support/browser/screenshot';
-import type { OpenAITestServer } from '../support/openai-test-server';
+import type { Article } from '@/lib/article/article';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import type { LoadedExtension } from '@/tests/support/browser/extension';
+import type { PageServer } from '@/tests/support/browser/page-server';
+import type { ArticlePage } from '@/tests/support/browser/pages/article-page';
+import type { SidePanel } from '@/tests/support/browser/pages/side-panel';
+import { artifactPath } from '@/tests/support/browser/screenshot';
+import type { OpenAITestServer } from '@/tests/support/openai-test-server';
 
 const API_KEY = 'sk-frames-test';
 const MODEL = 'test-model-1';

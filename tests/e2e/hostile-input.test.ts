@@ -1,5 +1,5 @@
-import { browserTest, expect } from '../support/browser/browser-test';
-import { requestPurpose } from '../support/seed-fixtures';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { requestPurpose } from '@/tests/support/seed-fixtures';
 
 const API_KEY = 'sk-hostile-test-key-7f3a9c';
 const MODEL = 'test-model-1';

@@ -1,5 +1,5 @@
-import { browserTest, expect } from '../support/browser/browser-test';
-import { saveScreenshot } from '../support/browser/screenshot';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { saveScreenshot } from '@/tests/support/browser/screenshot';
 
 /**
  * The interface follows the browser's language: Chromium started in German shows the side panel in

@@ -1,6 +1,6 @@
-import { browserTest, expect } from '../support/browser/browser-test';
-import type { OptionsPage } from '../support/browser/pages/options-page';
-import { type OpenAITestServer, startOpenAITestServer } from '../support/openai-test-server';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import type { OptionsPage } from '@/tests/support/browser/pages/options-page';
+import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
 
 /**
  * Two endpoints on two origins (two ports of 127.0.0.1). The key and custom headers saved for the first

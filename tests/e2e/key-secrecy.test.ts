@@ -3,12 +3,12 @@ import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserTest, expect } from '../support/browser/browser-test';
-import { type ConsoleCollector, collectConsole } from '../support/browser/console-collector';
-import type { LoadedExtension } from '../support/browser/extension';
-import type { SidePanel } from '../support/browser/pages/side-panel';
-import { openAIErrorBody, type OpenAITestServer, type Scenario } from '../support/openai-test-server';
-import { requestPurpose } from '../support/seed-fixtures';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { type ConsoleCollector, collectConsole } from '@/tests/support/browser/console-collector';
+import type { LoadedExtension } from '@/tests/support/browser/extension';
+import type { SidePanel } from '@/tests/support/browser/pages/side-panel';
+import { openAIErrorBody, type OpenAITestServer, type Scenario } from '@/tests/support/openai-test-server';
+import { requestPurpose } from '@/tests/support/seed-fixtures';
 
 /** Shaped like no provider's key, so only an exact search finds it: no pattern could redact it by luck. */
 const API_KEY = 'canary-Key-6Hq2-wX9v-Lp31-tR7e';

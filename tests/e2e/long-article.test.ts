@@ -1,8 +1,8 @@
-import { browserTest, expect } from '../support/browser/browser-test';
-import { longArticle } from '../support/long-article';
-import type { OpenAITestServer, RecordedRequest } from '../support/openai-test-server';
-import { requestParagraphs } from '../support/request-paragraphs';
-import { requestPurpose } from '../support/seed-fixtures';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { longArticle } from '@/tests/support/long-article';
+import type { OpenAITestServer, RecordedRequest } from '@/tests/support/openai-test-server';
+import { requestParagraphs } from '@/tests/support/request-paragraphs';
+import { requestPurpose } from '@/tests/support/seed-fixtures';
 
 const API_KEY = 'sk-long-article-test-5e1d';
 const MODEL = 'test-model-1';

@@ -1,6 +1,6 @@
-import { browserTest, expect } from '../support/browser/browser-test';
-import { artifactPath } from '../support/browser/screenshot';
-import { requestPurpose, seedFixtures } from '../support/seed-fixtures';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { artifactPath } from '@/tests/support/browser/screenshot';
+import { requestPurpose, seedFixtures } from '@/tests/support/seed-fixtures';
 
 /** The article's own last sentence, which no one is said to say. */
 const UNATTRIBUTED = 'Es ist seine siebte Amtszeit als Präsident.';

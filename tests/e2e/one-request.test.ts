@@ -1,5 +1,5 @@
-import { browserTest, expect } from '../support/browser/browser-test';
-import { requestPurpose } from '../support/seed-fixtures';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { requestPurpose } from '@/tests/support/seed-fixtures';
 
 /**
  * The seed is short: sending it twice would cost more than 2.3× its tokens, and with limits like

@@ -1,6 +1,6 @@
 /** The Provider field as a user meets it: each preset fills its Base URL, a model and its setup step. */
-import { PROVIDER_IDS, PROVIDERS } from '../../lib/providers';
-import { browserTest, expect } from '../support/browser/browser-test';
+import { PROVIDER_IDS, PROVIDERS } from '@/lib/providers';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
 
 const test = browserTest.override({ endpointOptions: {} });
 

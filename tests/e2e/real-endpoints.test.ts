@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { browserTest, expect, type OpenArticle } from '../support/browser/browser-test';
-import type { ArticlePage } from '../support/browser/pages/article-page';
-import type { SidePanel } from '../support/browser/pages/side-panel';
-import { saveScreenshot } from '../support/browser/screenshot';
-import { loadTranscript, replayTranscript } from '../support/wire-transcript';
+import { browserTest, expect, type OpenArticle } from '@/tests/support/browser/browser-test';
+import type { ArticlePage } from '@/tests/support/browser/pages/article-page';
+import type { SidePanel } from '@/tests/support/browser/pages/side-panel';
+import { saveScreenshot } from '@/tests/support/browser/screenshot';
+import { loadTranscript, replayTranscript } from '@/tests/support/wire-transcript';
 
 /**
  * Endpoints as real servers and gateways behave (tests/fixtures/wire/), one of each kind, in

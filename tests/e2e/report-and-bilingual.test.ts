@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Download } from 'playwright-core';
-import { EvidenceReportSchema } from '../../lib/report/evidence-report-schema';
-import { browserTest, expect } from '../support/browser/browser-test';
-import type { SidePanel } from '../support/browser/pages/side-panel';
-import { artifactPath } from '../support/browser/screenshot';
-import { requestPurpose, seedFixtures } from '../support/seed-fixtures';
+import { EvidenceReportSchema } from '@/lib/report/evidence-report-schema';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import type { SidePanel } from '@/tests/support/browser/pages/side-panel';
+import { artifactPath } from '@/tests/support/browser/screenshot';
+import { requestPurpose, seedFixtures } from '@/tests/support/seed-fixtures';
 
 const API_KEY = 'sk-report-test-7f3a9c2e5b1d4086';
 const MODEL = 'test-model-1';

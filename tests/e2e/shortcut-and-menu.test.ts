@@ -1,7 +1,7 @@
-import { SELECTION_MENU_ID } from '../../lib/selection-menu';
-import { browserTest, expect } from '../support/browser/browser-test';
-import type { OpenAITestServer } from '../support/openai-test-server';
-import { messagesText } from '../support/seed-fixtures';
+import { SELECTION_MENU_ID } from '@/lib/selection-menu';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import type { OpenAITestServer } from '@/tests/support/openai-test-server';
+import { messagesText } from '@/tests/support/seed-fixtures';
 
 const API_KEY = 'sk-test-sourcelens-shortcut';
 const MODEL = 'test-model-1';

@@ -1,18 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { AnalysisSchema } from '../../lib/attribution/analysis';
-import { createClient } from '../../lib/llm/client';
-import { checkSource } from '../../lib/sources/check-source';
-import { checkableSources } from '../../lib/sources/checkable-sources';
-import { sourceCheckTally } from '../../lib/sources/source-check-tally';
-import { type SourcePageRead, SourcePageReadSchema } from '../../lib/sources/source-page-read';
-import { browserTest, expect } from '../support/browser/browser-test';
-import { ARTIFACTS_DIR } from '../support/browser/extension';
-import { saveScreenshot } from '../support/browser/screenshot';
-import { seedArticle } from '../support/seed-article';
-import { seedFixtures } from '../support/seed-fixtures';
-import { sourceCheckResponder } from '../support/source-check-scenario';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
+import { createClient } from '@/lib/llm/client';
+import { checkSource } from '@/lib/sources/check-source';
+import { checkableSources } from '@/lib/sources/checkable-sources';
+import { sourceCheckTally } from '@/lib/sources/source-check-tally';
+import { type SourcePageRead, SourcePageReadSchema } from '@/lib/sources/source-page-read';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { ARTIFACTS_DIR } from '@/tests/support/browser/extension';
+import { saveScreenshot } from '@/tests/support/browser/screenshot';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
 
 /**
  * The background reads a linked source as a source check needs it: fetched without the reader's

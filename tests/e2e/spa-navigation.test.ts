@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { browserTest, expect } from '../support/browser/browser-test';
-import type { SidePanel } from '../support/browser/pages/side-panel';
-import { requestPurpose, seedFixtures } from '../support/seed-fixtures';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import type { SidePanel } from '@/tests/support/browser/pages/side-panel';
+import { requestPurpose, seedFixtures } from '@/tests/support/seed-fixtures';
 
 /** The first note's quote: the seed article's first sentence, which the next story's teaser repeats. */
 const LEAD_SENTENCE = 'Ein mutmaßlich bedeutsames Abkommen zwischen Washington und Minsk steht offenbar kurz bevor.';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { browserTest, expect } from '../support/browser/browser-test';
-import { saveScreenshot } from '../support/browser/screenshot';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { saveScreenshot } from '@/tests/support/browser/screenshot';
 
 /**
  * Screenshots of every surface in a finished state, light and dark, for a person to compare when

@@ -1,8 +1,8 @@
-import { browserTest, expect } from '../support/browser/browser-test';
-import type { LoadedExtension } from '../support/browser/extension';
-import { artifactPath } from '../support/browser/screenshot';
-import { startVirtualDisplay } from '../support/browser/virtual-display';
-import type { OpenAITestServer } from '../support/openai-test-server';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import type { LoadedExtension } from '@/tests/support/browser/extension';
+import { artifactPath } from '@/tests/support/browser/screenshot';
+import { startVirtualDisplay } from '@/tests/support/browser/virtual-display';
+import type { OpenAITestServer } from '@/tests/support/openai-test-server';
 
 /**
  * The real toolbar, as a user meets it: headed Chromium on a display of our own, a real click on the

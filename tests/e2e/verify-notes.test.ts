@@ -1,10 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
-import { browserTest, expect } from '../support/browser/browser-test';
-import type { ArticlePage } from '../support/browser/pages/article-page';
-import type { SidePanel } from '../support/browser/pages/side-panel';
-import { artifactPath } from '../support/browser/screenshot';
-import { FABRICATED_NOTE } from '../support/components/seed-answer';
-import { requestPurpose, seedFixtures } from '../support/seed-fixtures';
+import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import type { ArticlePage } from '@/tests/support/browser/pages/article-page';
+import type { SidePanel } from '@/tests/support/browser/pages/side-panel';
+import { artifactPath } from '@/tests/support/browser/screenshot';
+import { FABRICATED_NOTE } from '@/tests/support/components/seed-answer';
+import { requestPurpose, seedFixtures } from '@/tests/support/seed-fixtures';
 
 const SECRET_MEETING = 'Smiths Treffen mit Lukaschenko sei heimlich erfolgt.';
 

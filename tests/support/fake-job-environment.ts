@@ -1,8 +1,8 @@
-import type { Article } from '../../lib/article/article';
-import type { Analysis } from '../../lib/attribution/analysis';
-import type { CachedResult } from '../../lib/job/cached-result';
-import type { JobEnvironment } from '../../lib/job/job-environment';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-schema';
+import type { Article } from '@/lib/article/article';
+import type { Analysis } from '@/lib/attribution/analysis';
+import type { CachedResult } from '@/lib/job/cached-result';
+import type { JobEnvironment } from '@/lib/job/job-environment';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings-schema';
 
 /** The analysis the fake endpoint answers with unless a test gives its own `runAnalysis`. */
 export const FAKE_ANALYSIS: Analysis = {

@@ -1,6 +1,6 @@
-import type { Article, Paragraph } from '../../lib/article/article';
-import { countWords } from '../../lib/article/word-count';
-import { seedArticle } from './seed-article';
+import type { Article, Paragraph } from '@/lib/article/article';
+import { countWords } from '@/lib/article/word-count';
+import { seedArticle } from '@/tests/support/seed-article';
 
 /**
  * Articles of a given length made from the seed article's paragraphs, nothing downloaded: each

@@ -3,7 +3,7 @@
  * endpoints give (bodies and headers as OpenAI and Ollama send them).
  */
 
-import type { WireTranscript } from './wire-transcript';
+import type { WireTranscript } from '@/tests/support/wire-transcript';
 
 export interface RecordedRequest {
   method: string;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROMPT_MARKERS } from '../../lib/llm/prompts';
+import { PROMPT_MARKERS } from '@/lib/llm/prompts';
 import {
   contextLengthError,
   insufficientQuotaError,
@@ -9,8 +9,8 @@ import {
   serverError,
   startOpenAITestServer,
   unsupportedResponseFormatError,
-} from './openai-test-server';
-import { seedFixtures } from './seed-fixtures';
+} from '@/tests/support/openai-test-server';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
 
 let server: OpenAITestServer | null = null;
 

@@ -23,16 +23,16 @@ import {
   type RecordedRequest,
   type Responder,
   type Scenario,
-} from './openai-scenarios';
-import { estimateTokens, requestId, writePreflight, writeScenario } from './openai-wire';
-import { CONNECTION_TEST_MARKER } from '../../lib/llm/prompts';
-import { seedAnalysisFor } from './seed-analysis-for';
-import { selfSignedCertificate } from './self-signed-certificate';
-import { combinedAnswer, messagesText, requestPurpose, seedTranslationFor } from './seed-fixtures';
-import { SOURCE_CHECK_MARKER } from '../../lib/sources/source-check-prompt';
-import { seedSourceCheckAnswer } from './source-check-scenario';
+} from '@/tests/support/openai-scenarios';
+import { estimateTokens, requestId, writePreflight, writeScenario } from '@/tests/support/openai-wire';
+import { CONNECTION_TEST_MARKER } from '@/lib/llm/prompts';
+import { seedAnalysisFor } from '@/tests/support/seed-analysis-for';
+import { selfSignedCertificate } from '@/tests/support/self-signed-certificate';
+import { combinedAnswer, messagesText, requestPurpose, seedTranslationFor } from '@/tests/support/seed-fixtures';
+import { SOURCE_CHECK_MARKER } from '@/lib/sources/source-check-prompt';
+import { seedSourceCheckAnswer } from '@/tests/support/source-check-scenario';
 
-export * from './openai-scenarios';
+export * from '@/tests/support/openai-scenarios';
 
 export interface OpenAITestServerOptions {
   /** When set, requests must carry `Authorization: Bearer <apiKey>` (401 as OpenAI words it otherwise). */

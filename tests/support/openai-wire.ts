@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openAIErrorBody, type Scenario, type StreamScenario } from './openai-scenarios';
-import { renderTranscript, type WireTranscript } from './wire-transcript';
+import { openAIErrorBody, type Scenario, type StreamScenario } from '@/tests/support/openai-scenarios';
+import { renderTranscript, type WireTranscript } from '@/tests/support/wire-transcript';
 
 /**
  * Writes scenarios in OpenAI's wire format: the chunk objects, SSE framing, usage chunk and

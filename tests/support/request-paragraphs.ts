@@ -1,4 +1,4 @@
-import type { Paragraph } from '../../lib/article/article';
+import type { Paragraph } from '@/lib/article/article';
 
 /**
  * The paragraphs a chat request carries, read back from the `<article>` block that

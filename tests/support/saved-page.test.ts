@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PAGES_DIRECTORY, readSavedPage } from './saved-page';
+import { PAGES_DIRECTORY, readSavedPage } from '@/tests/support/saved-page';
 
 describe('readSavedPage', () => {
   it('reads a saved page as it was saved', () => {

@@ -1,8 +1,8 @@
-import { AnalysisSchema } from '../../lib/attribution/analysis';
-import { SUMMARY_REDUCE_MARKER } from '../../lib/llm/summary-reduce-prompt';
-import { messagesText, requestParagraphs } from './request-paragraphs';
-import { seedArticle } from './seed-article';
-import { seedFixtures } from './seed-fixtures';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
+import { SUMMARY_REDUCE_MARKER } from '@/lib/llm/summary-reduce-prompt';
+import { messagesText, requestParagraphs } from '@/tests/support/request-paragraphs';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
 
 /**
  * The analysis a careful model would give for this request. The whole seed article (or a test's

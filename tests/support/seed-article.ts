@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Article, ArticleSchema } from '../../lib/article/article';
+import { type Article, ArticleSchema } from '@/lib/article/article';
 
 /** The seed article (tests/fixtures/llm/seed-article.json) as extraction would hand it over: p1–p7. */
 export function seedArticle(): Article {

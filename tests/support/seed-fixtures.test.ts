@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisSchema } from '../../lib/attribution/analysis';
-import { seedArticle } from './seed-article';
-import { seedFixtures } from './seed-fixtures';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
 
 /** The fixtures stand for a careful model's answer: they must hold to the same rules the prompt states. */
 describe('seed fixtures', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { PROMPT_MARKERS } from '../../lib/llm/prompts';
-import { SUMMARY_REDUCE_MARKER } from '../../lib/llm/summary-reduce-prompt';
-import { alignTranslation } from '../../lib/translation/align';
-import { messagesText, requestParagraphs } from './request-paragraphs';
-import { seedArticle } from './seed-article';
+import { PROMPT_MARKERS } from '@/lib/llm/prompts';
+import { SUMMARY_REDUCE_MARKER } from '@/lib/llm/summary-reduce-prompt';
+import { alignTranslation } from '@/lib/translation/align';
+import { messagesText, requestParagraphs } from '@/tests/support/request-paragraphs';
+import { seedArticle } from '@/tests/support/seed-article';
 
 export { messagesText };
 

@@ -9,10 +9,10 @@
  *   server.setResponder(sourceCheckResponder());
  */
 
-import type { ClaimCheck } from '../../lib/sources/source-check-answer';
-import { SOURCE_CHECK_MARKER } from '../../lib/sources/source-check-prompt';
-import type { RecordedRequest, Responder, Scenario } from './openai-scenarios';
-import { messagesText } from './request-paragraphs';
+import type { ClaimCheck } from '@/lib/sources/source-check-answer';
+import { SOURCE_CHECK_MARKER } from '@/lib/sources/source-check-prompt';
+import type { RecordedRequest, Responder, Scenario } from '@/tests/support/openai-scenarios';
+import { messagesText } from '@/tests/support/request-paragraphs';
 
 type Answer = Omit<ClaimCheck, 'claimId'>;
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article } from '../../lib/article/article';
-import { extractFromPage } from '../../lib/article/extract-page';
-import { listPageFrames } from '../../lib/article/page-frames';
-import { loadTestDocument } from './test-document';
+import type { Article } from '@/lib/article/article';
+import { extractFromPage } from '@/lib/article/extract-page';
+import { listPageFrames } from '@/lib/article/page-frames';
+import { loadTestDocument } from '@/tests/support/test-document';
 
 /** The stand-in for the NYT article the seed links (tests/fixtures/pages/source-nyt-belarus-en). */
 export const SEED_SOURCE_SLUG = 'source-nyt-belarus-en';

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import type { Scenario } from './openai-scenarios';
+import type { Scenario } from '@/tests/support/openai-scenarios';
 
 export const WIRE_FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures', 'wire');
 

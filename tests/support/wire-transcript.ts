@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RecordedRequest, Responder } from './openai-scenarios';
+import type { RecordedRequest, Responder } from '@/tests/support/openai-scenarios';
 
 /**
  * A wire transcript: what one server or gateway sends for one behaviour, status line, headers

@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { test as baseTest } from 'vitest';
-import type { OpenAITestServerOptions } from '../openai-test-server';
-import { ARTIFACTS_DIR, type LaunchOptions, loadExtension } from './extension';
-import { startPageServer } from './page-server';
-import { ArticlePage } from './pages/article-page';
-import { type EndpointEntry, OptionsPage } from './pages/options-page';
-import { SidePanel } from './pages/side-panel';
-import { startOpenAITestServer } from '../openai-test-server';
+import type { OpenAITestServerOptions } from '@/tests/support/openai-test-server';
+import { ARTIFACTS_DIR, type LaunchOptions, loadExtension } from '@/tests/support/browser/extension';
+import { startPageServer } from '@/tests/support/browser/page-server';
+import { ArticlePage } from '@/tests/support/browser/pages/article-page';
+import { type EndpointEntry, OptionsPage } from '@/tests/support/browser/pages/options-page';
+import { SidePanel } from '@/tests/support/browser/pages/side-panel';
+import { startOpenAITestServer } from '@/tests/support/openai-test-server';
 
 /** The key and model every browser test's endpoint accepts unless a file overrides `endpointOptions`. */
 export const TEST_API_KEY = 'sk-test-sourcelens-0123456789';

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { test as baseTest } from 'vitest';
-import { type OpenAITestServerOptions, startOpenAITestServer } from '../openai-test-server';
-import { ARTIFACTS_DIR } from './extension';
-import { launchFirefox } from './firefox';
-import { startPageServer } from './page-server';
+import { type OpenAITestServerOptions, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { ARTIFACTS_DIR } from '@/tests/support/browser/extension';
+import { launchFirefox } from '@/tests/support/browser/firefox';
+import { startPageServer } from '@/tests/support/browser/page-server';
 
 /**
  * The Firefox tests' `test`, as `browserTest` is Chromium's: Firefox ESR with the Firefox e2e build

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readSavedPage } from '../saved-page';
+import { readSavedPage } from '@/tests/support/saved-page';
 
 /**
  * Serves the saved pages on 127.0.0.1: `/<slug>/` (and anything below it) answers

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS_DIR } from './extension';
+import { ARTIFACTS_DIR } from '@/tests/support/browser/extension';
 
 /** Playwright's screenshot options, without the path (the name gives it). */
 export type ScreenshotOptions = Omit<NonNullable<Parameters<Page['screenshot']>[0]>, 'path'>;

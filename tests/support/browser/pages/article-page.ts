@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import type { LoadedExtension } from '../extension';
-import { saveScreenshot, type ScreenshotOptions } from '../screenshot';
-import { SidePanel } from './side-panel';
+import type { LoadedExtension } from '@/tests/support/browser/extension';
+import { saveScreenshot, type ScreenshotOptions } from '@/tests/support/browser/screenshot';
+import { SidePanel } from '@/tests/support/browser/pages/side-panel';
 
 /** A web page in a tab, as the reader has it open: what the side panel and the popup are about. */
 export class ArticlePage {

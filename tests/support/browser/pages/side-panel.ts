@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import type { LoadedExtension } from '../extension';
-import { saveScreenshot, type ScreenshotOptions } from '../screenshot';
+import type { LoadedExtension } from '@/tests/support/browser/extension';
+import { saveScreenshot, type ScreenshotOptions } from '@/tests/support/browser/screenshot';
 
 /** The panel's three result regions, by their accessible names. */
 export type PanelRegion = 'Summary' | 'Sources' | 'Translation';
