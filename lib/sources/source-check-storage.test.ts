@@ -1,28 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sourceCheckCacheKey } from '@/lib/sources/source-check-cache';
-import type { SourceCheckResult } from '@/lib/sources/source-check-result';
+import { SAMPLE_SOURCE_CHECK } from '@/tests/support/sample-source-check';
 import { clearStoredSourceChecks, storedSourceChecks } from '@/lib/sources/source-check-storage';
 
-const result: SourceCheckResult = {
-  url: 'https://www.nytimes.com/2025/02/14/world/europe/belarus.html',
-  name: 'The New York Times',
-  domain: 'nytimes.com',
-  retrievedAt: '2026-11-29T12:00:00.000Z',
-  sourceSha256: 'a'.repeat(64),
-  title: 'U.S. Envoy Signals a Broader Deal',
-  language: 'en',
-  publishedTime: null,
-  partial: null,
-  paragraphsSent: 1,
-  paragraphsTotal: 1,
-  paragraphs: [{ id: 'p1', text: 'It was the first meeting in five years.' }],
-  model: 'gpt-4o-mini',
-  promptVersion: 'sourcelens-source-check-1',
-  claims: [],
-  usage: null,
-  fromCache: false,
-};
+const result = SAMPLE_SOURCE_CHECK;
 
 const key = sourceCheckCacheKey({
   articleFingerprint: 'f'.repeat(64),
