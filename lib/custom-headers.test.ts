@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCustomHeaders, parseCustomHeaders } from '@/lib/custom-headers';
+import { useBrowserLocale } from '@/tests/support/browser-i18n';
 
 describe('parseCustomHeaders', () => {
   it('reads one Name: value a line, trimming, skipping blank lines, a repeated name keeping its last value', () => {
@@ -31,10 +32,23 @@ describe('parseCustomHeaders', () => {
       'Cookie: a=b',
       'Line 1: Cookie cannot be set here. The browser never sends a Cookie header set by an extension.',
     ],
-    ['a Sec- header', 'Sec-Fetch-Site: none', 'Line 1: Sec-Fetch-Site cannot be set here. The browser never sends it.'],
+    [
+      'a Sec- header',
+      'Sec-Fetch-Site: none',
+      'Line 1: Sec-Fetch-Site cannot be set here. The browser never sends a Sec-Fetch-Site header set by an extension.',
+    ],
     ['a control character', 'X-A: a\u0000b', 'Line 1: the value of X-A contains a control character.'],
   ])('refuses %s, naming the line', (_, text, error) => {
     expect(parseCustomHeaders(text)).toEqual({ ok: false, error });
+  });
+
+  it("says what to change in the interface's language", async () => {
+    await useBrowserLocale('de');
+    expect(parseCustomHeaders('X-Title: a\nCookie: b')).toEqual({
+      ok: false,
+      error:
+        'Zeile 2: Cookie lässt sich hier nicht setzen. Der Browser sendet keinen Cookie-Header, den eine Erweiterung setzt.',
+    });
   });
 
   it('formats what it parses back into the same headers', () => {

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+
 /**
  * Custom request headers for an endpoint (a gateway's own key header, OpenRouter's attribution headers
  * `HTTP-Referer` and `X-Title`, a corporate proxy's token), written one `Name: value` a line.
@@ -11,20 +13,21 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
  * Names a browser's fetch() silently drops or sets itself (https://fetch.spec.whatwg.org/#forbidden-request-header),
- * and the ones Sourcelens sets: accepting them would promise something that is never sent.
+ * and the ones Sourcelens sets: accepting them would promise something that is never sent. Each maps
+ * to why, in the interface's words (locales/*.yml, `customHeaders.reason`).
  */
-const REFUSED = new Map<string, string>([
-  ['authorization', 'The API key field sets Authorization: put the key there.'],
-  ['content-type', 'Sourcelens sets Content-Type itself.'],
-  ['accept-charset', 'The browser never sends a custom Accept-Charset.'],
-  ['accept-encoding', 'The browser sets Accept-Encoding itself.'],
-  ['connection', 'The browser sets Connection itself.'],
-  ['content-length', 'The browser sets Content-Length itself.'],
-  ['cookie', 'The browser never sends a Cookie header set by an extension.'],
-  ['host', 'The browser sets Host from the base URL.'],
-  ['origin', 'The browser sets Origin itself.'],
-  ['referer', 'The browser sets Referer itself; OpenRouter reads HTTP-Referer.'],
-  ['user-agent', 'The browser sets User-Agent itself.'],
+const REFUSED = new Map<string, () => string>([
+  ['authorization', () => i18n.t('customHeaders.reason.apiKeyField')],
+  ['content-type', () => i18n.t('customHeaders.reason.sourcelensSets', { name: 'Content-Type' })],
+  ['accept-charset', () => i18n.t('customHeaders.reason.browserNeverSends', { name: 'Accept-Charset' })],
+  ['accept-encoding', () => i18n.t('customHeaders.reason.browserSets', { name: 'Accept-Encoding' })],
+  ['connection', () => i18n.t('customHeaders.reason.browserSets', { name: 'Connection' })],
+  ['content-length', () => i18n.t('customHeaders.reason.browserSets', { name: 'Content-Length' })],
+  ['cookie', () => i18n.t('customHeaders.reason.browserNeverSends', { name: 'Cookie' })],
+  ['host', () => i18n.t('customHeaders.reason.host')],
+  ['origin', () => i18n.t('customHeaders.reason.browserSets', { name: 'Origin' })],
+  ['referer', () => i18n.t('customHeaders.reason.referer')],
+  ['user-agent', () => i18n.t('customHeaders.reason.browserSets', { name: 'User-Agent' })],
 ]);
 
 /**
@@ -36,20 +39,23 @@ export function parseCustomHeaders(text: string): CustomHeadersParse {
   const lines = text.split(/\r?\n/);
   for (const [index, line] of lines.entries()) {
     if (!line.trim()) continue;
-    const where = `Line ${index + 1}`;
+    const lineNumber = String(index + 1);
     const colon = line.indexOf(':');
-    if (colon < 0) return { ok: false, error: `${where}: write each header as Name: value.` };
+    if (colon < 0) return { ok: false, error: i18n.t('customHeaders.noColon', { line: lineNumber }) };
     const name = line.slice(0, colon).trim();
     const value = line.slice(colon + 1).trim();
     if (!TOKEN.test(name)) {
-      return { ok: false, error: `${where}: “${name}” is not a header name (letters, digits and - only).` };
+      return { ok: false, error: i18n.t('customHeaders.notAName', { line: lineNumber, name }) };
     }
     const lower = name.toLowerCase();
-    const refused = REFUSED.get(lower) ?? (/^(proxy-|sec-)/.test(lower) ? 'The browser never sends it.' : null);
-    if (refused) return { ok: false, error: `${where}: ${name} cannot be set here. ${refused}` };
+    const refused =
+      REFUSED.get(lower)?.() ??
+      (/^(proxy-|sec-)/.test(lower) ? i18n.t('customHeaders.reason.browserNeverSends', { name }) : null);
+    if (refused)
+      return { ok: false, error: i18n.t('customHeaders.refused', { line: lineNumber, name, reason: refused }) };
     // Control characters would split the header or be refused by fetch().
     if ([...value].some(isControlCharacter)) {
-      return { ok: false, error: `${where}: the value of ${name} contains a control character.` };
+      return { ok: false, error: i18n.t('customHeaders.controlCharacter', { line: lineNumber, name }) };
     }
     for (const existing of Object.keys(headers)) if (existing.toLowerCase() === lower) delete headers[existing];
     headers[name] = value;

@@ -54,8 +54,6 @@ export interface ProviderPreset {
   local: boolean;
   /** A model the provider's documentation names; '' where the model is whatever the user deployed or loaded. */
   suggestedModel: string;
-  /** The setup step it needs, as the options page shows it under the Provider field. */
-  help: string;
   quirks: ProviderQuirks;
   /** What was checked in the provider's documentation, and where (the README's Providers table repeats it). */
   verified: string;
@@ -80,7 +78,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: true,
     local: false,
     suggestedModel: 'gpt-4o-mini',
-    help: 'Create a key under API keys in your OpenAI account.',
     // Reasoning models (o-series, gpt-5) refuse max_tokens and any temperature but the default;
     // every model accepts max_completion_tokens.
     quirks: { ...OPENAI_QUIRKS, maxTokensField: 'max_completion_tokens' },
@@ -95,7 +92,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: true,
     local: false,
     suggestedModel: '',
-    help: 'Base URL: your resource’s v1 endpoint, https://YOUR-RESOURCE.openai.azure.com/openai/v1. Model: your deployment’s name. Key: Keys and Endpoint in the Azure portal.',
     quirks: { ...OPENAI_QUIRKS, maxTokensField: 'max_completion_tokens', keyHeader: 'api-key' },
     verified:
       'Azure OpenAI “API version lifecycle” (v1 API): base URL …/openai/v1/ with no api-version, the OpenAI client with an API key, the model is the deployment name.',
@@ -108,7 +104,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: true,
     local: false,
     suggestedModel: 'gemini-3-flash-preview',
-    help: 'Create a key in Google AI Studio. A field this endpoint does not know is refused with 400 “Unknown name”.',
     quirks: OPENAI_QUIRKS,
     verified:
       'Gemini API “OpenAI compatibility”: base URL …/v1beta/openai/, Bearer key, chat completions and streaming; errors come as a JSON array (public reports).',
@@ -121,7 +116,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: true,
     local: false,
     suggestedModel: 'claude-haiku-4-5',
-    help: 'Create a key in the Claude Console. This compatibility layer ignores response_format: the notes come from the prompt alone.',
     quirks: { ...OPENAI_QUIRKS, responseFormats: [] },
     verified:
       'Claude docs “OpenAI SDK compatibility”: base URL https://api.anthropic.com/v1/; stream_options, max_tokens and max_completion_tokens supported; response_format ignored; temperature capped at 1; no thinking text returned.',
@@ -134,7 +128,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: true,
     local: false,
     suggestedModel: 'mistral-small-latest',
-    help: 'Create a key in Mistral’s console (La Plateforme).',
     // Strict request validation: an unknown field is a 422 (field case 07's shape).
     quirks: { ...OPENAI_QUIRKS, streamOptions: false, reasoning: 'content-parts' },
     verified:
@@ -148,7 +141,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: true,
     local: false,
     suggestedModel: 'deepseek-chat',
-    help: 'Create a key on the DeepSeek platform. deepseek-reasoner streams its reasoning apart from the answer.',
     quirks: { ...OPENAI_QUIRKS, responseFormats: ['json_object'], reasoning: 'reasoning_content' },
     verified:
       'DeepSeek API docs: OpenAI-compatible at https://api.deepseek.com (also /v1), models deepseek-chat and deepseek-reasoner (reasoning_content), JSON output through json_object.',
@@ -161,7 +153,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: true,
     local: false,
     suggestedModel: 'llama-3.3-70b-versatile',
-    help: 'Create a key in the GroqCloud console.',
     quirks: {
       ...OPENAI_QUIRKS,
       responseFormats: ['json_object'],
@@ -179,7 +170,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: true,
     local: false,
     suggestedModel: 'openai/gpt-4o-mini',
-    help: 'Create a key in your OpenRouter account; model names look like "vendor/model".',
     quirks: { ...OPENAI_QUIRKS, reasoning: 'reasoning' },
     verified:
       'OpenRouter API docs: base URL https://openrouter.ai/api/v1, Bearer key, stream_options usage, keep-alive SSE comments, delta.reasoning and reasoning_details, errors with metadata.raw from the upstream provider.',
@@ -192,7 +182,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: true,
     local: false,
     suggestedModel: 'grok-3-mini',
-    help: 'Create a key in the xAI console. A wrong key is answered with HTTP 400, not 401.',
     quirks: { ...OPENAI_QUIRKS, reasoning: 'reasoning_content' },
     verified:
       'xAI docs: OpenAI-compatible API at https://api.x.ai/v1 with a Bearer key; grok-3-mini returns reasoning_content; a wrong key is a 400 (public reports).',
@@ -205,7 +194,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: false,
     local: true,
     suggestedModel: 'llama3.1',
-    help: 'Start Ollama with OLLAMA_ORIGINS="chrome-extension://*,moz-extension://*" so it accepts the extension, and pull the model first (ollama pull llama3.1).',
     quirks: { ...OPENAI_QUIRKS, reasoning: 'reasoning' },
     verified:
       'Ollama “OpenAI compatibility”: base URL http://localhost:11434/v1, key ignored; supports stream_options.include_usage, response_format, max_tokens, reasoning_effort; OLLAMA_ORIGINS governs browser origins (FAQ).',
@@ -218,7 +206,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: false,
     local: true,
     suggestedModel: '',
-    help: 'Load a model, start the server in LM Studio’s Developer tab (or lms server start) and enable CORS there; List models shows what is loaded.',
     quirks: { ...OPENAI_QUIRKS, responseFormats: ['json_schema'], reasoning: 'reasoning_content' },
     verified:
       'LM Studio docs: server on http://localhost:1234/v1 started from the Developer tab or lms server start; structured output through json_schema (json_object is not accepted).',
@@ -231,7 +218,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: false,
     local: true,
     suggestedModel: '',
-    help: 'Start llama-server -m model.gguf (port 8080). It serves the one model it loaded under any name; if you started it with --api-key, enter that key.',
     quirks: { ...OPENAI_QUIRKS, reasoning: 'reasoning_content' },
     verified:
       'llama.cpp server README: listens on 127.0.0.1:8080 with OpenAI-compatible /v1/chat/completions, optional --api-key, one loaded model whatever the name; reasoning_content with the default reasoning format.',
@@ -244,7 +230,6 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: false,
     local: true,
     suggestedModel: '',
-    help: 'Start vllm serve <model> (port 8000); the model is the name it serves (List models). Started with --api-key, it needs that key.',
     quirks: { ...OPENAI_QUIRKS, reasoning: 'reasoning' },
     verified:
       'vLLM docs: OpenAI-compatible server on http://localhost:8000/v1, optional --api-key; with --reasoning-parser, thoughts arrive in reasoning (called reasoning_content before 0.11).',
@@ -257,15 +242,17 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     keyRequired: false,
     local: false,
     suggestedModel: '',
-    help: 'Any server that speaks the OpenAI chat completions API: a gateway, a proxy, your own server.',
     quirks: OPENAI_QUIRKS,
     verified: 'Nothing beyond OpenAI’s own API: Sourcelens learns a server’s refusals as it meets them.',
   },
 };
 
 /** The presets as the Provider field groups them. */
-export const PROVIDER_GROUPS: readonly { label: string; ids: readonly ProviderId[] }[] = [
-  { label: 'Hosted', ids: PROVIDER_IDS.filter((id) => !PROVIDERS[id].local && id !== 'custom') },
-  { label: 'On your machine', ids: PROVIDER_IDS.filter((id) => PROVIDERS[id].local) },
-  { label: 'Other', ids: ['custom'] },
+export const PROVIDER_GROUPS: readonly { group: ProviderGroup; ids: readonly ProviderId[] }[] = [
+  { group: 'hosted', ids: PROVIDER_IDS.filter((id) => !PROVIDERS[id].local && id !== 'custom') },
+  { group: 'local', ids: PROVIDER_IDS.filter((id) => PROVIDERS[id].local) },
+  { group: 'other', ids: ['custom'] },
 ];
+
+/** How the Provider field groups the presets; each group's label is in locales/ (lib/ui/provider-text.ts). */
+export type ProviderGroup = 'hosted' | 'local' | 'other';

@@ -32,6 +32,7 @@ import { SetAsideNotice } from '@/components/options/set-aside-notice';
 import { StoredResults } from '@/components/options/stored-results';
 import '@/components/options/options-form.css';
 import '@/components/shared/form.css';
+import { providerGroupLabel, providerHelp } from '@/lib/ui/provider-text';
 
 /** The control of each field, in the order they appear: the first invalid one gets the focus. */
 const FIELD_IDS: Record<DraftField, string> = {
@@ -217,7 +218,7 @@ export function OptionsForm() {
         <h2 class="card__title" id="endpoint-title">
           {i18n.t('options.endpointTitle')}
         </h2>
-        <Field id="provider" label={i18n.t('setup.provider')} hint={preset.help}>
+        <Field id="provider" label={i18n.t('setup.provider')} hint={providerHelp(preset.id)}>
           <select
             id="provider"
             class="input"
@@ -226,7 +227,7 @@ export function OptionsForm() {
             {...fieldAria('provider', undefined)}
           >
             {PROVIDER_GROUPS.map((group) => (
-              <optgroup key={group.label} label={group.label}>
+              <optgroup key={group.group} label={providerGroupLabel(group.group)}>
                 {group.ids.map((id) => (
                   <option key={id} value={id}>
                     {PROVIDERS[id].label}

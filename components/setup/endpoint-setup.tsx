@@ -21,6 +21,7 @@ import { ApiKeyInput } from '@/components/options/api-key-input';
 import { Field, fieldAria } from '@/components/options/field';
 import '@/components/setup/endpoint-setup.css';
 import '@/components/shared/form.css';
+import { providerHelp } from '@/lib/ui/provider-text';
 
 const FIELD_IDS: Record<Exclude<SetupField, 'other'>, string> = {
   baseUrl: 'setup-base-url',
@@ -102,7 +103,7 @@ export function EndpointSetup({ onConnected }: { onConnected: () => void }) {
       <ol class="setup__steps">
         <li class="setup__step">
           <h2 class="setup__step-title">{i18n.t('setup.chooseProvider')}</h2>
-          <Field id="setup-provider" label={i18n.t('setup.provider')} hint={preset.help}>
+          <Field id="setup-provider" label={i18n.t('setup.provider')} hint={providerHelp(preset.id)}>
             <select
               id="setup-provider"
               class="input"

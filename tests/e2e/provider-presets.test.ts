@@ -1,6 +1,7 @@
 /** The Provider field as a user meets it: each preset fills its Base URL, a model and its setup step. */
 import { PROVIDER_IDS, PROVIDERS } from '@/lib/providers';
 import { browserTest, expect } from '@/tests/support/browser/browser-test';
+import { chromeMessagesOf, getMessageOver } from '@/tests/support/browser-i18n';
 
 const test = browserTest.override({ endpointOptions: {} });
 
@@ -8,6 +9,8 @@ test.describe('provider presets on the options page', () => {
   test('each preset fills its Base URL (Azure: its form as placeholder), a model and its setup step', async ({
     openOptions,
   }) => {
+    // The setup steps as an English browser shows them (locales/en.yml, as the build writes it).
+    const message = getMessageOver(await chromeMessagesOf('en'));
     const options = await openOptions();
     const provider = options.field('Provider');
     await provider.waitFor();
@@ -19,7 +22,7 @@ test.describe('provider presets on the options page', () => {
       expect(await options.field('Base URL').inputValue()).toBe(preset.baseUrl);
       expect(await options.field('Base URL').getAttribute('placeholder')).toBe(preset.baseUrlPlaceholder);
       expect(await options.field('Model').inputValue()).toBe(preset.suggestedModel);
-      expect(await options.page.locator('#provider-hint').textContent()).toBe(preset.help);
+      expect(await options.page.locator('#provider-hint').textContent()).toBe(message(`providerHelp_${id}`));
     }
     await provider.selectOption('gemini');
     await options.screenshot('options-preset-gemini', { fullPage: false });
