@@ -44,11 +44,12 @@ export type AppError =
 export type AppErrorCode = AppError['code'];
 
 /**
- * What nothing more specific explains, in the thrower's words: the last case of toAppError
- * (lib/llm/error-mapping.ts), and what pages, which do not load the SDK, make of a failed message.
+ * What nothing more specific explains, in the thrower's words ('' when it had none: the surfaces
+ * then say so in the interface's language): the last case of toAppError (lib/llm/error-mapping.ts),
+ * and what pages, which do not load the SDK, make of a failed message.
  */
 export function unknownError(error: unknown): AppError {
-  return { code: 'unknown', detail: messageOf(error) || 'An unexpected error occurred.' };
+  return { code: 'unknown', detail: messageOf(error) };
 }
 
 export function isAppError(value: unknown): value is AppError {

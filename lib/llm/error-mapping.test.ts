@@ -356,7 +356,7 @@ describe('toAppError with other values', () => {
 
   it('maps the rest to unknown, keeping the message', () => {
     expect(toAppError(new Error('boom'), context)).toEqual({ code: 'unknown', detail: 'boom' });
-    expect(toAppError(undefined, context)).toEqual({ code: 'unknown', detail: 'An unexpected error occurred.' });
+    expect(toAppError(undefined, context)).toEqual({ code: 'unknown', detail: '' });
     const systemError = Object.assign(new Error('connect failed'), { code: 'ECONNREFUSED' });
     expect(toAppError(systemError, context)).toEqual({ code: 'unknown', detail: 'connect failed' });
   });

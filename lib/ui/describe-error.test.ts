@@ -71,3 +71,10 @@ describe('describeError for an account without credit', () => {
     expect(text.nextStep).toMatch(/Waiting does not help/);
   });
 });
+
+describe('describeError for what nothing more specific explains', () => {
+  it("gives the thrower's words, or says there were none", () => {
+    expect(describeError({ code: 'unknown', detail: 'boom' }).message).toBe('boom');
+    expect(describeError({ code: 'unknown', detail: '' }).message).toBe('The error came without a description.');
+  });
+});

@@ -215,7 +215,7 @@ export function describeError(error: AppError): ErrorDescription {
     case 'unknown':
       return {
         title: i18n.t('error.unknown.title'),
-        message: error.detail,
+        message: error.detail || i18n.t('error.unknown.noDetail'),
         nextStep: i18n.t('error.unknown.next'),
         actions: ['retry', 'open-options'],
       };
