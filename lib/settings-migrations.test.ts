@@ -105,7 +105,7 @@ describe('migrateSettings', () => {
     const result = migrateSettings({ ...DEFAULT_SETTINGS, baseUrl: 'ftp://example.com' });
     expect(result.settings).toEqual(DEFAULT_SETTINGS);
     expect(result.resetReason).toMatch(/baseUrl: Base URL must be an http/);
-    expect(migrateSettings('garbage').resetReason).toMatch(/reset to defaults/);
+    expect(migrateSettings('garbage').resetReason).toMatch(/^settings: /);
   });
 });
 

@@ -67,7 +67,11 @@ export interface MigrationResult {
   settings: Settings;
   /** A key found in old synced settings, to be moved to local storage. */
   extractedApiKey: string | null;
-  /** Set when stored data could not be used and defaults were restored. */
+  /**
+   * Set when stored data could not be used and defaults were restored: what was wrong, in the
+   * schema's words ("baseUrl: Base URL must be an http:// or https:// URL"). Options shows it inside
+   * a sentence in the interface's language (`options.settingsReset`).
+   */
   resetReason: string | null;
 }
 
@@ -93,6 +97,6 @@ export function migrateSettings(stored: unknown): MigrationResult {
   return {
     settings: DEFAULT_SETTINGS,
     extractedApiKey,
-    resetReason: `Stored settings were unreadable and were reset to defaults (${problem}).`,
+    resetReason: problem,
   };
 }

@@ -26,7 +26,7 @@ describe('settings storage', () => {
   it('leaves a notice when corrupt settings are reset', async () => {
     await fakeBrowser.storage.sync.set({ settings: { version: 2, provider: 'nope' } });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(await takeSettingsNotice()).toMatch(/reset to defaults/);
+    expect(await takeSettingsNotice()).toMatch(/^provider: /);
     expect(await takeSettingsNotice()).toBeNull();
   });
 

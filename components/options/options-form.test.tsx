@@ -274,9 +274,11 @@ describe('OptionsForm', () => {
   });
 
   it('shows a one-time notice about reset settings', async () => {
-    await storage.setItem('local:settingsNotice', 'Stored settings were unreadable and were reset to defaults.');
+    await storage.setItem('local:settingsNotice', 'provider: Invalid option');
     const container = await mountForm();
-    expect(container.textContent).toContain('Stored settings were unreadable');
+    expect(container.textContent).toContain(
+      'Stored settings were unreadable and were reset to defaults (provider: Invalid option).',
+    );
   });
 
   describe('the key and headers belong to the origin they were saved for', () => {

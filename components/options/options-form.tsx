@@ -210,7 +210,7 @@ export function OptionsForm() {
 
       {notice && (
         <p class="notice" role="status">
-          {notice}
+          {i18n.t('options.settingsReset', { problem: notice })}
         </p>
       )}
 
