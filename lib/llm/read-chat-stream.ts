@@ -183,7 +183,8 @@ function createStreamState(options: ReadChatStreamOptions) {
       setThinking(false);
       if (refusal) throw new LlmError({ code: 'model-refused', detail: refusal });
       if (finishReason === 'content_filter') {
-        throw new LlmError({ code: 'model-refused', detail: 'The endpoint’s content filter stopped the answer.' });
+        // The endpoint's own words for it: the finish reason.
+        throw new LlmError({ code: 'model-refused', detail: 'finish_reason: content_filter' });
       }
       if (finishReason === 'length') {
         throw new LlmError({ code: 'answer-cut', detail: `after ${text.length} characters` });
