@@ -47,6 +47,12 @@ export async function startPageServer(): Promise<PageServer> {
     urlOf: (slug, pageOrigin = origin) => `${pageOrigin}/${slug}/`,
     addPage: (slug, html) => void added.set(slug, html),
     requestHeaders,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // The browser may still be open (fixtures close in reverse order) with a preconnected socket
+        // that never sent a request: close() alone would wait for its 60 s headers timeout.
+        server.closeAllConnections();
+      }),
   };
 }
