@@ -1,5 +1,6 @@
 import type { Article, ExtractionResult } from '@/lib/article/article';
-import { extractArticle, NO_VISIBLE_TEXT } from '@/lib/article/extract';
+import { extractArticle } from '@/lib/article/extract';
+import { NO_VISIBLE_TEXT } from '@/lib/article/no-visible-text';
 import type { ExtractionRequest } from '@/lib/article/extraction-request';
 import type { PageFrame } from '@/lib/article/page-frames';
 import { type PageMetadata, readPageMetadata } from '@/lib/article/page-metadata';

@@ -1,3 +1,4 @@
+import { NO_VISIBLE_TEXT } from '@/lib/article/no-visible-text';
 import {
   ArticleSchema,
   type ExtractionResult,
@@ -39,9 +40,6 @@ interface Body {
   containerLang: string | null;
   paywall: PaywallEvidence | null;
 }
-
-/** The failure of the whole-page source on a page without text. */
-export const NO_VISIBLE_TEXT = 'The page has no visible text.';
 
 export interface ExtractOptions {
   /** Where the document's relative links point from; its own `baseURI` by default. */

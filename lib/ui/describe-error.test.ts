@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_VISIBLE_TEXT } from '@/lib/article/no-visible-text';
 import { describeError } from '@/lib/ui/describe-error';
 
 describe('describeError for blocked requests and gateway pages', () => {
@@ -76,5 +77,15 @@ describe('describeError for what nothing more specific explains', () => {
   it("gives the thrower's words, or says there were none", () => {
     expect(describeError({ code: 'unknown', detail: 'boom' }).message).toBe('boom');
     expect(describeError({ code: 'unknown', detail: '' }).message).toBe('The error came without a description.');
+  });
+});
+
+describe('describeError for a page without text', () => {
+  it('says so in the interface’s words, not as the extractor’s detail', () => {
+    const text = describeError({ code: 'extraction-failed', detail: NO_VISIBLE_TEXT });
+    expect(text.message).toBe('The page has no visible text.');
+    expect(describeError({ code: 'extraction-failed', detail: 'boom' }).message).toBe(
+      'Extracting the article failed: boom',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { resolveHttpUrl } from '@/lib/article/segments';
 import { type AppError, assertNever, type RestrictedReason } from '@/lib/errors';
 import { hostLocality } from '@/lib/llm/endpoint';
+import { NO_VISIBLE_TEXT } from '@/lib/article/no-visible-text';
 
 /**
  * The words every surface shows for an AppError: a title, what happened in the endpoint's or
@@ -201,7 +202,10 @@ export function describeError(error: AppError): ErrorDescription {
     case 'extraction-failed':
       return {
         title: i18n.t('error.extractionFailed.title'),
-        message: i18n.t('error.extractionFailed.message', { detail: error.detail }),
+        message:
+          error.detail === NO_VISIBLE_TEXT
+            ? i18n.t('error.extractionFailed.noVisibleText')
+            : i18n.t('error.extractionFailed.message', { detail: error.detail }),
         nextStep: i18n.t('error.extractionFailed.next'),
         actions: ['retry', 'use-selection'],
       };
