@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** The Chromium-family browsers `npm run dev` can open, in the order they are preferred. */
@@ -13,6 +13,8 @@ export interface ExecutableLookup {
   pathVariable: string;
   /** Whether `file` exists and may be executed. */
   isExecutable(file: string): boolean;
+  /** Whether `file` exists (a data file such as a browser's language pack). */
+  exists(file: string): boolean;
 }
 
 /** The machine this process runs on. */
@@ -27,6 +29,7 @@ export function systemLookup(): ExecutableLookup {
         return false;
       }
     },
+    exists: (file) => existsSync(file),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeMachine } from './fake-machine';
+import { fakeLookup, fakeMachine } from './fake-machine';
 import { planTestTools } from './test-tools-plan';
 
 const APT = '/usr/bin/apt-get';
@@ -27,6 +27,21 @@ describe('planTestTools', () => {
         ['apt-get', 'install', '-y', '-qq', 'xdotool'],
       ],
     });
+  });
+
+  it("installs Debian Chromium's German strings where that Chromium lacks them", () => {
+    const tools = [APT, '/usr/bin/Xvfb', '/usr/bin/xdotool', '/usr/bin/firefox-esr', '/usr/lib/chromium/chromium'];
+    expect(planTestTools(fakeMachine(tools, { uid: 0 }), undefined)).toMatchObject({
+      kind: 'install',
+      packages: ['chromium-l10n'],
+    });
+    const withPack = fakeMachine(tools, {
+      uid: 0,
+      lookup: fakeLookup(tools, undefined, ['/usr/lib/chromium/locales/de.pak']),
+    });
+    expect(planTestTools(withPack, undefined)).toEqual({ kind: 'ready' });
+    // Another Chromium (CHROMIUM_PATH, Google Chrome) carries its languages itself.
+    expect(planTestTools(fakeMachine(tools.slice(0, 4), { uid: 0 }), undefined)).toEqual({ kind: 'ready' });
   });
 
   it('gives a normal user the one command', () => {

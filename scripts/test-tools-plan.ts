@@ -12,6 +12,14 @@ export const TEST_TOOLS = [
   { program: 'firefox-esr', packageName: 'firefox-esr' },
 ] as const;
 
+/**
+ * Debian's Chromium carries only US English strings; its other languages come in chromium-l10n.
+ * The German-interface browser test (tests/e2e/interface-language.test.ts) runs Chromium in German,
+ * so where Debian's Chromium is the one installed, its German pack must be too.
+ */
+export const DEBIAN_CHROMIUM = '/usr/lib/chromium/chromium';
+export const GERMAN_LANGUAGE_PACK = { file: '/usr/lib/chromium/locales/de.pak', packageName: 'chromium-l10n' } as const;
+
 export type ToolsPlan =
   | { kind: 'ready' }
   | { kind: 'install'; packages: string[]; commands: string[][] }
@@ -19,11 +27,14 @@ export type ToolsPlan =
 
 /** Whether the test tools are on PATH and, if not, how to get them, as for Chromium. */
 export function planTestTools(machine: Machine, firefoxPath = process.env.FIREFOX_PATH): ToolsPlan {
-  const missing = TEST_TOOLS.filter((tool) =>
+  const missing: { program: string; packageName: string }[] = TEST_TOOLS.filter((tool) =>
     tool.program === 'firefox-esr' && firefoxPath
       ? !machine.lookup.isExecutable(firefoxPath)
       : !findExecutable([tool.program], machine.lookup),
   );
+  if (machine.lookup.exists(DEBIAN_CHROMIUM) && !machine.lookup.exists(GERMAN_LANGUAGE_PACK.file)) {
+    missing.push({ program: "Chromium's German strings", packageName: GERMAN_LANGUAGE_PACK.packageName });
+  }
   if (missing.length === 0) return { kind: 'ready' };
   const packages = missing.map((tool) => tool.packageName);
   const programs = missing.map((tool) => tool.program);
