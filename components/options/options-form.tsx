@@ -32,7 +32,7 @@ import { SetAsideNotice } from '@/components/options/set-aside-notice';
 import { StoredResults } from '@/components/options/stored-results';
 import '@/components/options/options-form.css';
 import '@/components/shared/form.css';
-import { providerGroupLabel, providerHelp } from '@/lib/ui/provider-text';
+import { providerGroupLabel, providerHelp, providerLabel } from '@/lib/ui/provider-text';
 
 /** The control of each field, in the order they appear: the first invalid one gets the focus. */
 const FIELD_IDS: Record<DraftField, string> = {
@@ -230,7 +230,7 @@ export function OptionsForm() {
               <optgroup key={group.group} label={providerGroupLabel(group.group)}>
                 {group.ids.map((id) => (
                   <option key={id} value={id}>
-                    {PROVIDERS[id].label}
+                    {providerLabel(id)}
                   </option>
                 ))}
               </optgroup>

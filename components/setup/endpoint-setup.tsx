@@ -21,7 +21,7 @@ import { ApiKeyInput } from '@/components/options/api-key-input';
 import { Field, fieldAria } from '@/components/options/field';
 import '@/components/setup/endpoint-setup.css';
 import '@/components/shared/form.css';
-import { providerHelp } from '@/lib/ui/provider-text';
+import { providerHelp, providerLabel } from '@/lib/ui/provider-text';
 
 const FIELD_IDS: Record<Exclude<SetupField, 'other'>, string> = {
   baseUrl: 'setup-base-url',
@@ -117,7 +117,7 @@ export function EndpointSetup({ onConnected }: { onConnected: () => void }) {
             >
               {PROVIDER_IDS.map((id) => (
                 <option key={id} value={id}>
-                  {PROVIDERS[id].label}
+                  {providerLabel(id)}
                 </option>
               ))}
             </select>

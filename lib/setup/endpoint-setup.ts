@@ -1,6 +1,8 @@
+import { i18n } from '#i18n';
 import type { AppError } from '@/lib/errors';
 import { PROVIDERS, type ProviderId } from '@/lib/providers';
 import type { Settings } from '@/lib/settings';
+import { providerLabel } from '@/lib/ui/provider-text';
 import { draftFromSettings, validateDraft } from '@/lib/ui/settings-draft';
 
 /**
@@ -56,10 +58,11 @@ export function validateSetup(draft: EndpointSetupDraft, current: Settings): Set
     const { baseUrl, model: _model, apiKey: _apiKey, ...others } = validation.errors;
     if (baseUrl) errors.baseUrl = baseUrl;
     const [field, message] = Object.entries(others).find(([, text]) => text) ?? [];
-    if (field) errors.other = `The stored setting “${field}” is invalid (${message}): correct it in Options.`;
+    if (field) errors.other = i18n.t('setup.storedSettingInvalid', { field, problem: message ?? '' });
   }
-  if (!draft.model.trim()) errors.model = "Enter the model's name, as the endpoint lists it.";
-  if (preset.keyRequired && !draft.apiKey.trim()) errors.apiKey = `Paste your ${preset.label} API key.`;
+  if (!draft.model.trim()) errors.model = i18n.t('setup.modelMissing');
+  if (preset.keyRequired && !draft.apiKey.trim())
+    errors.apiKey = i18n.t('setup.apiKeyMissing', { provider: providerLabel(preset.id) });
   if (!validation.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return validation;
 }
