@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '@/lib/app-error-schema';
 import { ArticleSchema } from '@/lib/article/article';
+import { JobEstimateSchema } from '@/lib/budget/job-estimate-schema';
 import { coerceAnalysis } from '@/lib/llm/analysis-shape';
 import { STRUCTURED_MODES } from '@/lib/llm/request-shape';
 import { type JobState, NOT_THINKING } from '@/lib/job/job';
@@ -9,16 +10,6 @@ const PART_STATUSES = ['pending', 'streaming', 'done', 'error', 'skipped'] as co
 const JOB_STATUSES = ['extracting', 'awaiting-confirmation', 'running', 'done', 'error', 'cancelled'] as const;
 
 const UsageSchema = z.object({ promptTokens: z.number(), completionTokens: z.number(), totalTokens: z.number() });
-
-const EstimateSchema = z.object({
-  inputTokens: z.number(),
-  outputTokens: z.number(),
-  price: z.object({ inputPerMillion: z.number(), outputPerMillion: z.number() }).nullable(),
-  requests: z.number(),
-  analysisParts: z.number(),
-  translationChunks: z.number(),
-  combined: z.boolean(),
-});
 
 const PauseSchema = z.object({
   reason: z.enum(['rate-limit', 'server-error']),
@@ -54,7 +45,7 @@ export const StoredJobSchema = z
     translationStatus: z.enum(PART_STATUSES),
     translationError: AppErrorSchema.nullable(),
     usage: z.object({ analysis: UsageSchema.nullable(), translation: UsageSchema.nullable() }),
-    estimate: EstimateSchema.nullable().optional(),
+    estimate: JobEstimateSchema.nullable().optional(),
     pause: PauseSchema.nullable().optional(),
     thinking: z.object({ analysis: z.number().nullable(), translation: z.number().nullable() }).optional(),
     pageChanged: z.boolean().optional(),
