@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- --ttft 300 --tps 1000 --max-streams 6`
  *
- * Runs the real pipeline in Node (JobManager, endpoint queue, the official SDK, chunked
- * translation, the result cache over an in-memory storage area) against the project's
+ * Runs the real pipeline in Node (JobManager, endpoint queue, the official SDK, translation
+ * in parts, the result cache over an in-memory storage area) against the project's
  * OpenAI-compatible test server on 127.0.0.1, set up as a simulated endpoint: its time to first
  * token, tokens per second per stream and number of streams served at once come from the command
  * line. Prints one row per article size. Nothing here is asserted: the figures are for reading.
@@ -105,7 +105,7 @@ async function measure(article: Article, force: boolean): Promise<JobTimings & {
   return { ...timings, requests: chatRequests() - before };
 }
 
-/** The naive baseline: the whole article in one translation request, as before chunking. */
+/** The naive baseline: the whole article in one translation request, as before translation in parts. */
 async function naiveTranslation(article: Article): Promise<number> {
   const client = createClient({ baseUrl: endpoint.url, apiKey: 'sk-bench', maxRetries: 0 });
   const start = performance.now();

@@ -63,7 +63,7 @@ describe("runPipeline, the extension's job parts as its plan says", () => {
     expect(purposesSince(from)).toEqual(['analysis', 'combined']);
   });
 
-  it('analyses an article too long for the window in parts and translates it in chunks', async () => {
+  it('analyses an article too long for the window in parts and translates it in parts', async () => {
     const from = server.requests.length;
     const outcome = await run('seed-de', { contextTokens: 1_400, maxOutputTokens: 700 });
     const purposes = purposesSince(from);

@@ -46,7 +46,7 @@ const EVAL_ORIGIN = 'node://sourcelens-eval';
  * The job's two LLM parts run by the extension's own code, without the tab, the cache or the panel:
  * the request plan from the model's limits (lib/budget/request-plan.ts), then lib/job/run-parts.ts
  * with the extension's runners (lib/job/llm-runners.ts: every request through the endpoint's queue,
- * the analysis in one request or map-reduce, the translation in one or parallel chunks, or one
+ * the analysis in one request or in parts, the translation in one or parallel parts, or one
  * combined request), its events folded into a JobState as the panel folds them. Throws LlmError
  * with the first part's failure (analysis, then translation): an article with a part missing is failed.
  */

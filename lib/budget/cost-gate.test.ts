@@ -9,7 +9,7 @@ const estimate = (inputTokens: number, outputTokens: number, price: JobEstimate[
   price,
   requests: 6,
   analysisParts: 1,
-  translationChunks: 5,
+  translationParts: 5,
   combined: false,
 });
 

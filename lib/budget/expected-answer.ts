@@ -7,7 +7,7 @@
 const ANALYSIS_ANSWER_PER_ARTICLE_TOKEN = 2.5;
 const ANALYSIS_ANSWER_BASE = 400;
 const TRANSLATION_ANSWER_PER_SOURCE_TOKEN = 1;
-/** The map-reduce summary of a long article's parts. */
+/** The summary that combines a long article's parts' summaries (the reduce step). */
 export const REDUCE_ANSWER = 300;
 
 export function expectedAnalysisAnswer(articleTokens: number, maxOutputTokens: number): number {

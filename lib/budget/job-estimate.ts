@@ -13,7 +13,7 @@ export interface JobEstimate {
   price: ModelPrice | null;
   requests: number;
   analysisParts: number;
-  translationChunks: number;
+  translationParts: number;
   /** One request answers both (a short article): see RequestPlan.combined. */
   combined: boolean;
 }
@@ -24,8 +24,8 @@ export function estimateJob(
   options: { translate: boolean; price: ModelPrice | null; targetLanguage: string },
 ): JobEstimate {
   const { maxOutputTokens } = plan.limits;
-  const analysisParts = plan.analysisChunks.length;
-  const translationChunks = options.translate ? plan.translationChunks.length : 0;
+  const analysisParts = plan.analysisParts.length;
+  const translationParts = options.translate ? plan.translationParts.length : 0;
   if (plan.combined) {
     // One request: the instructions and the article once, both answers in it.
     return {
@@ -37,13 +37,13 @@ export function estimateJob(
       price: options.price,
       requests: 1,
       analysisParts: 1,
-      translationChunks: 1,
+      translationParts: 1,
       combined: true,
     };
   }
-  let inputTokens = plan.analysisChunks.reduce((sum, chunk) => sum + plan.analysisOverheadTokens + chunk.tokens, 0);
-  let outputTokens = plan.analysisChunks.reduce(
-    (sum, chunk) => sum + expectedAnalysisAnswer(chunk.tokens, maxOutputTokens),
+  let inputTokens = plan.analysisParts.reduce((sum, part) => sum + plan.analysisOverheadTokens + part.tokens, 0);
+  let outputTokens = plan.analysisParts.reduce(
+    (sum, part) => sum + expectedAnalysisAnswer(part.tokens, maxOutputTokens),
     0,
   );
   const reduceRequests = reduceRequestCount(analysisParts, plan.reduceGroupSize);
@@ -57,18 +57,18 @@ export function estimateJob(
     outputTokens += reduceRequests * REDUCE_ANSWER;
   }
   if (options.translate) {
-    for (const chunk of plan.translationChunks) {
-      inputTokens += plan.translationOverheadTokens + chunk.tokens;
-      outputTokens += expectedTranslationAnswer(chunk.tokens, maxOutputTokens);
+    for (const part of plan.translationParts) {
+      inputTokens += plan.translationOverheadTokens + part.tokens;
+      outputTokens += expectedTranslationAnswer(part.tokens, maxOutputTokens);
     }
   }
   return {
     inputTokens: Math.round(inputTokens),
     outputTokens: Math.round(outputTokens),
     price: options.price,
-    requests: analysisParts + reduceRequests + translationChunks,
+    requests: analysisParts + reduceRequests + translationParts,
     analysisParts,
-    translationChunks,
+    translationParts,
     combined: false,
   };
 }

@@ -43,8 +43,8 @@ describe('planRequests', () => {
   it('sends a short article as one analysis and one translation request when one answer could not hold both', () => {
     const plan = planRequests(seed, { ...gpt4oMini, limits: smallOutput });
     expect(plan.combined).toBe(false);
-    expect(plan.analysisChunks).toHaveLength(1);
-    expect(plan.translationChunks).toHaveLength(1);
+    expect(plan.analysisParts).toHaveLength(1);
+    expect(plan.translationParts).toHaveLength(1);
   });
 
   it('never combines when there is nothing to translate', () => {
@@ -62,24 +62,24 @@ describe('planRequests', () => {
     },
   );
 
-  it('analyses a long article in one request when it fits the window, and translates it in parallel chunks', () => {
+  it('analyses a long article in one request when it fits the window, and translates it in parallel parts', () => {
     const plan = planRequests(long, { ...gpt4oMini, limits: modelLimits('gpt-4o-mini', remote) });
     expect(plan.articleTokens).toBeGreaterThan(25_000);
-    expect(plan.analysisChunks).toHaveLength(1);
-    // One request slot stays for the analysis that runs beside the chunks.
-    expect(plan.translationChunks).toHaveLength(5);
-    for (const chunk of plan.translationChunks) expect(chunk.tokens * 1.3).toBeLessThan(16_384);
+    expect(plan.analysisParts).toHaveLength(1);
+    // One request slot stays for the analysis that runs beside the parts.
+    expect(plan.translationParts).toHaveLength(5);
+    for (const part of plan.translationParts) expect(part.tokens * 1.3).toBeLessThan(16_384);
   });
 
-  it('switches to map-reduce when the article does not fit the context window', () => {
+  it('switches to analysis in parts when the article does not fit the context window', () => {
     const plan = planRequests(long, { ...gpt4oMini, limits: { contextTokens: 16_000, maxOutputTokens: 4_096 } });
-    expect(plan.analysisChunks.length).toBeGreaterThan(3);
-    for (const chunk of plan.analysisChunks) {
+    expect(plan.analysisParts.length).toBeGreaterThan(3);
+    for (const part of plan.analysisParts) {
       expect(
-        plan.analysisOverheadTokens + chunk.tokens + Math.min(4_096, Math.max(1_024, chunk.tokens)),
+        plan.analysisOverheadTokens + part.tokens + Math.min(4_096, Math.max(1_024, part.tokens)),
       ).toBeLessThanOrEqual(16_000);
     }
-    expect(plan.analysisChunks.flatMap((chunk) => chunk.pieces.map((piece) => piece.paragraphId))).toEqual(
+    expect(plan.analysisParts.flatMap((part) => part.pieces.map((piece) => piece.paragraphId))).toEqual(
       long.paragraphs.map((paragraph) => paragraph.id),
     );
   });
@@ -92,17 +92,17 @@ describe('planRequests', () => {
       parallelRequests: 2,
     });
     expect(plan.limits).toEqual(LOCAL_DEFAULT_LIMITS);
-    for (const chunk of plan.translationChunks) {
-      expect(plan.translationOverheadTokens + chunk.tokens * 2.3).toBeLessThanOrEqual(
+    for (const part of plan.translationParts) {
+      expect(plan.translationOverheadTokens + part.tokens * 2.3).toBeLessThanOrEqual(
         LOCAL_DEFAULT_LIMITS.contextTokens,
       );
     }
-    expect(plan.analysisChunks.length).toBeGreaterThan(1);
+    expect(plan.analysisParts.length).toBeGreaterThan(1);
   });
 
   it('does not split a short article for speed when repeating the instructions would cost more than it saves', () => {
     const plan = planRequests(seed, { ...gpt4oMini, parallelRequests: 16, limits: modelLimits('gpt-4o-mini', remote) });
-    expect(plan.translationChunks).toHaveLength(1);
+    expect(plan.translationParts).toHaveLength(1);
   });
 });
 
@@ -138,11 +138,11 @@ describe('estimateJob', () => {
     expect(estimate.price).toEqual({ inputPerMillion: 0.15, outputPerMillion: 0.6 });
   });
 
-  it('leaves the translation out when the article is already in the target language, and counts map-reduce requests', () => {
+  it('leaves the translation out when the article is already in the target language, and counts the requests of an analysis in parts', () => {
     const plan = planRequests(long, { ...gpt4oMini, limits: { contextTokens: 16_000, maxOutputTokens: 4_096 } });
     const estimate = estimateJob(long, plan, { translate: false, price: null, targetLanguage: 'English' });
-    expect(estimate.translationChunks).toBe(0);
-    expect(estimate.requests).toBe(plan.analysisChunks.length + 1);
+    expect(estimate.translationParts).toBe(0);
+    expect(estimate.requests).toBe(plan.analysisParts.length + 1);
   });
 });
 

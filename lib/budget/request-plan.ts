@@ -3,13 +3,13 @@ import { buildAnalysisMessages, buildCombinedMessages, buildTranslationMessages 
 import { buildSummaryReduceMessages } from '@/lib/llm/summary-reduce-prompt';
 import { estimateTokens, TOKENS_PER_MESSAGE } from '@/lib/tokens/estimate-tokens';
 import { type TokenizerFamily, tokenizerFamily } from '@/lib/tokens/tokenizer-family';
-import { type PlannedChunk, planChunks } from '@/lib/translation/plan-chunks';
+import { type PlannedPart, planParts } from '@/lib/translation/plan-parts';
 import { expectedAnalysisAnswer, expectedTranslationAnswer } from '@/lib/budget/expected-answer';
 import type { ModelLimits } from '@/lib/budget/model-limits';
 
 /**
- * How a job's requests are cut: one analysis request, or a map-reduce over parts when the article
- * does not fit the model's context window; one translation request, or parallel chunks; or, for a
+ * How a job's requests are cut: one analysis request, or one per part and one to combine their summaries when the article
+ * does not fit the model's context window; one translation request, or parallel parts; or, for a
  * short article, one request answering both. Decided from the model's limits and the token
  * estimate, before anything is sent.
  */
@@ -29,14 +29,14 @@ export interface RequestPlan {
    * can hold both comfortably.
    */
   combined: boolean;
-  /** One chunk: the ordinary single request. More: map-reduce. */
-  analysisChunks: PlannedChunk[];
+  /** One part: the ordinary single request. More: one request per part, then their summaries combined. */
+  analysisParts: PlannedPart[];
   /**
    * How many parts' summaries one reduce request takes. With more parts than that (a very long
    * article on a small window), the summaries are reduced in rounds, so no request outgrows it.
    */
   reduceGroupSize: number;
-  translationChunks: PlannedChunk[];
+  translationParts: PlannedPart[];
 }
 
 export interface PlanRequestsOptions {
@@ -63,7 +63,7 @@ const COMBINED_ANSWER_SHARE = 0.6;
 export const TRANSLATION_EXPANSION = 1.3;
 /** Estimates are within about ±25%: budgets keep a tenth of the window free besides. */
 const SAFETY = 0.9;
-/** Parallel chunks repeat the instructions: at most this share of the article may go to repeating them. */
+/** Parallel parts repeat the instructions: at most this share of the article may go to repeating them. */
 const MAX_REPEATED_INSTRUCTIONS_SHARE = 0.15;
 /** The smallest answer room an analysis request is given, whatever the part's size. */
 const MIN_ANALYSIS_ANSWER = 1_024;
@@ -105,8 +105,8 @@ export function planRequests(article: Article, options: PlanRequestsOptions): Re
 
   const analysisAnswer = (partTokens: number) => Math.min(maxOutputTokens, Math.max(MIN_ANALYSIS_ANSWER, partTokens));
   const fitsWhole = analysisOverheadTokens + articleTokens + analysisAnswer(articleTokens) <= usable;
-  const analysisChunks = planChunks(article.paragraphs, {
-    maxChunkTokens: fitsWhole
+  const analysisParts = planParts(article.paragraphs, {
+    maxPartTokens: fitsWhole
       ? Number.POSITIVE_INFINITY
       : analysisPartBudget(usable - analysisOverheadTokens, maxOutputTokens),
     countTokens: count,
@@ -119,26 +119,26 @@ export function planRequests(article: Article, options: PlanRequestsOptions): Re
       (usable - translationOverheadTokens) / (1 + TRANSLATION_EXPANSION),
     ),
   );
-  // Parallel chunks for speed, one slot left for the analysis that runs beside them, and few
+  // Parallel parts for speed, one slot left for the analysis that runs beside them, and few
   // enough that repeating the instructions stays a small share of the article.
   const worthRepeating = Math.floor((articleTokens * MAX_REPEATED_INSTRUCTIONS_SHARE) / translationOverheadTokens);
-  const targetChunks = Math.max(1, Math.min(options.parallelRequests - 1, worthRepeating));
-  const translationChunks = planChunks(article.paragraphs, {
-    maxChunkTokens: translationBudget,
-    targetChunks,
+  const targetParts = Math.max(1, Math.min(options.parallelRequests - 1, worthRepeating));
+  const translationParts = planParts(article.paragraphs, {
+    maxPartTokens: translationBudget,
+    targetParts,
     countTokens: count,
   });
 
   const splitInput =
-    analysisChunks.length * analysisOverheadTokens +
+    analysisParts.length * analysisOverheadTokens +
     articleTokens +
-    translationChunks.length * translationOverheadTokens +
+    translationParts.length * translationOverheadTokens +
     articleTokens;
   const combinedAnswer =
     expectedAnalysisAnswer(articleTokens, maxOutputTokens) + expectedTranslationAnswer(articleTokens, maxOutputTokens);
   const combined =
     options.translate &&
-    analysisChunks.length === 1 &&
+    analysisParts.length === 1 &&
     splitInput > MAX_INPUT_RATIO * articleTokens &&
     combinedAnswer <= maxOutputTokens * SAFETY * COMBINED_ANSWER_SHARE &&
     combinedOverheadTokens + articleTokens + combinedAnswer <= usable;
@@ -152,9 +152,9 @@ export function planRequests(article: Article, options: PlanRequestsOptions): Re
     translationOverheadTokens,
     combinedOverheadTokens,
     combined,
-    analysisChunks,
+    analysisParts,
     reduceGroupSize,
-    translationChunks,
+    translationParts,
   };
 }
 

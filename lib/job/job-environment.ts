@@ -20,7 +20,7 @@ export interface LlmRequest {
   article: Article;
   targetLanguage: string;
   signal: AbortSignal;
-  /** How the requests are cut (single or map-reduce analysis, translation chunks) and how many run at once. */
+  /** How the requests are cut (the analysis and the translation each whole or in parts) and how many run at once. */
   plan: RequestPlan;
   /** A request of this part waits out a rate limit or server error (null: it went out again). */
   onPause(pause: EndpointPause | null, request: object): void;

@@ -67,7 +67,7 @@ describe('JobManager: estimate, plan and pauses', () => {
     expect(mirror()?.estimate?.inputTokens).toBeGreaterThan(1_000);
   });
 
-  it('hands both parts the plan: chunks for a long article, map-reduce past a small window', async () => {
+  it('hands the analysis and the translation the plan: a long article past a small window goes in parts for both', async () => {
     const { manager, requests } = setup({
       article: long,
       settings: {
@@ -88,8 +88,8 @@ describe('JobManager: estimate, plan and pauses', () => {
     const [request] = requests;
     expect(request?.plan.limits).toEqual({ contextTokens: 8_192, maxOutputTokens: 4_096 });
     expect(request?.plan.parallelRequests).toBe(4);
-    expect(request?.plan.analysisChunks.length).toBeGreaterThan(1);
-    expect(request?.plan.translationChunks.length).toBeGreaterThan(1);
+    expect(request?.plan.analysisParts.length).toBeGreaterThan(1);
+    expect(request?.plan.translationParts.length).toBeGreaterThan(1);
   });
 
   it('shows the latest pause of any of the job’s requests, and clears it when none waits', async () => {

@@ -58,6 +58,24 @@ describe('loadPersistedJobs', () => {
     });
   });
 
+  it("reads the estimate of an older build, which counted the translation's parts as `translationChunks`", async () => {
+    const estimate = {
+      inputTokens: 34_091,
+      outputTokens: 17_819,
+      price: null,
+      requests: 6,
+      analysisParts: 1,
+      translationParts: 5,
+      combined: false,
+    };
+    const job = { ...finishedJob(8), estimate };
+    const { translationParts, ...olderEstimate } = estimate;
+    await fakeBrowser.storage.session.set({
+      'job:8': { ...job, estimate: { ...olderEstimate, translationChunks: translationParts } },
+    });
+    expect(await loadPersistedJobs()).toEqual([job]);
+  });
+
   it('keeps what fits of an analysis cut off mid-stream', async () => {
     const job = { ...finishedJob(5), status: 'running', analysisStatus: 'streaming' };
     const partial = { summary: [{ text: 'A deal' }], notes: [{ claim: 'A deal is close', kind: 'not-a-kind' }] };

@@ -5,13 +5,13 @@ import { endpointQueueFor } from '@/lib/llm/endpoint-queue-registry';
 import { toAppError } from '@/lib/llm/error-mapping';
 import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
 import { LlmError } from '@/lib/llm/llm-error';
-import { streamChunkedTranslation } from '@/lib/llm/translate-in-chunks';
+import { streamTranslationInParts } from '@/lib/llm/translate-in-parts';
 import type { JobEnvironment, LlmRequest } from '@/lib/job/job-environment';
 
 /**
  * The JobManager's two LLM parts, as the extension runs them and the benchmark measures them:
- * every request through the endpoint's one queue, the analysis as one request or a map-reduce,
- * the translation as one request or parallel chunks, all as the request's plan says.
+ * every request through the endpoint's one queue, the analysis as one request or in parts,
+ * the translation as one request or parallel parts, all as the request's plan says.
  */
 export function createLlmRunners(options: {
   /** The extension's origin, for the advice when a local server refuses it. */
@@ -44,7 +44,7 @@ export function createLlmRunners(options: {
         return await streamAnalysisInParts({
           ...request,
           client: clientFor(request),
-          chunks: request.plan.analysisChunks,
+          parts: request.plan.analysisParts,
           reduceGroupSize: request.plan.reduceGroupSize,
           origin: options.origin,
           memory: options.memory,
@@ -55,10 +55,10 @@ export function createLlmRunners(options: {
     },
     runTranslation: async (request) => {
       try {
-        return await streamChunkedTranslation({
+        return await streamTranslationInParts({
           ...request,
           client: clientFor(request),
-          chunks: request.plan.translationChunks,
+          parts: request.plan.translationParts,
           origin: options.origin,
           memory: options.memory,
         });

@@ -1,7 +1,7 @@
 import type { EndpointPause } from '@/lib/llm/endpoint-pause';
 
 /**
- * A job's requests (the analysis and every translation chunk) each report their own pauses; the
+ * A job's requests (the analysis and every translation part) each report their own pauses; the
  * job shows one: the one that ends last, until none is left.
  */
 export function createPauseTracker(

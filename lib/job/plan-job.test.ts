@@ -12,9 +12,9 @@ const article = longArticle(100_000);
 
 const settingsFor = (model: string, baseUrl: string): Settings => ({ ...DEFAULT_SETTINGS, model, baseUrl });
 
-/** Every paragraph id once, in article order, across the chunks (a split paragraph's pieces stay together). */
-function paragraphIdsIn(chunks: { pieces: { paragraphId: string }[] }[]): string[] {
-  const ids = chunks.flatMap((chunk) => chunk.pieces.map((piece) => piece.paragraphId));
+/** Every paragraph id once, in article order, across the parts (a split paragraph's pieces stay together). */
+function paragraphIdsIn(parts: { pieces: { paragraphId: string }[] }[]): string[] {
+  const ids = parts.flatMap((part) => part.pieces.map((piece) => piece.paragraphId));
   return ids.filter((id, index) => id !== ids[index - 1]);
 }
 
@@ -23,11 +23,11 @@ function expectSanePlan(input: Article, settings: Settings) {
   const { contextTokens, maxOutputTokens } = plan.limits;
   const allIds = input.paragraphs.map((paragraph) => paragraph.id);
 
-  expect(plan.analysisChunks.length).toBeGreaterThan(1);
-  expect(paragraphIdsIn(plan.analysisChunks)).toEqual(allIds);
-  for (const chunk of plan.analysisChunks) {
-    const answer = Math.min(maxOutputTokens, Math.max(1_024, chunk.tokens));
-    expect(plan.analysisOverheadTokens + chunk.tokens + answer).toBeLessThanOrEqual(contextTokens);
+  expect(plan.analysisParts.length).toBeGreaterThan(1);
+  expect(paragraphIdsIn(plan.analysisParts)).toEqual(allIds);
+  for (const part of plan.analysisParts) {
+    const answer = Math.min(maxOutputTokens, Math.max(1_024, part.tokens));
+    expect(plan.analysisOverheadTokens + part.tokens + answer).toBeLessThanOrEqual(contextTokens);
   }
   const reduceOverhead = buildSummaryReduceMessages(input, [], settings.targetLanguage).reduce(
     (sum, message) => sum + estimateTokens(message.content, plan.family) + TOKENS_PER_MESSAGE,
@@ -35,17 +35,17 @@ function expectSanePlan(input: Article, settings: Settings) {
   );
   expect(reduceOverhead + plan.reduceGroupSize * PART_SUMMARY_TOKENS + 1_024).toBeLessThanOrEqual(contextTokens);
 
-  expect(paragraphIdsIn(plan.translationChunks)).toEqual(allIds);
-  for (const chunk of plan.translationChunks) {
-    expect(chunk.tokens * 1.3).toBeLessThanOrEqual(maxOutputTokens);
-    expect(plan.translationOverheadTokens + chunk.tokens * 2.3).toBeLessThanOrEqual(contextTokens);
+  expect(paragraphIdsIn(plan.translationParts)).toEqual(allIds);
+  for (const part of plan.translationParts) {
+    expect(part.tokens * 1.3).toBeLessThanOrEqual(maxOutputTokens);
+    expect(plan.translationOverheadTokens + part.tokens * 2.3).toBeLessThanOrEqual(contextTokens);
   }
 
-  const reduceRequests = reduceRequestCount(plan.analysisChunks.length, plan.reduceGroupSize);
+  const reduceRequests = reduceRequestCount(plan.analysisParts.length, plan.reduceGroupSize);
   expect(estimate).toMatchObject({
-    analysisParts: plan.analysisChunks.length,
-    translationChunks: plan.translationChunks.length,
-    requests: plan.analysisChunks.length + reduceRequests + plan.translationChunks.length,
+    analysisParts: plan.analysisParts.length,
+    translationParts: plan.translationParts.length,
+    requests: plan.analysisParts.length + reduceRequests + plan.translationParts.length,
   });
   // The analysis and the translation each read the whole article once, plus each request's instructions.
   const perRequest = Math.max(
@@ -64,7 +64,7 @@ describe('planJob for a 100,000-word article', () => {
     expect(article.paragraphs.length).toBeGreaterThan(2_000);
   });
 
-  it('on gpt-4o-mini: a few analysis parts and one reduce, translation in parallel chunks, priced', () => {
+  it('on gpt-4o-mini: a few analysis parts and one reduce, translation in parallel parts, priced', () => {
     const { plan, estimate, reduceRequests } = expectSanePlan(
       article,
       settingsFor('gpt-4o-mini', 'https://api.openai.com/v1'),
@@ -81,7 +81,7 @@ describe('planJob for a 100,000-word article', () => {
 
   it('on a local model’s 4,096-token window: the parts’ summaries are reduced in rounds, each request fitting', () => {
     const { plan, reduceRequests } = expectSanePlan(article, settingsFor('llama3.1', 'http://localhost:11434/v1'));
-    expect(plan.analysisChunks.length).toBeGreaterThan(plan.reduceGroupSize);
+    expect(plan.analysisParts.length).toBeGreaterThan(plan.reduceGroupSize);
     expect(reduceRequests).toBeGreaterThan(1);
   });
 });

@@ -5,7 +5,7 @@ import { seedArticle } from '@/tests/support/seed-article';
 import { seedFixtures } from '@/tests/support/seed-fixtures';
 import type { Article } from '@/lib/article/article';
 import { AnalysisSchema, type PartialAnalysis } from '@/lib/attribution/analysis';
-import { planChunks } from '@/lib/translation/plan-chunks';
+import { planParts } from '@/lib/translation/plan-parts';
 import { reduceRequestCount } from '@/lib/budget/request-plan';
 import { streamAnalysisInParts } from '@/lib/llm/analyse-in-parts';
 import { createClient } from '@/lib/llm/client';
@@ -21,9 +21,9 @@ const longArticle: Article = {
     text: paragraph.text,
   })),
 };
-const parts = planChunks(longArticle.paragraphs, {
-  maxChunkTokens: 10_000,
-  targetChunks: 3,
+const parts = planParts(longArticle.paragraphs, {
+  maxPartTokens: 10_000,
+  targetParts: 3,
   countTokens: (text) => text.split(/\s+/).length,
 });
 
@@ -44,7 +44,7 @@ function analyse(onPartial?: (partial: PartialAnalysis) => void, reduceGroupSize
     model: 'gpt-4o-mini',
     article: longArticle,
     targetLanguage: 'English',
-    chunks: parts,
+    parts,
     onPartial,
   });
 }

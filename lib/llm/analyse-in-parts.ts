@@ -1,14 +1,14 @@
 import type { Article } from '@/lib/article/article';
 import type { Analysis, OutsideKnowledge, PartialAnalysis } from '@/lib/attribution/analysis';
-import type { PlannedChunk } from '@/lib/translation/plan-chunks';
+import type { PlannedPart } from '@/lib/translation/plan-parts';
 import { type AnalysisOutcome, type StreamAnalysisOptions, streamAnalysis } from '@/lib/llm/analyse';
 import { groundNoteInPart } from '@/lib/llm/ground-note';
 import { sumUsage } from '@/lib/llm/sum-usage';
 import { buildSummaryReduceMessages } from '@/lib/llm/summary-reduce-prompt';
 
 export interface AnalysisInPartsOptions extends Omit<StreamAnalysisOptions, 'messages'> {
-  /** From planChunks with the analysis budget; one chunk (or none) means the ordinary single request. */
-  chunks: PlannedChunk[];
+  /** From planParts with the analysis budget; one part (or none) means the ordinary single request. */
+  parts: PlannedPart[];
   /** The most parts' summaries one reduce request may take (the plan's `reduceGroupSize`); all by default. */
   reduceGroupSize?: number;
 }
@@ -23,20 +23,20 @@ export interface AnalysisInPartsOptions extends Omit<StreamAnalysisOptions, 'mes
  * summary as the last reduce does.
  */
 export async function streamAnalysisInParts(options: AnalysisInPartsOptions): Promise<AnalysisOutcome> {
-  const { chunks, reduceGroupSize, ...whole } = options;
-  if (chunks.length <= 1) return streamAnalysis(whole);
+  const { parts, reduceGroupSize, ...whole } = options;
+  if (parts.length <= 1) return streamAnalysis(whole);
   // A combined answer is only planned for an article that fits one request: the parts never translate.
   const { onTranslation: _translatedApart, ...single } = whole;
 
-  const parts = chunks.map((chunk) => chunkArticle(options.article, chunk));
-  const partialNotes: NonNullable<PartialAnalysis['notes']>[] = chunks.map(() => []);
+  const partArticles = parts.map((part) => articleOfPart(options.article, part));
+  const partialNotes: NonNullable<PartialAnalysis['notes']>[] = parts.map(() => []);
   const notesSoFar = () => partialNotes.flat();
 
   const mapped = await Promise.all(
-    parts.map((part, index) =>
+    partArticles.map((partArticle, index) =>
       streamAnalysis({
         ...single,
-        article: part,
+        article: partArticle,
         onPartial: (partial) => {
           partialNotes[index] = partial.notes ?? [];
           options.onPartial?.({ notes: notesSoFar() });
@@ -45,7 +45,7 @@ export async function streamAnalysisInParts(options: AnalysisInPartsOptions): Pr
     ),
   );
   const notes = mapped.flatMap((outcome, index) =>
-    outcome.analysis.notes.map((note) => groundNoteInPart(note, parts[index]?.paragraphs ?? [])),
+    outcome.analysis.notes.map((note) => groundNoteInPart(note, partArticles[index]?.paragraphs ?? [])),
   );
   const outsideKnowledge = distinctByTopic(mapped.flatMap((outcome) => outcome.analysis.outsideKnowledge));
   options.onPartial?.({ notes, outsideKnowledge });
@@ -84,8 +84,8 @@ export async function streamAnalysisInParts(options: AnalysisInPartsOptions): Pr
   return { analysis, usage: sumUsage(outcomes.map((outcome) => outcome.usage)), mode: reduced.mode, translation: null };
 }
 
-function chunkArticle(article: Article, chunk: PlannedChunk): Article {
-  return { ...article, paragraphs: chunk.pieces.map((piece) => ({ id: piece.paragraphId, text: piece.text })) };
+function articleOfPart(article: Article, part: PlannedPart): Article {
+  return { ...article, paragraphs: part.pieces.map((piece) => ({ id: piece.paragraphId, text: piece.text })) };
 }
 
 function distinctByTopic(items: OutsideKnowledge[]): OutsideKnowledge[] {

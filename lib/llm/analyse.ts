@@ -41,7 +41,7 @@ export interface StreamAnalysisOptions {
   onActivity?: () => void;
   /** For the origin-rejected advice; defaults to the running page's origin. */
   origin?: string;
-  /** Other messages than the analysis prompt for `article`, answered in the same JSON shape (the map-reduce summary step). */
+  /** Other messages than the analysis prompt for `article`, answered in the same JSON shape (the step that combines the parts' summaries). */
   messages?: PromptMessage[];
   /**
    * Set to ask for the translation in the same answer (a short article, see request-plan.ts):

@@ -160,7 +160,7 @@ describe('combined instructions', () => {
 });
 
 describe('translation messages', () => {
-  it('leave the site and byline out of the article block, which every chunk repeats', () => {
+  it('leave the site and byline out of the article block, which every part repeats', () => {
     const article = buildTranslationMessages(seed, 'English')[1]?.content ?? '';
     expect(article).toContain(`Title: ${seed.title}`);
     expect(article).not.toContain('Byline:');

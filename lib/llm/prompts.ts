@@ -111,8 +111,8 @@ export function buildCombinedMessages(article: Article, targetLanguage: string):
 }
 
 /**
- * `part` is set for one chunk of a long article (lib/llm/translate-in-chunks.ts): the system
- * message stays the same for every chunk, so providers can cache it, and only the task says which part.
+ * `part` is set for one part of a long article (lib/llm/translate-in-parts.ts): the system
+ * message stays the same for every part, so providers can cache it, and only the task says which part.
  */
 export function buildTranslationMessages(
   article: Article,
@@ -124,7 +124,7 @@ export function buildTranslationMessages(
     : '';
   return [
     { role: 'system', content: TRANSLATION_INSTRUCTIONS },
-    // Site and byline matter to who-says-what, not to the translation: every token here is paid per chunk.
+    // Site and byline matter to who-says-what, not to the translation: every token here is paid per part.
     { role: 'user', content: formatArticle(article, { credits: false }) },
     {
       role: 'user',

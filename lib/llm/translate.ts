@@ -18,7 +18,7 @@ export interface StreamTranslationOptions {
   /** Each piece of Markdown as it arrives (reasoning, in any form, already removed). */
   onDelta: (text: string) => void;
   origin?: string;
-  /** Set when `article` holds one chunk of a longer article (see translate-in-chunks.ts). */
+  /** Set when `article` holds one part of a longer article (see translate-in-parts.ts). */
   part?: { index: number; count: number };
   /** What was learnt about this endpoint and model (refused fields); learns from this request too. */
   memory?: ShapeMemory;

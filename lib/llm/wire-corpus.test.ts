@@ -109,7 +109,7 @@ describe.each(corpus.map((transcript) => [transcript.name, transcript] as const)
 );
 
 /**
- * A long article's requests go in parts (map-reduce analysis, parallel translation chunks) through
+ * A long article's requests go in parts (the analysis' parts and their summaries combined, the translation's in parallel) through
  * the endpoint queue, as jobs send them: every behaviour that a complete answer survives in one
  * request, it survives in each part.
  */
@@ -124,8 +124,8 @@ describe('in parts, through the job runners', () => {
   });
 
   it('the plan really cuts the seed into parts', () => {
-    expect(plan.analysisChunks.length).toBeGreaterThan(1);
-    expect(plan.translationChunks.length).toBeGreaterThan(1);
+    expect(plan.analysisParts.length).toBeGreaterThan(1);
+    expect(plan.translationParts.length).toBeGreaterThan(1);
   });
 
   it.each(

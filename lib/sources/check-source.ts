@@ -96,7 +96,7 @@ export function estimateSourceCheck(input: SourceCheckPlanInput, price: ModelPri
     price,
     requests: 1,
     analysisParts: 0,
-    translationChunks: 0,
+    translationParts: 0,
     combined: false,
   };
 }

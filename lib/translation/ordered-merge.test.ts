@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createOrderedMerge } from '@/lib/translation/ordered-merge';
 
-function merge(chunkCount: number, separators: Record<number, string> = {}) {
+function merge(partCount: number, separators: Record<number, string> = {}) {
   const shown: string[] = [];
   const ordered = createOrderedMerge({
-    chunkCount,
+    partCount,
     separatorBefore: (index) => separators[index] ?? '\n\n',
     emit: (text) => shown.push(text),
   });
@@ -12,7 +12,7 @@ function merge(chunkCount: number, separators: Record<number, string> = {}) {
 }
 
 describe('createOrderedMerge', () => {
-  it('streams the first chunk at once and holds a later one until the ones before it finish', () => {
+  it('streams the first part at once and holds a later one until the ones before it finish', () => {
     const { ordered, text } = merge(3);
     ordered.push(2, '[p5] Five.');
     ordered.push(1, '[p3] Three');
@@ -27,12 +27,12 @@ describe('createOrderedMerge', () => {
     expect(text()).toBe('[p1] One.\n\n[p3] Three and four.');
     ordered.push(1, ' More.');
     expect(text()).toBe('[p1] One.\n\n[p3] Three and four. More.');
-    // Chunk 2 finished long ago: it appears whole when chunk 1 does.
+    // Part 2 finished long ago: it appears whole when part 1 does.
     ordered.finish(1);
     expect(text()).toBe('[p1] One.\n\n[p3] Three and four. More.\n\n[p5] Five.');
   });
 
-  it('keeps article order whatever order the chunks complete in', () => {
+  it('keeps article order whatever order the parts complete in', () => {
     const orders = [
       [0, 1, 2, 3],
       [3, 2, 1, 0],
@@ -49,7 +49,7 @@ describe('createOrderedMerge', () => {
     }
   });
 
-  it('joins a chunk that continues a split paragraph with its own separator', () => {
+  it('joins a part that continues a split paragraph with its own separator', () => {
     const { ordered, text } = merge(2, { 1: ' ' });
     ordered.push(1, 'second half.');
     ordered.push(0, '[p1] First half.');
@@ -58,7 +58,7 @@ describe('createOrderedMerge', () => {
     expect(text()).toBe('[p1] First half. second half.');
   });
 
-  it('shows nothing past a chunk that failed, but what arrived before it', () => {
+  it('shows nothing past a part that failed, but what arrived before it', () => {
     const { ordered, text } = merge(3);
     ordered.push(2, 'c2');
     ordered.finish(2);

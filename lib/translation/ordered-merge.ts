@@ -1,47 +1,47 @@
 /**
- * Puts the streams of a translation's chunks, which run in parallel and finish in any order,
- * into one text in article order: chunk 0 shows as it streams, a later chunk's text is held back
- * until every chunk before it has finished, then shown at once and streamed from there on.
+ * Puts the streams of a translation's parts, which run in parallel and finish in any order,
+ * into one text in article order: part 0 shows as it streams, a later part's text is held back
+ * until every part before it has finished, then shown at once and streamed from there on.
  */
 export interface OrderedMerge {
-  push(chunkIndex: number, text: string): void;
-  finish(chunkIndex: number): void;
-  /** Nothing after this chunk is ever shown (it failed; later chunks would leave a hole). */
-  stopAfter(chunkIndex: number): void;
+  push(partIndex: number, text: string): void;
+  finish(partIndex: number): void;
+  /** Nothing after this part is ever shown (it failed; later parts would leave a hole). */
+  stopAfter(partIndex: number): void;
 }
 
 export interface OrderedMergeOptions {
-  chunkCount: number;
-  /** What goes between the previous chunk's text and this one's: a blank line, or a space inside a split paragraph. */
-  separatorBefore(chunkIndex: number): string;
+  partCount: number;
+  /** What goes between the previous part's text and this one's: a blank line, or a space inside a split paragraph. */
+  separatorBefore(partIndex: number): string;
   emit(text: string): void;
 }
 
 export function createOrderedMerge(options: OrderedMergeOptions): OrderedMerge {
-  const held: string[] = Array.from({ length: options.chunkCount }, () => '');
-  const finished: boolean[] = Array.from({ length: options.chunkCount }, () => false);
-  const started: boolean[] = Array.from({ length: options.chunkCount }, () => false);
+  const held: string[] = Array.from({ length: options.partCount }, () => '');
+  const finished: boolean[] = Array.from({ length: options.partCount }, () => false);
+  const started: boolean[] = Array.from({ length: options.partCount }, () => false);
   let current = 0;
-  let last = options.chunkCount - 1;
+  let last = options.partCount - 1;
 
-  const show = (chunkIndex: number, text: string) => {
+  const show = (partIndex: number, text: string) => {
     if (!text) return;
-    if (!started[chunkIndex]) {
-      started[chunkIndex] = true;
-      const anyBefore = started.slice(0, chunkIndex).some(Boolean);
-      if (anyBefore) options.emit(options.separatorBefore(chunkIndex));
+    if (!started[partIndex]) {
+      started[partIndex] = true;
+      const anyBefore = started.slice(0, partIndex).some(Boolean);
+      if (anyBefore) options.emit(options.separatorBefore(partIndex));
     }
     options.emit(text);
   };
 
   return {
-    push(chunkIndex, text) {
-      if (chunkIndex > last) return;
-      if (chunkIndex === current) show(chunkIndex, text);
-      else held[chunkIndex] += text;
+    push(partIndex, text) {
+      if (partIndex > last) return;
+      if (partIndex === current) show(partIndex, text);
+      else held[partIndex] += text;
     },
-    finish(chunkIndex) {
-      finished[chunkIndex] = true;
+    finish(partIndex) {
+      finished[partIndex] = true;
       while (current <= last && finished[current]) {
         current++;
         if (current > last) break;
@@ -49,8 +49,8 @@ export function createOrderedMerge(options: OrderedMergeOptions): OrderedMerge {
         held[current] = '';
       }
     },
-    stopAfter(chunkIndex) {
-      last = Math.min(last, chunkIndex);
+    stopAfter(partIndex) {
+      last = Math.min(last, partIndex);
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Cuts one paragraph that alone exceeds a chunk's budget into pieces that fit: at sentence ends
+ * Cuts one paragraph that alone exceeds a part's budget into pieces that fit: at sentence ends
  * where it can, between words where a single sentence is too long, and mid-word only for a
  * "word" longer than the whole budget (a pasted table, a URL). Pieces joined with the spaces
  * between them give the text back.

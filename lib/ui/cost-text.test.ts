@@ -10,7 +10,7 @@ const estimate: JobEstimate = {
   price: { inputPerMillion: 0.15, outputPerMillion: 0.6 },
   requests: 2,
   analysisParts: 1,
-  translationChunks: 1,
+  translationParts: 1,
   combined: false,
 };
 const usage = {
@@ -54,7 +54,7 @@ describe('costText', () => {
   });
 
   it('says how a long article is split', () => {
-    const split = { ...estimate, requests: 9, analysisParts: 3, translationChunks: 5 };
+    const split = { ...estimate, requests: 9, analysisParts: 3, translationParts: 5 };
     expect(costText({ status: 'running', usage: none, estimate: split })?.detail).toBe(
       'Estimated from the article’s text before sending: 9 requests, the analysis in 3 parts and a summary, the translation in 5 parallel parts.',
     );

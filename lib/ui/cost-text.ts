@@ -39,7 +39,7 @@ export function costText(
   const split = [
     estimate.combined ? i18n.t('usage.combined') : null,
     estimate.analysisParts > 1 ? i18n.t('usage.analysisParts', { count: estimate.analysisParts }) : null,
-    estimate.translationChunks > 1 ? i18n.t('usage.translationParts', { count: estimate.translationChunks }) : null,
+    estimate.translationParts > 1 ? i18n.t('usage.translationParts', { count: estimate.translationParts }) : null,
   ].filter((text): text is string => text !== null);
   // Over, with no usage from the endpoint (many local servers report none): the estimate stands, said so.
   const unreported = !running && job.status !== 'awaiting-confirmation';

@@ -26,7 +26,7 @@ describe('regionStatuses', () => {
         price: null,
         requests: 1,
         analysisParts: 1,
-        translationChunks: 1,
+        translationParts: 1,
         combined: true,
       },
     });

@@ -2,8 +2,8 @@ import type { Paragraph } from '@/lib/article/article';
 
 /**
  * The paragraphs a chat request carries, read back from the `<article>` block that
- * formatArticle (lib/llm/prompts.ts) writes: one `[p3] text` line each. A request for one chunk
- * of a long article carries only that chunk's paragraphs.
+ * formatArticle (lib/llm/prompts.ts) writes: one `[p3] text` line each. A request for one part
+ * of a long article carries only that part's paragraphs.
  */
 export function requestParagraphs(body: unknown): Paragraph[] {
   if (typeof body !== 'object' || body === null) return [];

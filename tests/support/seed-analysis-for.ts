@@ -6,7 +6,7 @@ import { seedFixtures } from '@/tests/support/seed-fixtures';
 
 /**
  * The analysis a careful model would give for this request. The whole seed article (or a test's
- * stand-in for it) gets the whole fixture, as it is. A part of a long article (map-reduce) gets
+ * stand-in for it) gets the whole fixture, as it is. A part of a long article (analysed in parts) gets
  * the fixture's notes whose quote is a sentence of one of the part's paragraphs, with that
  * paragraph's id, and the summary points resting on them; the reduce step gets the fixture's summary.
  */

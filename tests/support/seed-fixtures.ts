@@ -45,7 +45,7 @@ export function requestPurpose(body: unknown): RequestPurpose {
 /**
  * The translation a careful model would give for the paragraphs in this request. The whole seed
  * article (or a stand-in with the seed's ids, as small tests send) gets the whole fixture. Any
- * other article, such as a long one made from seed paragraphs for the chunking tests and the
+ * other article, such as a long one made from seed paragraphs for the tests of parts and the
  * benchmark, gets one marked paragraph per paragraph: the fixture's translation where the text
  * is a seed paragraph's, else the source text itself, so the answer has the right shape and size.
  */

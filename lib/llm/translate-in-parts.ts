@@ -2,20 +2,20 @@ import type OpenAI from 'openai';
 import type { Article } from '@/lib/article/article';
 import type { Usage } from '@/lib/job/job';
 import { createOrderedMerge } from '@/lib/translation/ordered-merge';
-import type { PlannedChunk } from '@/lib/translation/plan-chunks';
+import type { PlannedPart } from '@/lib/translation/plan-parts';
 import { toAppError } from '@/lib/llm/error-mapping';
 import { LlmError } from '@/lib/llm/llm-error';
 import { sumUsage } from '@/lib/llm/sum-usage';
 import { type StreamTranslationOptions, streamTranslation } from '@/lib/llm/translate';
 
-export interface ChunkedTranslationOptions
+export interface TranslationInPartsOptions
   extends Pick<StreamTranslationOptions, 'memory' | 'onThinking' | 'onActivity'> {
   client: OpenAI;
   model: string;
   article: Article;
   targetLanguage: string;
-  /** From planChunks; one chunk (or none) means one request with the whole article, as for any short article. */
-  chunks: PlannedChunk[];
+  /** From planParts; one part (or none) means one request with the whole article, as for any short article. */
+  parts: PlannedPart[];
   signal?: AbortSignal;
   /** The translation's Markdown in article order, as it becomes showable. */
   onDelta: (text: string) => void;
@@ -23,21 +23,21 @@ export interface ChunkedTranslationOptions
 }
 
 /**
- * Translates a long article as parallel requests, one per chunk (the client's queue bounds how
- * many run at once), and streams their text into place in order. When a chunk fails, the chunks
- * before it still finish, the text up to the failure is kept, the chunks after it are cancelled
- * (they would leave a hole), and that chunk's error is thrown. Usage is the sum over the chunks.
+ * Translates a long article as parallel requests, one per part (the client's queue bounds how
+ * many run at once), and streams their text into place in order. When a part fails, the parts
+ * before it still finish, the text up to the failure is kept, the parts after it are cancelled
+ * (they would leave a hole), and that part's error is thrown. Usage is the sum over the parts.
  */
-export async function streamChunkedTranslation(options: ChunkedTranslationOptions): Promise<{ usage: Usage | null }> {
-  const { chunks } = options;
-  if (chunks.length <= 1) return streamTranslation(options);
+export async function streamTranslationInParts(options: TranslationInPartsOptions): Promise<{ usage: Usage | null }> {
+  const { parts } = options;
+  if (parts.length <= 1) return streamTranslation(options);
 
   const merge = createOrderedMerge({
-    chunkCount: chunks.length,
-    separatorBefore: (index) => (chunks[index]?.pieces[0]?.continuesParagraph ? ' ' : '\n\n'),
+    partCount: parts.length,
+    separatorBefore: (index) => (parts[index]?.pieces[0]?.continuesParagraph ? ' ' : '\n\n'),
     emit: options.onDelta,
   });
-  const controllers = chunks.map(() => new AbortController());
+  const controllers = parts.map(() => new AbortController());
   const abortAll = () => {
     for (const controller of controllers) controller.abort();
   };
@@ -49,17 +49,17 @@ export async function streamChunkedTranslation(options: ChunkedTranslationOption
   const usages: Array<Usage | null> = [];
   try {
     await Promise.all(
-      chunks.map(async (chunk, index) => {
-        // A chunk that continues a split paragraph: its answer begins with that paragraph's marker again.
-        const push = chunk.pieces[0]?.continuesParagraph ? dropLeadingMarker((text) => merge.push(index, text)) : null;
+      parts.map(async (part, index) => {
+        // A part that continues a split paragraph: its answer begins with that paragraph's marker again.
+        const push = part.pieces[0]?.continuesParagraph ? dropLeadingMarker((text) => merge.push(index, text)) : null;
         try {
           const result = await streamTranslation({
             ...options,
             article: {
               ...options.article,
-              paragraphs: chunk.pieces.map(({ paragraphId, text }) => ({ id: paragraphId, text })),
+              paragraphs: part.pieces.map(({ paragraphId, text }) => ({ id: paragraphId, text })),
             },
-            part: { index, count: chunks.length },
+            part: { index, count: parts.length },
             signal: controllers[index]?.signal,
             onDelta: (text) => (push ? push.push(text) : merge.push(index, text)),
           });

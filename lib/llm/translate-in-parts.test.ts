@@ -4,11 +4,11 @@ import { requestParagraphs } from '@/tests/support/request-paragraphs';
 import { seedArticle } from '@/tests/support/seed-article';
 import { seedTranslationFor } from '@/tests/support/seed-fixtures';
 import type { Article } from '@/lib/article/article';
-import { type PlannedChunk, planChunks } from '@/lib/translation/plan-chunks';
+import { type PlannedPart, planParts } from '@/lib/translation/plan-parts';
 import { createClient, QUEUED_CLIENT_OPTIONS } from '@/lib/llm/client';
 import { EndpointQueue } from '@/lib/llm/endpoint-queue';
 import { LlmError } from '@/lib/llm/llm-error';
-import { streamChunkedTranslation } from '@/lib/llm/translate-in-chunks';
+import { streamTranslationInParts } from '@/lib/llm/translate-in-parts';
 
 const seed = seedArticle();
 /** The seed's seven paragraphs three times over: p1–p21. */
@@ -20,9 +20,9 @@ const longArticle: Article = {
   })),
 };
 const countWords = (text: string) => text.split(/\s+/).length;
-const threeChunks = planChunks(longArticle.paragraphs, {
-  maxChunkTokens: 10_000,
-  targetChunks: 3,
+const threeParts = planParts(longArticle.paragraphs, {
+  maxPartTokens: 10_000,
+  targetParts: 3,
   countTokens: countWords,
 });
 
@@ -42,10 +42,10 @@ function partOf(request: RecordedRequest): number {
   return match ? Number(match[1]) - 1 : -1;
 }
 
-function translate(chunks: PlannedChunk[], options: { signal?: AbortSignal; concurrency?: number } = {}) {
+function translate(parts: PlannedPart[], options: { signal?: AbortSignal; concurrency?: number } = {}) {
   const queue = new EndpointQueue({ concurrency: options.concurrency ?? 6 });
   const deltas: Array<{ text: string; at: number }> = [];
-  const result = streamChunkedTranslation({
+  const result = streamTranslationInParts({
     client: createClient({
       baseUrl: server.url,
       apiKey: 'sk-test',
@@ -55,7 +55,7 @@ function translate(chunks: PlannedChunk[], options: { signal?: AbortSignal; conc
     model: 'gpt-4o-mini',
     article: longArticle,
     targetLanguage: 'English',
-    chunks,
+    parts,
     signal: options.signal,
     onDelta: (text) => deltas.push({ text, at: performance.now() }),
   }).then(
@@ -65,11 +65,11 @@ function translate(chunks: PlannedChunk[], options: { signal?: AbortSignal; conc
   return { result, deltas, text: () => deltas.map((delta) => delta.text).join('') };
 }
 
-/** What the test server answers for each chunk, joined as the paragraphs of one translation. */
-function expectedTranslation(chunks: PlannedChunk[]): string {
-  return chunks
-    .map((chunk) => {
-      const lines = chunk.pieces.map((piece) => `[${piece.paragraphId}] ${piece.text}`).join('\n');
+/** What the test server answers for each part, joined as the paragraphs of one translation. */
+function expectedTranslation(parts: PlannedPart[]): string {
+  return parts
+    .map((part) => {
+      const lines = part.pieces.map((piece) => `[${piece.paragraphId}] ${piece.text}`).join('\n');
       return seedTranslationFor({ messages: [{ content: `<article>\n${lines}\n</article>` }] });
     })
     .join('\n\n');
@@ -77,10 +77,10 @@ function expectedTranslation(chunks: PlannedChunk[]): string {
 
 const chatRequests = () => server.requests.filter((request) => request.path === '/v1/chat/completions');
 
-describe('streamChunkedTranslation', () => {
-  it('sends one request per chunk, all at once, each with the same instructions first and its own paragraphs', async () => {
-    expect(threeChunks).toHaveLength(3);
-    const { result, text } = await translate(threeChunks);
+describe('streamTranslationInParts', () => {
+  it('sends one request per part, all at once, each with the same instructions first and its own paragraphs', async () => {
+    expect(threeParts).toHaveLength(3);
+    const { result, text } = await translate(threeParts);
     await result;
     const requests = chatRequests();
     expect(requests.map(partOf).sort()).toEqual([0, 1, 2]);
@@ -90,26 +90,26 @@ describe('streamChunkedTranslation', () => {
     expect(systemMessages.size).toBe(1);
     for (const request of requests) {
       const ids = requestParagraphs(request.body).map((paragraph) => paragraph.id);
-      expect(ids).toEqual(threeChunks[partOf(request)]?.pieces.map((piece) => piece.paragraphId));
+      expect(ids).toEqual(threeParts[partOf(request)]?.pieces.map((piece) => piece.paragraphId));
     }
-    const expected = expectedTranslation(threeChunks);
+    const expected = expectedTranslation(threeParts);
     expect(text()).toBe(expected);
   });
 
-  it('streams chunks into place in order, even when a later chunk finishes first', async () => {
+  it('streams parts into place in order, even when a later part finishes first', async () => {
     server.setResponder((request) => {
       if (request.path !== '/v1/chat/completions') return undefined;
-      // The first chunk streams slowest (about 0.7 s), the last one at once.
+      // The first part streams slowest (about 0.7 s), the last one at once.
       const delayMs = [12, 4, 0][partOf(request)] ?? 0;
       return { kind: 'stream', content: seedTranslationFor(request.body), chunkSize: 40, delayMs };
     });
-    const unordered = await translate(threeChunks);
+    const unordered = await translate(threeParts);
     await unordered.result;
     const { result, deltas, text } = unordered;
     expect((await result).ok).toBe(true);
-    const expected = expectedTranslation(threeChunks);
+    const expected = expectedTranslation(threeParts);
     expect(text()).toBe(expected);
-    // When the last chunk's text first shows, the two before it are already complete.
+    // When the last part's text first shows, the two before it are already complete.
     let shown = '';
     for (const delta of deltas) {
       if (delta.text.includes('[p15]') || `${shown}${delta.text}`.includes('[p15]')) break;
@@ -118,8 +118,8 @@ describe('streamChunkedTranslation', () => {
     expect(shown).toBe(expected.slice(0, expected.indexOf('[p15]')));
   });
 
-  it('sums the usage of every chunk', async () => {
-    const { result } = await translate(threeChunks);
+  it('sums the usage of every part', async () => {
+    const { result } = await translate(threeParts);
     const outcome = await result;
     expect(outcome.ok && outcome.value.usage).toEqual({
       promptTokens: expect.any(Number),
@@ -130,14 +130,14 @@ describe('streamChunkedTranslation', () => {
     expect(completion).toBe(3);
   });
 
-  it('cancels every chunk at once: running streams and requests still queued', async () => {
+  it('cancels every part at once: running streams and requests still queued', async () => {
     server.setResponder((request) =>
       request.path === '/v1/chat/completions'
         ? { kind: 'stream', content: seedTranslationFor(request.body), chunkSize: 10, delayMs: 20 }
         : undefined,
     );
     const controller = new AbortController();
-    const { result, text } = translate(threeChunks, { signal: controller.signal, concurrency: 2 });
+    const { result, text } = translate(threeParts, { signal: controller.signal, concurrency: 2 });
     // Both running streams have begun (each lasts over a second); the third part waits in the queue.
     await vi.waitFor(() => expect(chatRequests()).toHaveLength(2));
     controller.abort();
@@ -150,22 +150,22 @@ describe('streamChunkedTranslation', () => {
     expect(text()).toBe(shown);
   });
 
-  it('keeps the text before a failed chunk, drops the chunks after it, and reports its error', async () => {
+  it('keeps the text before a failed part, drops the parts after it, and reports its error', async () => {
     server.setResponder((request) => {
       if (request.path !== '/v1/chat/completions') return undefined;
       if (partOf(request) === 1)
         return {
           kind: 'error',
           status: 400,
-          body: { error: { message: 'Bad chunk', type: 'invalid_request_error', param: null, code: null } },
+          body: { error: { message: 'Bad part', type: 'invalid_request_error', param: null, code: null } },
         };
       return { kind: 'stream', content: seedTranslationFor(request.body), chunkSize: 40 };
     });
-    const { result, text } = await translate(threeChunks);
+    const { result, text } = await translate(threeParts);
     const outcome = await result;
     expect(!outcome.ok && outcome.error instanceof LlmError && outcome.error.appError).toMatchObject({
       code: 'bad-request',
-      detail: 'Bad chunk',
+      detail: 'Bad part',
     });
     expect(text()).toContain('[p1] ');
     expect(text()).toContain('[p7] ');
@@ -173,13 +173,13 @@ describe('streamChunkedTranslation', () => {
     expect(text()).not.toContain('[p15] ');
   });
 
-  it('joins the pieces of a paragraph split across chunks into one paragraph, without a repeated marker', async () => {
+  it('joins the pieces of a paragraph split across parts into one paragraph, without a repeated marker', async () => {
     const giant: Article = {
       ...seed,
       paragraphs: [{ id: 'p1', text: seed.paragraphs.map((paragraph) => paragraph.text).join(' ') }],
     };
-    const chunks = planChunks(giant.paragraphs, { maxChunkTokens: 120, countTokens: countWords });
-    expect(chunks.length).toBeGreaterThan(1);
+    const parts = planParts(giant.paragraphs, { maxPartTokens: 120, countTokens: countWords });
+    expect(parts.length).toBeGreaterThan(1);
     server.setResponder((request) => {
       if (request.path !== '/v1/chat/completions') return undefined;
       // Echo each piece as its "translation", marker first, as a model would.
@@ -188,12 +188,12 @@ describe('streamChunkedTranslation', () => {
     });
     const queue = new EndpointQueue({ concurrency: 6 });
     let text = '';
-    await streamChunkedTranslation({
+    await streamTranslationInParts({
       client: createClient({ baseUrl: server.url, apiKey: 'k', ...QUEUED_CLIENT_OPTIONS, fetch: queue.bind(fetch) }),
       model: 'gpt-4o-mini',
       article: giant,
       targetLanguage: 'English',
-      chunks,
+      parts,
       onDelta: (delta) => {
         text += delta;
       },
