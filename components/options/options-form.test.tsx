@@ -1,18 +1,11 @@
 // @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { loadCredential } from '@/lib/endpoint-credential';
 import { loadSettings } from '@/lib/settings';
-import {
-  buttonNames,
-  click,
-  getButton,
-  getByLabel,
-  type Mounted,
-  mount,
-  settle,
-} from '@/tests/support/components/mount';
+import { buttonNames } from '@/tests/support/components/button-names';
 import { OptionsForm } from '@/components/options/options-form';
 
 const messaging = vi.hoisted(() => ({ sendMessage: vi.fn() }));
@@ -20,7 +13,6 @@ vi.mock('@/lib/messaging', () => messaging);
 
 const LABELS = ['Provider', 'Base URL', 'API key', 'Model', 'Target language', 'Toolbar button', 'Theme'];
 
-let mounted: Mounted | null = null;
 const requestPermission = vi.fn<(permissions: { origins?: string[] }) => Promise<boolean>>();
 
 beforeEach(() => {
@@ -34,10 +26,7 @@ beforeEach(() => {
   );
 });
 
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+afterEach(cleanup);
 
 /** The key saved for this base URL's origin ('' when none, or saved for another origin). */
 async function savedKeyFor(baseUrl: string): Promise<string> {
@@ -45,59 +34,67 @@ async function savedKeyFor(baseUrl: string): Promise<string> {
   return credential?.origin === new URL(baseUrl).origin ? credential.apiKey : '';
 }
 
-async function mountForm(): Promise<HTMLElement> {
-  mounted = await mount(<OptionsForm />);
-  await settle();
-  return mounted.container;
+/** Renders the form and waits until it shows the stored settings (its Save button replaces "Loading"). */
+async function renderForm(): Promise<Element> {
+  const { container } = render(<OptionsForm />);
+  await screen.findByRole('button', { name: 'Save' });
+  return container;
 }
 
-async function type(control: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true }));
-  await settle();
+function field<Control extends HTMLElement = HTMLInputElement>(label: string): Control {
+  return screen.getByLabelText<Control>(label);
 }
 
-async function choose(control: HTMLSelectElement, value: string): Promise<void> {
-  control.value = value;
-  control.dispatchEvent(new Event('change', { bubbles: true }));
-  await settle();
+function button(name: string): HTMLButtonElement {
+  return screen.getByRole<HTMLButtonElement>('button', { name });
 }
 
-async function submit(container: HTMLElement): Promise<void> {
-  await click(getButton(container, 'Save'));
-  await settle();
+/** Types `value` over what the field held, as one input event (the form re-renders within it). */
+function type(label: string, value: string): void {
+  fireEvent.input(field<HTMLInputElement | HTMLTextAreaElement>(label), { target: { value } });
+}
+
+function choose(control: HTMLSelectElement, value: string): void {
+  fireEvent.change(control, { target: { value } });
+}
+
+/** Presses Save and waits until the form says Saved. */
+async function save(): Promise<void> {
+  fireEvent.click(button('Save'));
+  await screen.findByText('Saved');
 }
 
 describe('OptionsForm', () => {
   it('has a labelled control for every setting, filled from storage', async () => {
-    const container = await mountForm();
-    for (const label of LABELS) expect(getByLabel(container, label)).toBeDefined();
-    expect(getByLabel(container, 'Base URL').value).toBe('https://api.openai.com/v1');
-    expect(getByLabel(container, 'Target language').value).toBe('English');
-    expect(getByLabel<HTMLSelectElement>(container, 'Toolbar button').value).toBe('sidepanel');
-    const toolbarOptions = [...getByLabel<HTMLSelectElement>(container, 'Toolbar button').options].map((o) => o.text);
+    const container = await renderForm();
+    for (const label of LABELS) expect(field(label)).toBeDefined();
+    expect(field('Base URL').value).toBe('https://api.openai.com/v1');
+    expect(field('Target language').value).toBe('English');
+    expect(field<HTMLSelectElement>('Toolbar button').value).toBe('sidepanel');
+    const toolbarOptions = [...field<HTMLSelectElement>('Toolbar button').options].map((o) => o.text);
     expect(toolbarOptions).toEqual(['Open the side panel', 'Show a compact popup']);
     expect(container.textContent).toContain('Stored only on this device; never synced.');
     expect(container.textContent).toContain('What is sent where');
   });
 
   it('hides the API key until asked to show it', async () => {
-    const container = await mountForm();
-    const key = getByLabel(container, 'API key');
+    await renderForm();
+    const key = field('API key');
     expect(key.type).toBe('password');
-    await click(getButton(container, 'Show API key'));
+    fireEvent.click(button('Show API key'));
     expect(key.type).toBe('text');
-    await click(getButton(container, 'Hide API key'));
+    fireEvent.click(button('Hide API key'));
     expect(key.type).toBe('password');
   });
 
   it('shows an invalid Base URL inline and saves nothing', async () => {
-    const container = await mountForm();
-    const baseUrl = getByLabel(container, 'Base URL');
-    await type(baseUrl, 'localhost:11434/v1');
-    await type(getByLabel(container, 'API key'), 'sk-new');
-    await submit(container);
-    expect(container.querySelector('#base-url-error')?.textContent).toBe('Base URL must be an http:// or https:// URL');
+    const container = await renderForm();
+    type('Base URL', 'localhost:11434/v1');
+    type('API key', 'sk-new');
+    fireEvent.click(button('Save'));
+    const error = await screen.findByText('Base URL must be an http:// or https:// URL');
+    expect(error.id).toBe('base-url-error');
+    const baseUrl = field('Base URL');
     expect(baseUrl.getAttribute('aria-invalid')).toBe('true');
     expect(baseUrl.getAttribute('aria-describedby')).toContain('base-url-error');
     expect(document.activeElement).toBe(baseUrl);
@@ -108,15 +105,14 @@ describe('OptionsForm', () => {
   });
 
   it('asks for access to the endpoint, then saves trimmed settings and the key, and says Saved', async () => {
-    const container = await mountForm();
-    await choose(getByLabel<HTMLSelectElement>(container, 'Provider'), 'custom');
-    await type(getByLabel(container, 'Base URL'), '  http://192.168.1.20:8080/v1/  ');
-    await type(getByLabel(container, 'API key'), '  sk-local  ');
-    await type(getByLabel(container, 'Model'), ' qwen2.5 ');
-    await choose(getByLabel<HTMLSelectElement>(container, 'Theme'), 'dark');
-    await submit(container);
+    await renderForm();
+    choose(field<HTMLSelectElement>('Provider'), 'custom');
+    type('Base URL', '  http://192.168.1.20:8080/v1/  ');
+    type('API key', '  sk-local  ');
+    type('Model', ' qwen2.5 ');
+    choose(field<HTMLSelectElement>('Theme'), 'dark');
+    await save();
     expect(requestPermission).toHaveBeenCalledWith({ origins: ['http://192.168.1.20/*'] });
-    expect(container.querySelector('.status')?.textContent).toBe('Saved');
     expect(await loadSettings()).toMatchObject({
       provider: 'custom',
       baseUrl: 'http://192.168.1.20:8080/v1',
@@ -128,25 +124,28 @@ describe('OptionsForm', () => {
 
   it('explains why access is needed when the user declines, and still saves', async () => {
     requestPermission.mockResolvedValue(false);
-    const container = await mountForm();
-    await submit(container);
-    const alert = [...container.querySelectorAll('[role="alert"]')].map((element) => element.textContent).join(' ');
+    await renderForm();
+    await save();
+    const alert = screen
+      .getAllByRole('alert')
+      .map((element) => element.textContent)
+      .join(' ');
     expect(alert).toContain('access to https://api.openai.com');
     expect(alert).toContain('Press Save again and choose Allow.');
     expect(await storage.getItem('sync:settings')).not.toBeNull();
   });
 
   it('fills Base URL and suggests a model for a preset, showing its help', async () => {
-    const container = await mountForm();
-    await choose(getByLabel<HTMLSelectElement>(container, 'Provider'), 'ollama');
-    expect(getByLabel(container, 'Base URL').value).toBe('http://localhost:11434/v1');
-    expect(getByLabel(container, 'Model').value).toBe('llama3.1');
+    const container = await renderForm();
+    choose(field<HTMLSelectElement>('Provider'), 'ollama');
+    expect(field('Base URL').value).toBe('http://localhost:11434/v1');
+    expect(field('Model').value).toBe('llama3.1');
     expect(container.querySelector('#provider-hint')?.textContent).toContain('OLLAMA_ORIGINS');
   });
 
   it('offers every preset, hosted and local, in groups', async () => {
-    const container = await mountForm();
-    const groups = [...container.querySelectorAll('#provider optgroup')].map((group) => ({
+    await renderForm();
+    const groups = [...field<HTMLSelectElement>('Provider').querySelectorAll('optgroup')].map((group) => ({
       label: group.getAttribute('label'),
       options: [...group.querySelectorAll('option')].map((option) => option.textContent),
     }));
@@ -174,24 +173,24 @@ describe('OptionsForm', () => {
   });
 
   it('leaves Azure’s Base URL to the user, showing its form, and asks access for that resource only', async () => {
-    const container = await mountForm();
-    await choose(getByLabel<HTMLSelectElement>(container, 'Provider'), 'azure');
-    const baseUrl = getByLabel(container, 'Base URL');
+    const container = await renderForm();
+    choose(field<HTMLSelectElement>('Provider'), 'azure');
+    const baseUrl = field('Base URL');
     expect(baseUrl.value).toBe('');
     expect(baseUrl.getAttribute('placeholder')).toBe('https://YOUR-RESOURCE.openai.azure.com/openai/v1');
     expect(container.querySelector('#provider-hint')?.textContent).toContain('deployment');
-    await type(baseUrl, 'https://contoso-news.openai.azure.com/openai/v1');
-    await type(getByLabel(container, 'API key'), 'azure-key');
-    await type(getByLabel(container, 'Model'), 'gpt-4o-mini-news');
-    await submit(container);
+    type('Base URL', 'https://contoso-news.openai.azure.com/openai/v1');
+    type('API key', 'azure-key');
+    type('Model', 'gpt-4o-mini-news');
+    await save();
     expect(requestPermission).toHaveBeenCalledWith({ origins: ['https://contoso-news.openai.azure.com/*'] });
   });
 
   it('asks access to a hosted preset’s origin only', async () => {
-    const container = await mountForm();
-    await choose(getByLabel<HTMLSelectElement>(container, 'Provider'), 'gemini');
-    await type(getByLabel(container, 'API key'), 'gemini-key');
-    await submit(container);
+    await renderForm();
+    choose(field<HTMLSelectElement>('Provider'), 'gemini');
+    type('API key', 'gemini-key');
+    await save();
     expect(requestPermission).toHaveBeenCalledWith({ origins: ['https://generativelanguage.googleapis.com/*'] });
   });
 
@@ -206,20 +205,19 @@ describe('OptionsForm', () => {
       reasoning: false,
       dropped: ['stream_options'],
     });
-    const container = await mountForm();
-    await type(getByLabel(container, 'API key'), 'sk-test');
-    await click(getButton(container, 'Test connection'));
-    await settle();
+    await renderForm();
+    type('API key', 'sk-test');
+    fireEvent.click(button('Test connection'));
+    const summary = await screen.findByText(
+      'Connected to gpt-4o-mini in 412 ms · structured output ✓ · usage reported ✗ (costs will be estimated)',
+    );
     expect(requestPermission).toHaveBeenCalledWith({ origins: ['https://api.openai.com/*'] });
     // The page sends no key: the background adds the one saved for this origin.
     expect(messaging.sendMessage).toHaveBeenCalledWith('testConnection', {
       baseUrl: 'https://api.openai.com/v1',
       model: 'gpt-4o-mini',
     });
-    expect(container.textContent).toContain(
-      'Connected to gpt-4o-mini in 412 ms · structured output ✓ · usage reported ✗ (costs will be estimated)',
-    );
-    expect(container.textContent).toContain('The endpoint refused stream_options');
+    expect(summary.parentElement?.textContent).toContain('The endpoint refused stream_options');
     expect(await savedKeyFor('https://api.openai.com/v1')).toBe('sk-test');
   });
 
@@ -228,9 +226,9 @@ describe('OptionsForm', () => {
       ok: false,
       error: { code: 'auth-failed', status: 401, host: 'api.openai.com', detail: 'Incorrect API key provided' },
     });
-    const container = await mountForm();
-    await click(getButton(container, 'Test connection'));
-    await settle();
+    const container = await renderForm();
+    fireEvent.click(button('Test connection'));
+    await screen.findByText(/API key rejected/);
     const notice = container.querySelector('[data-error-code="auth-failed"]');
     expect(notice?.textContent).toContain('API key rejected');
     expect(notice?.textContent).toContain('Incorrect API key provided');
@@ -241,91 +239,85 @@ describe('OptionsForm', () => {
       ok: false,
       error: { code: 'endpoint-unreachable', host: 'localhost:11434', detail: 'Connection error.' },
     });
-    const container = await mountForm();
-    await click(getButton(container, 'Test connection'));
-    await settle();
+    const container = await renderForm();
+    fireEvent.click(button('Test connection'));
+    await screen.findByRole('button', { name: 'Retry' });
     const notice = container.querySelector<HTMLElement>('[data-error-code="endpoint-unreachable"]');
     expect(notice && buttonNames(notice)).toEqual(['Retry']);
-    await click(getButton(container, 'Retry'));
-    await settle();
-    expect(messaging.sendMessage).toHaveBeenCalledTimes(2);
+    fireEvent.click(button('Retry'));
+    // The notice goes while the test runs again, and comes back with its answer.
+    await waitFor(() => expect(messaging.sendMessage).toHaveBeenCalledTimes(2));
+    await screen.findByRole('button', { name: 'Retry' });
     expect(requestPermission).toHaveBeenCalledTimes(2);
   });
 
   it('lists the endpoint’s models to pick from', async () => {
     messaging.sendMessage.mockResolvedValue({ ok: true, models: ['gpt-4o', 'gpt-4o-mini', 'o3-mini'] });
-    const container = await mountForm();
-    await click(getButton(container, 'List models'));
-    await settle();
+    await renderForm();
+    fireEvent.click(button('List models'));
+    const picker = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Available models' });
     expect(messaging.sendMessage).toHaveBeenCalledWith('listModels', {
       baseUrl: 'https://api.openai.com/v1',
       apiKey: '',
       headers: {},
     });
-    const picker = container.querySelector<HTMLSelectElement>('select[aria-label="Available models"]');
-    expect([...(picker?.options ?? [])].map((option) => option.value)).toEqual([
-      '',
-      'gpt-4o',
-      'gpt-4o-mini',
-      'o3-mini',
-    ]);
-    if (picker) await choose(picker, 'o3-mini');
-    expect(getByLabel(container, 'Model').value).toBe('o3-mini');
+    expect([...picker.options].map((option) => option.value)).toEqual(['', 'gpt-4o', 'gpt-4o-mini', 'o3-mini']);
+    choose(picker, 'o3-mini');
+    expect(field('Model').value).toBe('o3-mini');
   });
 
   it('shows a one-time notice about reset settings', async () => {
     await storage.setItem('local:settingsNotice', 'provider: Invalid option');
-    const container = await mountForm();
+    const container = await renderForm();
     expect(container.textContent).toContain(
       'Stored settings were unreadable and were reset to defaults (provider: Invalid option).',
     );
   });
 
   describe('the key and headers belong to the origin they were saved for', () => {
-    async function savedForOpenAI(): Promise<HTMLElement> {
+    async function savedForOpenAI(): Promise<Element> {
       await storage.setItem('local:endpointCredential', {
         version: 1,
         origin: 'https://api.openai.com',
         apiKey: 'sk-openai',
         headers: { 'X-Title': 'Sourcelens' },
       });
-      return mountForm();
+      return renderForm();
     }
     const listModelsCalls = () => messaging.sendMessage.mock.calls.filter(([name]) => name === 'listModels');
 
     it('empties the key when Base URL moves to another origin, and List models sends it no key', async () => {
       messaging.sendMessage.mockResolvedValue({ ok: true, models: ['m'] });
-      const container = await savedForOpenAI();
-      expect(getByLabel(container, 'API key').value).toBe('sk-openai');
-      expect(getByLabel<HTMLTextAreaElement>(container, 'Custom headers').value).toBe('X-Title: Sourcelens');
-      await type(getByLabel(container, 'Base URL'), 'https://gateway.example/v1');
-      expect(getByLabel(container, 'API key').value).toBe('');
-      expect(getByLabel<HTMLTextAreaElement>(container, 'Custom headers').value).toBe('');
-      expect(container.querySelector('[data-testid="set-aside-notice"]')?.textContent).toContain(
+      await savedForOpenAI();
+      expect(field('API key').value).toBe('sk-openai');
+      expect(field<HTMLTextAreaElement>('Custom headers').value).toBe('X-Title: Sourcelens');
+      type('Base URL', 'https://gateway.example/v1');
+      expect(field('API key').value).toBe('');
+      expect(field<HTMLTextAreaElement>('Custom headers').value).toBe('');
+      expect(screen.getByTestId('set-aside-notice').textContent).toContain(
         'The API key and headers entered for api.openai.com are not sent to gateway.example.',
       );
-      await click(getButton(container, 'List models'));
-      await settle();
+      fireEvent.click(button('List models'));
+      await screen.findByRole('combobox', { name: 'Available models' });
       expect(listModelsCalls()).toEqual([
         ['listModels', { baseUrl: 'https://gateway.example/v1', apiKey: '', headers: {} }],
       ]);
     });
 
     it('empties the key when another provider is chosen, and gives it back with the first provider', async () => {
-      const container = await savedForOpenAI();
-      await choose(getByLabel<HTMLSelectElement>(container, 'Provider'), 'openrouter');
-      expect(getByLabel(container, 'API key').value).toBe('');
-      await choose(getByLabel<HTMLSelectElement>(container, 'Provider'), 'openai');
-      expect(getByLabel(container, 'API key').value).toBe('sk-openai');
+      await savedForOpenAI();
+      choose(field<HTMLSelectElement>('Provider'), 'openrouter');
+      expect(field('API key').value).toBe('');
+      choose(field<HTMLSelectElement>('Provider'), 'openai');
+      expect(field('API key').value).toBe('sk-openai');
     });
 
     it('sends the key to the new host only when the user says so in so many words', async () => {
-      messaging.sendMessage.mockResolvedValue({ ok: true, models: ['m'] });
-      const container = await savedForOpenAI();
-      await type(getByLabel(container, 'Base URL'), 'https://gateway.example/v1');
-      await click(getButton(container, 'Send the api.openai.com API key and headers to gateway.example too'));
-      expect(getByLabel(container, 'API key').value).toBe('sk-openai');
-      await submit(container);
+      await savedForOpenAI();
+      type('Base URL', 'https://gateway.example/v1');
+      fireEvent.click(button('Send the api.openai.com API key and headers to gateway.example too'));
+      expect(field('API key').value).toBe('sk-openai');
+      await save();
       expect(await loadCredential('https://gateway.example/v1')).toMatchObject({
         origin: 'https://gateway.example',
         apiKey: 'sk-openai',
@@ -335,29 +327,30 @@ describe('OptionsForm', () => {
 
     it('starts with empty fields when sync brought a base URL of another origin', async () => {
       await storage.setItem('sync:settings', { ...(await loadSettings()), baseUrl: 'https://evil.example/v1' });
-      const container = await savedForOpenAI();
-      expect(getByLabel(container, 'API key').value).toBe('');
-      expect(container.querySelector('[data-testid="set-aside-notice"]')?.textContent).toContain('evil.example');
+      await savedForOpenAI();
+      expect(field('API key').value).toBe('');
+      expect(screen.getByTestId('set-aside-notice').textContent).toContain('evil.example');
     });
 
     it('refuses plain http:// for a host on the internet before asking for anything', async () => {
-      const container = await savedForOpenAI();
-      await type(getByLabel(container, 'Base URL'), 'http://api.example.com/v1');
-      await click(getButton(container, 'List models'));
-      await submit(container);
-      expect(container.querySelector('#base-url-error')?.textContent).toContain('Use https://');
+      await savedForOpenAI();
+      type('Base URL', 'http://api.example.com/v1');
+      fireEvent.click(button('List models'));
+      fireEvent.click(button('Save'));
+      const error = await screen.findByText(/Use https:\/\//);
+      expect(error.id).toBe('base-url-error');
       expect(requestPermission).not.toHaveBeenCalled();
       expect(messaging.sendMessage).not.toHaveBeenCalled();
     });
 
     it('saves custom headers with the key, or shows which line is wrong', async () => {
-      const container = await mountForm();
-      const headers = getByLabel<HTMLTextAreaElement>(container, 'Custom headers');
-      await type(headers, 'Authorization: Bearer x');
-      await submit(container);
-      expect(container.querySelector('#custom-headers-error')?.textContent).toContain('put the key there');
-      await type(headers, 'HTTP-Referer: https://sourcelens.dev');
-      await submit(container);
+      await renderForm();
+      type('Custom headers', 'Authorization: Bearer x');
+      fireEvent.click(button('Save'));
+      const error = await screen.findByText(/put the key there/);
+      expect(error.id).toBe('custom-headers-error');
+      type('Custom headers', 'HTTP-Referer: https://sourcelens.dev');
+      await save();
       expect(await loadCredential('https://api.openai.com/v1')).toMatchObject({
         headers: { 'HTTP-Referer': 'https://sourcelens.dev' },
       });
@@ -371,12 +364,12 @@ describe('OptionsForm', () => {
       resultCacheIndex: [{ key: 'result|v2|p|m|English|https://news.example|abc', lastUsed: 1, bytes: 10 }],
       endpointCredential: { version: 1, origin: 'https://api.openai.com', apiKey: 'sk-keep', headers: {} },
     });
-    const container = await mountForm();
-    expect(container.textContent).toContain('2 results are stored now.');
-    await click(getButton(container, 'Clear stored results'));
-    await settle();
-    expect(container.textContent).toContain('Stored results cleared');
-    expect(container.textContent).toContain('0 results are stored now.');
+    await renderForm();
+    const section = within(screen.getByRole('region', { name: 'Stored results' }));
+    await section.findByText(/2 results are stored now\./);
+    fireEvent.click(section.getByRole('button', { name: 'Clear stored results' }));
+    await section.findByText('Stored results cleared');
+    expect(section.getByText(/0 results are stored now\./)).toBeDefined();
     const local = await fakeBrowser.storage.local.get(null);
     expect(Object.keys(local).filter((key) => key.startsWith('result|'))).toEqual([]);
     expect(local.endpointCredential).toMatchObject({ apiKey: 'sk-keep' });
