@@ -1,12 +1,12 @@
-import { z } from 'zod';
-import { SOURCE_VERDICTS } from '@/lib/sources/source-check-answer';
-
 /**
  * What a careful reader expects Sourcelens to find in one eval article: the single definition of
  * an eval fixture's `rubric.json`, validated when the fixtures are loaded (load-fixtures.ts).
  * Names are matched loosely (case, accents and punctuation aside, any alias as whole words);
  * article text (hedges, unattributed claims, verdict claims) must be words of the article itself.
  */
+
+import { z } from 'zod';
+import { SOURCE_VERDICTS } from '@/lib/sources/source-check-answer';
 
 /** A source or relay as the article may name it; `aliases` are other names the notes may use for it. */
 export const ExpectedNameSchema = z.object({

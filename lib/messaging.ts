@@ -34,8 +34,10 @@ export type ModelListResult = { ok: true; models: string[] } | { ok: false; erro
 
 /** The only place one-shot message names live. Streaming job updates use the job port (lib/job/job.ts). */
 export interface ProtocolMap {
-  /** Start (or restart) the job of a tab. `force` skips the cached result (Regenerate). */
-  /** `confirmed`: the user said go to a run above their cost limit (see JobManager.start). */
+  /**
+   * Start (or restart) the job of a tab. `force` skips the cached result (Regenerate); `confirmed`:
+   * the user said go to a run above their cost limit (see JobManager.start).
+   */
   startJob(data: { tabId: number; source: ExtractionSource; force: boolean; confirmed?: boolean }): void;
   cancelJob(data: { tabId: number }): void;
   /** Tests the saved endpoint: the background adds the key and headers saved for this base URL's origin, if any. */

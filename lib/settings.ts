@@ -1,13 +1,14 @@
-import { browser, storage } from '#imports';
-import { loadCredential, saveCredential } from '@/lib/endpoint-credential';
-import { type MigrationResult, migrateSettings, SETTINGS_MIGRATIONS } from '@/lib/settings-migrations';
-import { normaliseSettings, SETTINGS_VERSION, type Settings, SettingsSchema } from '@/lib/settings-schema';
-
 /**
  * Where the settings are kept and how they are read: `storage.sync`, through WXT's storage item with
  * its version and migrations, every read validated by the schema (lib/settings-schema.ts) with a
  * fallback to the defaults. What they are is settings-schema.ts's; this file is their one import.
  */
+
+import { browser, storage } from '#imports';
+import { loadCredential, saveCredential } from '@/lib/endpoint-credential';
+import { type MigrationResult, migrateSettings, SETTINGS_MIGRATIONS } from '@/lib/settings-migrations';
+import { normaliseSettings, SETTINGS_VERSION, type Settings, SettingsSchema } from '@/lib/settings-schema';
+
 export {
   DEFAULT_ASK_ABOVE_DOLLARS,
   DEFAULT_SETTINGS,

@@ -6,13 +6,13 @@ interface OutsideKnowledgeViewProps {
   items: PartialAnalysis['outsideKnowledge'];
 }
 
+/** The block's heading and accessible name. Read once: the browser's language does not change while a page is open. */
+export const OUTSIDE_KNOWLEDGE_TITLE = i18n.t('notes.outsideKnowledge.title');
+
 /**
  * What the model added from its own knowledge (who a person is, who owns the outlet), set apart
  * from the notes in its own labelled block so it is never read as something the article says.
  */
-// Read once: the browser's language does not change while a page is open.
-export const OUTSIDE_KNOWLEDGE_TITLE = i18n.t('notes.outsideKnowledge.title');
-
 export function OutsideKnowledgeView({ items }: OutsideKnowledgeViewProps) {
   const list = (items ?? []).filter((item) => item.text?.trim());
   if (list.length === 0) return null;

@@ -1,5 +1,3 @@
-import { normaliseWhitespace } from '@/lib/article/segments';
-
 /**
  * What news pages put inside or beside the article body that is not the article: ad labels,
  * "read also" teasers, newsletter and subscription boxes, image credits, bylines and lone
@@ -7,6 +5,8 @@ import { normaliseWhitespace } from '@/lib/article/segments';
  * Polish, and the CJK and right-to-left languages Sourcelens reads. The phrases are the ones
  * those sites print; each list is matched whole or at the start of a line, never inside a sentence.
  */
+
+import { normaliseWhitespace } from '@/lib/article/segments';
 
 /** A line that is only this is an ad label. */
 const AD_LABELS = new Set(

@@ -1,6 +1,3 @@
-import { normaliseText, originalRange } from '@/lib/attribution/normalise-text';
-import { INLINE_TAGS } from '@/lib/article/inline-tags';
-
 /**
  * Finds passages of the article in the live page and returns a DOM Range for each (null when it
  * is not there). The page is read as the reader sees it: text nodes in document order, skipping
@@ -8,6 +5,9 @@ import { INLINE_TAGS } from '@/lib/article/inline-tags';
  * (a link inside a sentence). Both sides are compared after `normaliseText`, as grounding does, so
  * a passage matches the page whatever its quotation marks, spaces or soft hyphens.
  */
+
+import { normaliseText, originalRange } from '@/lib/attribution/normalise-text';
+import { INLINE_TAGS } from '@/lib/article/inline-tags';
 
 /** Elements whose text the reader never sees as text. */
 const SKIPPED = new Set([

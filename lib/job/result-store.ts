@@ -1,11 +1,11 @@
-import type { CachedResult } from '@/lib/job/cached-result';
-
 /**
  * Finished results, so that opening the same article again renders at once and costs no tokens, under
  * the key `cacheKey` gives (cached-result.ts). Least recently used entries are evicted past a count cap
  * and a size cap (see MAX_CACHED_BYTES).
  * Storage-agnostic: the extension keeps it in `storage.local` (result-cache.ts), the benchmark in memory.
  */
+
+import type { CachedResult } from '@/lib/job/cached-result';
 
 /** The little of a storage area the store needs; `storage.local` and a Map both provide it. */
 export interface KeyValueArea {

@@ -1,8 +1,4 @@
-/**
- * Counts what a text is made of, in the classes that cost tokens differently: BPE tokenizers
- * (o200k, cl100k and the Llama/Mistral families alike) spend about one token per common English
- * word, more on letters with diacritics, and far more per character on non-Latin scripts.
- */
+/** What a text is made of, in the classes that cost tokens differently (see countCharacterClasses). */
 export interface CharacterClassCounts {
   /** Runs of letters or digits: about one token each, whatever the script. */
   words: number;
@@ -33,6 +29,11 @@ export const CHARACTER_CLASSES = [
   'punctuation',
 ] as const satisfies readonly (keyof CharacterClassCounts)[];
 
+/**
+ * Counts what a text is made of, in the classes that cost tokens differently: BPE tokenizers
+ * (o200k, cl100k and the Llama/Mistral families alike) spend about one token per common English
+ * word, more on letters with diacritics, and far more per character on non-Latin scripts.
+ */
 export function countCharacterClasses(text: string): CharacterClassCounts {
   // Plain counters indexed by class number, by UTF-16 code unit with charCodeAt: several times
   // faster than iterating the string into an object's properties, which matters on a 20,000-word

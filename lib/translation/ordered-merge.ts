@@ -1,8 +1,4 @@
-/**
- * Puts the streams of a translation's parts, which run in parallel and finish in any order,
- * into one text in article order: part 0 shows as it streams, a later part's text is held back
- * until every part before it has finished, then shown at once and streamed from there on.
- */
+/** What createOrderedMerge gives: each part's text goes in as it streams, by the part's index. */
 export interface OrderedMerge {
   push(partIndex: number, text: string): void;
   finish(partIndex: number): void;
@@ -17,6 +13,11 @@ export interface OrderedMergeOptions {
   emit(text: string): void;
 }
 
+/**
+ * Puts the streams of a translation's parts, which run in parallel and finish in any order,
+ * into one text in article order: part 0 shows as it streams, a later part's text is held back
+ * until every part before it has finished, then shown at once and streamed from there on.
+ */
 export function createOrderedMerge(options: OrderedMergeOptions): OrderedMerge {
   const held: string[] = Array.from({ length: options.partCount }, () => '');
   const finished: boolean[] = Array.from({ length: options.partCount }, () => false);

@@ -4,11 +4,6 @@ import { type AppError, assertNever, type RestrictedReason } from '@/lib/errors'
 import { hostLocality } from '@/lib/llm/endpoint';
 import { NO_VISIBLE_TEXT } from '@/lib/article/no-visible-text';
 
-/**
- * The words every surface shows for an AppError: a title, what happened in the endpoint's or
- * page's own terms, and the next step. One case per code; a new code without one fails to compile.
- */
-
 /** What a surface can offer next to the message; each surface wires these to its own controls. */
 export type ErrorAction = 'retry' | 'open-options' | 'use-selection' | 'use-page';
 
@@ -29,6 +24,10 @@ function inParens(detail: string | undefined): string {
   return detail ? i18n.t('error.inParens', { detail }) : '';
 }
 
+/**
+ * The words every surface shows for an AppError: a title, what happened in the endpoint's or
+ * page's own terms, and the next step. One case per code; a new code without one fails to compile.
+ */
 export function describeError(error: AppError): ErrorDescription {
   switch (error.code) {
     case 'missing-api-key':

@@ -3,8 +3,10 @@ import type { Note, NoteKind } from '@/lib/attribution/analysis';
 
 type SourceType = Note['source']['type'];
 
-/** How each kind of attribution is named in the UI; the CSS colours key off the kind itself. */
-// Getters, so each read is in the interface's language of the moment (locales/*.yml).
+/**
+ * How each kind of attribution is named in the UI; the CSS colours key off the kind itself.
+ * Getters, so each read is in the interface's language of the moment (locales/*.yml).
+ */
 export const NOTE_KIND_LABELS: Readonly<Record<NoteKind, string>> = {
   get 'direct-quote'() {
     return i18n.t('note.kind.directQuote');
