@@ -1,11 +1,13 @@
 import { messageOf } from '@/lib/message-of';
+
+/** Why the extension may not read a tab (lib/article/restricted-url.ts). */
+export type RestrictedReason = 'browser-internal' | 'web-store' | 'pdf-viewer' | 'file-access';
+
 /**
  * The one error type of Sourcelens. Plain data, so it survives messaging and storage;
  * every surface renders it through `describeError` (lib/ui/describe-error.ts), which gives
  * each code a message and the next step the user can take.
  */
-export type RestrictedReason = 'browser-internal' | 'web-store' | 'pdf-viewer' | 'file-access';
-
 export type AppError =
   | { code: 'missing-api-key'; host: string }
   | { code: 'missing-model' }

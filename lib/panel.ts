@@ -1,10 +1,6 @@
 import { browser } from '#imports';
 
-/**
- * Opening the side panel (Chrome) or sidebar (Firefox). Both browsers only allow it inside a
- * user gesture, so callers must call `openPanel` synchronously in their click handler, before
- * any `await`.
- */
+/** The little of Firefox's `sidebarAction` used here; Chrome has none. */
 interface FirefoxSidebarAction {
   open(): Promise<void>;
 }
@@ -13,6 +9,11 @@ function sidebarAction(): FirefoxSidebarAction | undefined {
   return (browser as unknown as { sidebarAction?: FirefoxSidebarAction }).sidebarAction;
 }
 
+/**
+ * Opens the side panel (Chrome) or sidebar (Firefox). Both browsers only allow it inside a
+ * user gesture, so callers must call `openPanel` synchronously in their click handler, before
+ * any `await`.
+ */
 export function openPanel(target: { tabId: number; windowId?: number }): Promise<void> {
   const firefox = sidebarAction();
   if (firefox) return firefox.open();

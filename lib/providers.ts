@@ -4,6 +4,8 @@
  * request side to read. Each was checked against the provider's own documentation (see `verified`
  * and the README's Providers table). Kept free of the `openai` SDK so every page can import it.
  */
+
+/** Every preset's id. */
 export const PROVIDER_IDS = [
   'openai',
   'azure',

@@ -1,14 +1,16 @@
-import { z } from 'zod';
-import { normaliseBaseUrl } from '@/lib/base-url';
-import { parseEndpoint } from '@/lib/llm/endpoint';
-import { PROVIDER_IDS, PROVIDERS } from '@/lib/providers';
-
 /**
  * Settings: one zod schema, validated on every read (lib/settings.ts), versioned with one migration
  * per step (lib/settings-migrations.ts). Free of the browser, so Node scripts can build settings.
  * The API key is not part of it: it lives in `storage.local` alone, bound to the origin it was saved
  * for (lib/endpoint-credential.ts), so it is never synced and never follows a synced base URL.
  */
+
+import { z } from 'zod';
+import { normaliseBaseUrl } from '@/lib/base-url';
+import { parseEndpoint } from '@/lib/llm/endpoint';
+import { PROVIDER_IDS, PROVIDERS } from '@/lib/providers';
+
+/** The settings' current version: each step to it has a migration (lib/settings-migrations.ts). */
 export const SETTINGS_VERSION = 4;
 
 /**

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 
-/**
- * The extracted article: the boundary between the page (untrusted) and the extension.
- * Validated with this schema when it arrives from the injected extraction script.
- */
+/** One paragraph of the article's text, as the reader sees it on the page. */
 export const ParagraphSchema = z.object({
   /** Stable within one extraction: `p1`, `p2`, … in reading order. */
   id: z.string(),
@@ -41,6 +38,10 @@ export const TruncationSchema = z.object({
   paragraphCount: z.number().int().nonnegative(),
 });
 
+/**
+ * The extracted article: the boundary between the page (untrusted) and the extension.
+ * Validated with this schema when it arrives from the injected extraction script.
+ */
 export const ArticleSchema = z.object({
   /** The tab's URL when extracted. */
   url: z.string(),

@@ -6,6 +6,8 @@
  * leads. Short or mixed texts get null: the browser's detector (`i18n.detectLanguage`) or the
  * script (lib/article/script-language.ts) decide those.
  */
+
+/** Each language's function words, space-separated: frequent in its news prose, rare in the others here. */
 const FUNCTION_WORDS: Record<string, string> = {
   en: 'the and of to is that for was with said he it by from have has this are be not but which were will would its their they been who an',
   de: 'der die das und ist nicht mit sich auf für dem den von ein eine des im auch wurde sei hat zu bei nach wie noch aus werden sind einem einer sagte soll',

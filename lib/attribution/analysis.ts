@@ -1,10 +1,6 @@
 import { z } from 'zod';
 
-/**
- * What the model returns for summary and source-attribution notes: the single
- * definition used for the JSON schema sent to the endpoint, for validating the
- * answer, and for typing the partial object rendered while it streams.
- */
+/** How a note's claim is attributed in the article's own words, from a quote to no attribution at all. */
 export const NOTE_KINDS = [
   'direct-quote',
   'reported-speech',
@@ -62,6 +58,11 @@ export const OutsideKnowledgeSchema = z.object({
     .describe('The background, in the target language, saying that it comes from general knowledge, not the article.'),
 });
 
+/**
+ * What the model returns for summary and source-attribution notes: the single
+ * definition used for the JSON schema sent to the endpoint, for validating the
+ * answer, and for typing the partial object rendered while it streams.
+ */
 export const AnalysisSchema = z.object({
   summary: z.array(SummaryPointSchema),
   notes: z.array(NoteSchema),

@@ -112,10 +112,7 @@ function sharedSuffix(text: string, position: number, wanted: string): number {
   return length;
 }
 
-/**
- * Where the needle's parts occur in order in `haystack` (normalised offsets), extended over the
- * trimmed edge punctuation where the original has it too, so a quote ending with "." covers the ".".
- */
+/** A letter, digit or combining mark: a character that belongs to a word. */
 const WORD_CHARACTER = /^[\p{L}\p{N}\p{M}]$/u;
 
 /** Whether `before` and `after` are two halves of one word: then a match may not begin or end between them. */
@@ -136,6 +133,10 @@ function indexOfWhole(haystack: string, part: string, from: number): number {
   return -1;
 }
 
+/**
+ * Where the needle's parts occur in order in `haystack` (normalised offsets), extended over the
+ * trimmed edge punctuation where the original has it too, so a quote ending with "." covers the ".".
+ */
 function findNeedle(haystack: string, needle: Needle): { start: number; end: number } | null {
   const [first = '', ...rest] = needle.parts;
   const start = indexOfWhole(haystack, first, 0);

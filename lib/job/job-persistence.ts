@@ -1,14 +1,15 @@
-import { browser } from '#imports';
-import type { JobState } from '@/lib/job/job';
-import { createSnapshotStore, type SnapshotArea } from '@/lib/job/snapshot-store';
-import { storedJobOf } from '@/lib/job/stored-job';
-
 /**
  * Jobs are mirrored into `storage.session` so that a service worker stopped by the browser comes
  * back knowing each tab's result (and which jobs were cut off). Session storage is cleared when the
  * browser closes and is not readable by content scripts. What does not fit is reported to
  * `onNotKept` (the job manager then tells the surfaces), never dropped silently.
  */
+
+import { browser } from '#imports';
+import type { JobState } from '@/lib/job/job';
+import { createSnapshotStore, type SnapshotArea } from '@/lib/job/snapshot-store';
+import { storedJobOf } from '@/lib/job/stored-job';
+
 const PREFIX = 'job:';
 const WRITE_INTERVAL_MS = 500;
 

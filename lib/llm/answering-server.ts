@@ -4,6 +4,8 @@
  * `x-azure-ref`) or, for an HTML page, the name it prints (nginx's `<center>nginx</center>` footer,
  * Cloudflare's "Performance & security by Cloudflare").
  */
+
+/** The fronts this module recognises, each with the name messages give it. */
 export const ANSWERING_SERVERS = {
   cloudflare: 'Cloudflare',
   nginx: 'nginx',

@@ -1,22 +1,7 @@
 import type { EndpointPause } from '@/lib/llm/endpoint-pause';
 import { retryAfterSeconds } from '@/lib/llm/retry-after';
 
-/**
- * One queue per endpoint (origin + key, see endpoint-queue-registry.ts): every request the
- * extension sends there goes through it, whichever tab or part of a job it serves.
- *
- * - At most `concurrency` requests are in flight. A request holds its slot until its answer has
- *   been read to the end (a stream is a request in flight), or until it is cancelled.
- * - A 429 pauses the whole endpoint for its `retry-after` (or an exponential back-off with jitter
- *   when it sends none): requests not yet sent wait, streams already running go on, and the
- *   limited request goes out again first. A 5xx or a failed connection backs off that request
- *   alone. After `maxAttempts` the last answer is handed on as it is, so the caller reports the
- *   rate limit with its wait, or the server error.
- * - The queue owns these retries: clients whose requests go through it are created with the
- *   SDK's own retries off (maxRetries 0, QUEUED_CLIENT_OPTIONS in client.ts), so retries never multiply.
- * - An aborted signal drops the request at once, whether it waits for a slot, sits out a pause,
- *   or is in flight.
- */
+/** How an EndpointQueue is set up: how many requests at once, and its retries. */
 export interface EndpointQueueOptions {
   concurrency: number;
   /** Tries per request, the first included. */
@@ -62,6 +47,22 @@ const DEFAULTS = {
   headersTimeoutMs: 120_000,
 };
 
+/**
+ * One queue per endpoint (origin + key, see endpoint-queue-registry.ts): every request the
+ * extension sends there goes through it, whichever tab or part of a job it serves.
+ *
+ * - At most `concurrency` requests are in flight. A request holds its slot until its answer has
+ *   been read to the end (a stream is a request in flight), or until it is cancelled.
+ * - A 429 pauses the whole endpoint for its `retry-after` (or an exponential back-off with jitter
+ *   when it sends none): requests not yet sent wait, streams already running go on, and the
+ *   limited request goes out again first. A 5xx or a failed connection backs off that request
+ *   alone. After `maxAttempts` the last answer is handed on as it is, so the caller reports the
+ *   rate limit with its wait, or the server error.
+ * - The queue owns these retries: clients whose requests go through it are created with the
+ *   SDK's own retries off (maxRetries 0, QUEUED_CLIENT_OPTIONS in client.ts), so retries never multiply.
+ * - An aborted signal drops the request at once, whether it waits for a slot, sits out a pause,
+ *   or is in flight.
+ */
 export class EndpointQueue {
   concurrency: number;
   private readonly options: Required<Omit<EndpointQueueOptions, 'concurrency'>>;

@@ -11,6 +11,7 @@
  * `reasoning`, parts of type `thinking`) is told apart in chat-chunk.ts; this module handles the
  * inline forms, streaming.
  */
+
 const OPENING_TAGS = ['<think>', '<thinking>', '<reasoning>', '[think]'];
 const OPENING_TAG = /^(?:<think>|<thinking>|<reasoning>|\[think\])/i;
 const CLOSING_TAG = /<\/think>|<\/thinking>|<\/reasoning>|\[\/think\]/i;

@@ -5,6 +5,8 @@
  * for display. Models do not always comply: markers go missing, come out as `**[P3]**` or
  * `\[p3\]` (Markdown escaping), or paragraphs run together; the reader copes with all of these.
  */
+
+/** One translated paragraph, with the id of the source paragraph it translates. */
 export interface AlignedParagraph {
   /** The source paragraph's id, or null when neither a marker nor the position tells. */
   paragraphId: string | null;

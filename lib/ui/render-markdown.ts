@@ -1,6 +1,3 @@
-import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
-import { Marked } from 'marked';
-
 /**
  * Model output is untrusted: it may echo markup from the article or be steered by it
  * (prompt injection). Markdown is parsed by `marked` and then sanitized with an allow-list,
@@ -8,6 +5,11 @@ import { Marked } from 'marked';
  * article's own links (a model steered by the page could otherwise plant a look-alike address in a
  * faithful-looking translation); it opens in a new tab. Every other link keeps its text, not its target.
  */
+
+import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
+import { Marked } from 'marked';
+
+/** The elements sanitized Markdown may keep: plain formatting only. */
 const ALLOWED_TAGS = [
   'p',
   'br',
