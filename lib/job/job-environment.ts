@@ -56,10 +56,11 @@ export interface JobEnvironment {
     source: ExtractionSource,
   ): Promise<{ ok: true; article: Article } | { ok: false; error: AppError }>;
   /**
-   * Both reject with an AppError. With `onTranslation` (a combined plan), the analysis answer
+   * Rejects with an AppError. With `onTranslation` (a combined plan), the analysis answer
    * carries the translation too: streamed through it, and returned as `translation`.
    */
   runAnalysis(request: AnalysisRequest): Promise<AnalysisOutcome>;
+  /** Rejects with an AppError. */
   runTranslation(request: TranslationRequest): Promise<{ usage: Usage | null }>;
   readCache(key: string): Promise<CachedResult | null>;
   writeCache(key: string, result: CachedResult): Promise<void>;
