@@ -8,10 +8,10 @@ import { expectedAnalysisAnswer, expectedTranslationAnswer } from '@/lib/budget/
 import type { ModelLimits } from '@/lib/budget/model-limits';
 
 /**
- * How a job's requests are cut: one analysis request, or one per part and one to combine their summaries when the article
- * does not fit the model's context window; one translation request, or parallel parts; or, for a
- * short article, one request answering both. Decided from the model's limits and the token
- * estimate, before anything is sent.
+ * How a job's requests are cut: one analysis request, or, when the article does not fit the
+ * model's context window, one per part and one to combine their summaries; one translation
+ * request, or parallel parts; or, for a short article, one request answering both. Decided from
+ * the model's limits and the token estimate, before anything is sent.
  */
 export interface RequestPlan {
   family: TokenizerFamily;

@@ -41,7 +41,10 @@ export interface StreamAnalysisOptions {
   onActivity?: () => void;
   /** For the origin-rejected advice; defaults to the running page's origin. */
   origin?: string;
-  /** Other messages than the analysis prompt for `article`, answered in the same JSON shape (the step that combines the parts' summaries). */
+  /**
+   * Other messages than the analysis prompt for `article`, answered in the same JSON shape (the
+   * step combining the parts' summaries).
+   */
   messages?: PromptMessage[];
   /**
    * Set to ask for the translation in the same answer (a short article, see request-plan.ts):

@@ -109,9 +109,9 @@ describe.each(corpus.map((transcript) => [transcript.name, transcript] as const)
 );
 
 /**
- * A long article's requests go in parts (the analysis' parts and their summaries combined, the translation's in parallel) through
- * the endpoint queue, as jobs send them: every behaviour that a complete answer survives in one
- * request, it survives in each part.
+ * A long article's requests go in parts (the analysis' parts, then their summaries combined; the
+ * translation's parts in parallel) through the endpoint queue, as jobs send them: every behaviour
+ * that a complete answer survives in one request, it survives in each part.
  */
 describe('in parts, through the job runners', () => {
   const article = seedArticle();
