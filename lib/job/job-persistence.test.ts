@@ -5,7 +5,6 @@ import { seedFixtures } from '@/tests/support/seed-fixtures';
 import { AnalysisSchema } from '@/lib/attribution/analysis';
 import { applyJobEvent, createJob, type JobState, NOT_THINKING } from '@/lib/job/job';
 import { loadPersistedJobs } from '@/lib/job/job-persistence';
-import type { SourceCheckState } from '@/lib/sources/source-check-state';
 import { SAMPLE_SOURCE_CHECK } from '@/tests/support/sample-source-check';
 
 /** A finished job of the seed article, as this release writes it. */
@@ -37,10 +36,10 @@ function olderRelease(job: JobState): Record<string, unknown> {
   return rest;
 }
 
-/** A check of the stand-in NYT page in each state, as the runner leaves them. */
-function sourceCheck(url: string, state: Record<string, unknown>): SourceCheckState {
+/** A check of the stand-in NYT page in a state, as the runner stores it (storage gives it back unknown). */
+function sourceCheck(url: string, state: Record<string, unknown>): Record<string, unknown> {
   const source = { url, name: 'The New York Times', domain: 'nytimes.com', names: ['NYT'], claims: [] };
-  return { source, via: 'fetch', parentUrl: null, ...state } as SourceCheckState;
+  return { source, via: 'fetch', parentUrl: null, ...state };
 }
 
 describe('loadPersistedJobs', () => {
