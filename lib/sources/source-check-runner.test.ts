@@ -314,6 +314,42 @@ describe('SourceCheckRunner', () => {
     await expect.poll(() => checkRequests()[0]?.clientClosedAt).toBeDefined();
   });
 
+  it('checks one step further along the relay chain against the checked source’s own words', async () => {
+    const READOUT = 'https://www.state.example/readout-belarus';
+    const { run, request, checks, checkRequests } = await setup({
+      pages: {
+        [NYT]: nytPage,
+        [READOUT]: {
+          ok: true,
+          article: { ...sourcePageArticle(), url: READOUT },
+          retrievedAt: '2026-11-29T12:05:00.000Z',
+        },
+      },
+    });
+    await run(request([NYT]));
+    const readout = {
+      url: READOUT,
+      name: 'State Department readout',
+      domain: 'state.example',
+      names: ['State Department readout'],
+      claims: [
+        {
+          id: 'c1',
+          noteIndex: 3,
+          original: 'he hailed the end of what he called a "special operation"',
+          claim: 'Smith hailed the end of a “special operation”.',
+          paragraphId: null,
+          attributedAs: 'State Department readout',
+        },
+      ],
+    };
+    await run({ ...request([]), sources: [readout], parentUrl: NYT });
+    expect(checks()[READOUT]).toMatchObject({ status: 'checked', parentUrl: NYT });
+    expect(checks()[NYT]).toMatchObject({ status: 'checked', parentUrl: null });
+    // The claim is the NYT's passage, in the NYT's language, not the German article's.
+    expect(messagesText(checkRequests()[1]?.body ?? {})).toContain('[c1] Article (English): he hailed');
+  });
+
   it('refuses a tab without a finished analysis, saying so', async () => {
     const { runner, request } = await setup();
     await expect(runner.start({ ...request([NYT]), tabId: 99 })).rejects.toThrow(/analyse the page first/);

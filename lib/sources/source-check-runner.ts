@@ -209,10 +209,15 @@ export class SourceCheckRunner {
       this.environment.cache !== null && ((await this.environment.cacheAllowed?.(request.tabId)) ?? true);
     const cache = cacheAllowed ? this.environment.cache : null;
     const fingerprint = await articleFingerprint(article);
+    // A follow-up check (one step along the relay chain) compares against the checked source's own
+    // passages: their language is that source's, and check-source.ts keys its result and cache by it.
+    const parent = request.parentUrl === undefined ? undefined : job.sourceChecks[request.parentUrl];
+    const claimsLanguage = parent?.status === 'checked' ? parent.result.language : article.language;
+    const followUp = request.parentUrl === undefined ? {} : { parentUrl: request.parentUrl };
     const planInput = (source: CheckableSource, page: Article): SourceCheckPlanInput => ({
       source,
       page,
-      articleLanguage: article.language,
+      articleLanguage: claimsLanguage,
       targetLanguage: job.targetLanguage,
       model: settings.model,
       limits,
@@ -236,6 +241,7 @@ export class SourceCheckRunner {
             model: settings.model,
             targetLanguage: job.targetLanguage,
             promptVersion: SOURCE_CHECK_PROMPT_VERSION,
+            ...followUp,
           });
           const cached = await cache.read(key, this.environment.now());
           if (cached) {
@@ -300,6 +306,7 @@ export class SourceCheckRunner {
             onActivity: () => this.environment.keepAlive?.(),
             cache: cache ? { store: cache, articleFingerprint: fingerprint } : undefined,
             now: () => this.environment.now(),
+            ...followUp,
           });
           if (signal.aborted) {
             fail(source, { code: 'cancelled' });
