@@ -354,4 +354,17 @@ describe('SourceCheckRunner', () => {
     const { runner, request } = await setup();
     await expect(runner.start({ ...request([NYT]), tabId: 99 })).rejects.toThrow(/analyse the page first/);
   });
+
+  it('refuses while the tab’s analysis is still running, saying it has not finished', async () => {
+    const manager = new JobManager(
+      createFakeJobEnvironment({ article, runAnalysis: () => new Promise(() => undefined) }),
+    );
+    void manager.start(TAB, { source: 'article', force: false });
+    await expect.poll(() => manager.get(TAB)?.status).toBe('running');
+    const runner = new SourceCheckRunner(manager, createFakeSourceCheckEnvironment());
+    await expect(
+      runner.start({ tabId: TAB, sources: [sourceAt(NYT)], via: 'fetch', confirmed: false }),
+    ).rejects.toThrow(/has not finished yet/);
+    expect(manager.get(TAB)?.sourceChecks).toEqual({});
+  });
 });

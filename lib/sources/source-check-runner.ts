@@ -105,8 +105,11 @@ export class SourceCheckRunner {
     const job = await this.watchJob(request.tabId, controller);
     if (!job.article || job.analysisStatus !== 'done') {
       controller.abort();
+      const underWay = job.status === 'extracting' || job.status === 'running';
       throw new Error(
-        'The sources of this tab’s article can be checked once its analysis has finished: analyse the page first.',
+        underWay
+          ? 'This tab’s analysis has not finished yet: its sources can be checked once it has.'
+          : 'This tab has no finished analysis to check sources against: analyse the page first.',
       );
     }
     const article = job.article;
@@ -141,7 +144,10 @@ export class SourceCheckRunner {
       .finally(() => {
         controller.abort();
         tabControllers.delete(controller);
-        if (tabControllers.size === 0) this.running.delete(request.tabId);
+        // forget() may have dropped this set and a later batch made another.
+        if (tabControllers.size === 0 && this.running.get(request.tabId) === tabControllers) {
+          this.running.delete(request.tabId);
+        }
       });
     return { finished };
   }
@@ -166,7 +172,7 @@ export class SourceCheckRunner {
           if (event.type !== 'snapshot') return;
           if (!event.job) {
             unsubscribe();
-            reject(new Error('This tab has no analysis to check sources of: analyse the page first.'));
+            reject(new Error('This tab has no finished analysis to check sources against: analyse the page first.'));
             return;
           }
           jobId = event.job.id;
