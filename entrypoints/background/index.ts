@@ -13,6 +13,9 @@ import { applyToolbarBehaviour, openPanel, toolbarAction } from '@/lib/panel';
 import { registerSelectionMenu } from '@/lib/selection-menu';
 import { readSourceFromBackground } from '@/lib/sources/read-source-in-background';
 import { readSourceInTab } from '@/lib/sources/read-source-in-tab';
+import { createBrowserSourceCheckEnvironment } from '@/lib/sources/browser-source-check-environment';
+import { SourceCheckRunner } from '@/lib/sources/source-check-runner';
+import { SourceCheckRequestSchema } from '@/lib/sources/source-check-state';
 import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings';
 import { registerWelcome } from '@/lib/welcome';
 
@@ -20,7 +23,12 @@ export default defineBackground(() => {
   const origin = new URL(browser.runtime.getURL('/')).origin;
   // What endpoints refused (request fields), learnt by jobs and Test connection alike.
   const shapes = createShapeMemory(browserShapeStore);
-  const manager = new JobManager(createBrowserJobEnvironment(origin, shapes));
+  const jobEnvironment = createBrowserJobEnvironment(origin, shapes);
+  const manager = new JobManager(jobEnvironment);
+  const sourceChecks = new SourceCheckRunner(
+    manager,
+    createBrowserSourceCheckEnvironment(jobEnvironment, { origin, memory: shapes }),
+  );
   reportSnapshotsNotKept((tabId) => manager.notKept(tabId));
   void manager.restoreAll(loadPersistedJobs());
   void protectLocalStorage();
@@ -81,6 +89,10 @@ export default defineBackground(() => {
     fromOwnPage(sender);
     return readSourceInTab(data.url, { windowId: data.windowId });
   });
+  onMessage('checkSources', async ({ data, sender }) => {
+    fromOwnPage(sender);
+    await sourceChecks.start(SourceCheckRequestSchema.parse(data));
+  });
 
   // Without the tabs permission a navigation shows as status "loading", its URL only where we have access.
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
@@ -88,6 +100,7 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     manager.forget(tabId);
+    sourceChecks.forget(tabId);
     void forgetPersistedJob(tabId);
   });
 });

@@ -420,6 +420,24 @@ describe('JobManager', () => {
     await Promise.all([first, second]);
   });
 
+  it('keeps a source check on its job, mirrored by the surfaces; a re-run starts with none', async () => {
+    const { manager, mirror } = setup();
+    await manager.start(7, { source: 'article', force: false });
+    const jobId = manager.get(7)?.id ?? '';
+    const source = { url: 'https://www.nytimes.com/a', name: 'NYT', domain: 'nytimes.com', names: ['NYT'], claims: [] };
+    const check = { source, via: 'fetch', parentUrl: null, status: 'reading' } as const;
+    expect(manager.updateSourceCheck(7, jobId, check)).toBe(true);
+    expect(manager.get(7)?.sourceChecks).toEqual({ [source.url]: check });
+    expect(mirror()?.sourceChecks).toEqual({ [source.url]: check });
+
+    await manager.start(7, { source: 'article', force: true });
+    expect(manager.get(7)?.sourceChecks).toEqual({});
+    // The old job's check ends where nobody looks: dropped.
+    expect(manager.updateSourceCheck(7, jobId, { ...check, status: 'checking' })).toBe(false);
+    expect(manager.updateSourceCheck(8, jobId, check)).toBe(false);
+    expect(mirror()?.sourceChecks).toEqual({});
+  });
+
   it('answers a subscription only once the jobs of before a restart are back', async () => {
     const { manager } = setup();
     let release: (jobs: JobState[]) => void = () => undefined;
@@ -468,6 +486,7 @@ describe('JobManager', () => {
           pageChanged: false,
           notKept: false,
           error: null,
+          sourceChecks: {},
         },
         { type: 'translation-delta', text: ' done' },
       ) as JobState),

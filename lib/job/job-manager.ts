@@ -1,18 +1,17 @@
 import type { ExtractionSource } from '@/lib/article/article';
 import { isTargetLanguage } from '@/lib/article/is-target-language';
 import { needsConfirmation } from '@/lib/budget/cost-gate';
-import type { AppError } from '@/lib/errors';
 import { endpointHost } from '@/lib/llm/endpoint';
-import { PROVIDERS } from '@/lib/providers';
-import type { Settings } from '@/lib/settings';
 import { articleFingerprint, pageOrigin } from '@/lib/job/article-fingerprint';
 import { cacheKey, jobFromCachedResult, toCachedResult } from '@/lib/job/cached-result';
+import { configurationError } from '@/lib/job/configuration-error';
 import { applyJobEvent, createJob, type JobEvent, type JobState } from '@/lib/job/job';
 import type { JobEnvironment, LlmRequest } from '@/lib/job/job-environment';
 import type { PartContext } from '@/lib/job/part-streams';
 import { createPauseTracker } from '@/lib/job/pause-tracker';
 import { planJob } from '@/lib/job/plan-job';
 import { runParts } from '@/lib/job/run-parts';
+import type { SourceCheckState } from '@/lib/sources/source-check-state';
 
 type Listener = (event: JobEvent) => void;
 
@@ -131,14 +130,14 @@ export class JobManager {
         return this.emit(running, { type: 'snapshot', job: jobFromCachedResult(running.state, article, cached) });
     }
 
-    const configurationError = checkConfiguration(settings, apiKey);
+    const settingsError = configurationError(settings, apiKey);
     this.emit(running, { type: 'article', article });
     // Planning is one pass over the text with the token estimate: a few milliseconds even for 20,000 words.
     const { plan, estimate } = planJob(article, settings, {
       translate: !isTargetLanguage(article.language, settings.targetLanguage),
     });
     this.emit(running, { type: 'estimate', estimate });
-    if (configurationError) return this.emit(running, { type: 'failed', error: configurationError });
+    if (settingsError) return this.emit(running, { type: 'failed', error: settingsError });
     if (!options.confirmed && needsConfirmation(estimate, settings.askAboveDollars)) {
       return this.emit(running, { type: 'awaiting-confirmation' });
     }
@@ -206,6 +205,18 @@ export class JobManager {
     if (running && !running.state.notKept) this.emit(running, { type: 'not-kept' });
   }
 
+  /**
+   * A source check of the tab's job changed (lib/sources/source-check-runner.ts): emitted and
+   * persisted as the job's other events. False, and nothing emitted, when `jobId` is no longer the
+   * tab's job (re-run, tab closed): the check belongs to an article no surface shows any more.
+   */
+  updateSourceCheck(tabId: number, jobId: string, check: SourceCheckState): boolean {
+    const running = this.jobs.get(tabId);
+    if (!running || running.state.id !== jobId) return false;
+    this.emit(running, { type: 'source-check', url: check.source.url, check });
+    return true;
+  }
+
   /** The tab is gone: stop its requests and drop its state. */
   forget(tabId: number): void {
     this.jobs.get(tabId)?.controller.abort();
@@ -244,12 +255,4 @@ function interruptedOnRestart(job: JobState, now: number): JobState {
 
 function withoutFragment(url: string): string {
   return url.split('#')[0] ?? url;
-}
-
-function checkConfiguration(settings: Settings, apiKey: string): AppError | null {
-  if (!settings.model) return { code: 'missing-model' };
-  if (!apiKey && PROVIDERS[settings.provider].keyRequired) {
-    return { code: 'missing-api-key', host: endpointHost(settings.baseUrl) };
-  }
-  return null;
 }

@@ -5,6 +5,7 @@ import { seedFixtures } from '@/tests/support/seed-fixtures';
 import { AnalysisSchema } from '@/lib/attribution/analysis';
 import { applyJobEvent, createJob, type JobState, NOT_THINKING } from '@/lib/job/job';
 import { loadPersistedJobs } from '@/lib/job/job-persistence';
+import { SAMPLE_SOURCE_CHECK } from '@/tests/support/sample-source-check';
 
 /** A finished job of the seed article, as this release writes it. */
 function finishedJob(tabId: number): JobState {
@@ -29,10 +30,16 @@ function finishedJob(tabId: number): JobState {
   return job;
 }
 
-/** What a release before the estimate, pause, thinking and page marks wrote. */
+/** What a release before the estimate, pause, thinking, page marks and source checks wrote. */
 function olderRelease(job: JobState): Record<string, unknown> {
-  const { estimate, pause, thinking, pageChanged, notKept, ...rest } = job;
+  const { estimate, pause, thinking, pageChanged, notKept, sourceChecks, ...rest } = job;
   return rest;
+}
+
+/** A check of the stand-in NYT page in a state, as the runner stores it (storage gives it back unknown). */
+function sourceCheck(url: string, state: Record<string, unknown>): Record<string, unknown> {
+  const source = { url, name: 'The New York Times', domain: 'nytimes.com', names: ['NYT'], claims: [] };
+  return { source, via: 'fetch', parentUrl: null, ...state };
 }
 
 describe('loadPersistedJobs', () => {
@@ -55,6 +62,7 @@ describe('loadPersistedJobs', () => {
       thinking: NOT_THINKING,
       pageChanged: false,
       notKept: false,
+      sourceChecks: {},
     });
   });
 
@@ -74,6 +82,43 @@ describe('loadPersistedJobs', () => {
       'job:8': { ...job, estimate: { ...olderEstimate, translationChunks: translationParts } },
     });
     expect(await loadPersistedJobs()).toEqual([job]);
+  });
+
+  it('brings back the source checks that ended, and drops those whose work died with the worker', async () => {
+    const estimate = {
+      inputTokens: 1,
+      outputTokens: 1,
+      price: null,
+      requests: 1,
+      analysisParts: 0,
+      translationParts: 0,
+      combined: false,
+    };
+    const ended = {
+      'https://a.example/1': sourceCheck('https://a.example/1', { status: 'checked', result: SAMPLE_SOURCE_CHECK }),
+      'https://a.example/2': sourceCheck('https://a.example/2', {
+        status: 'unreadable',
+        problem: { kind: 'refused', host: 'a.example', status: 403 },
+      }),
+      'https://a.example/3': sourceCheck('https://a.example/3', { status: 'failed', error: { code: 'cancelled' } }),
+    };
+    const underWay = {
+      'https://b.example/1': sourceCheck('https://b.example/1', { status: 'reading' }),
+      'https://b.example/2': sourceCheck('https://b.example/2', { status: 'checking' }),
+      'https://b.example/3': sourceCheck('https://b.example/3', {
+        status: 'awaiting-confirmation',
+        estimate,
+        batchEstimate: estimate,
+      }),
+    };
+    const unfit = {
+      'https://c.example/1': { ...sourceCheck('https://c.example/1', { status: 'checked' }) },
+      'https://c.example/2': sourceCheck('https://c.example/other', { status: 'failed', error: { code: 'cancelled' } }),
+    };
+    const job = { ...finishedJob(8), sourceChecks: { ...ended, ...underWay, ...unfit } };
+    await fakeBrowser.storage.session.set({ 'job:8': job });
+    const [restored] = await loadPersistedJobs();
+    expect(restored).toEqual({ ...job, sourceChecks: ended });
   });
 
   it('keeps what fits of an analysis cut off mid-stream', async () => {

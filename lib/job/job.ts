@@ -5,6 +5,7 @@ import type { JobEstimate } from '@/lib/budget/job-estimate';
 import type { AppError } from '@/lib/errors';
 import type { EndpointPause } from '@/lib/llm/endpoint-pause';
 import type { StructuredMode } from '@/lib/llm/request-shape';
+import type { SourceCheckState } from '@/lib/sources/source-check-state';
 
 /** Token counts as the endpoint reported them in its `usage` data. */
 export interface Usage {
@@ -67,6 +68,11 @@ export interface JobState {
   notKept: boolean;
   /** A job-level failure (extraction, settings): nothing was requested. */
   error: AppError | null;
+  /**
+   * The checks of sources the article links (lib/sources/source-check-runner.ts), keyed by the
+   * source's URL. A new job for the tab (a re-run, another page) starts with none.
+   */
+  sourceChecks: Record<string, SourceCheckState>;
 }
 
 /** Events sent from the background to the surfaces over the job port. */
@@ -87,6 +93,7 @@ export type JobEvent =
   | { type: 'thinking'; part: ThinkingPart; since: number | null }
   | { type: 'page-changed' }
   | { type: 'not-kept' }
+  | { type: 'source-check'; url: string; check: SourceCheckState }
   | { type: 'cancelled' };
 
 /**
@@ -135,6 +142,7 @@ export function createJob(init: {
     pageChanged: false,
     notKept: false,
     error: null,
+    sourceChecks: {},
   };
 }
 
@@ -210,6 +218,8 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
       return { ...job, pageChanged: true };
     case 'not-kept':
       return { ...job, notKept: true };
+    case 'source-check':
+      return { ...job, sourceChecks: { ...job.sourceChecks, [event.url]: event.check } };
     case 'awaiting-confirmation':
       // Nothing is requested until the user says so: both parts wait.
       return { ...job, status: 'awaiting-confirmation', analysisStatus: 'pending', translationStatus: 'pending' };
