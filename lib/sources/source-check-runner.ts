@@ -372,7 +372,7 @@ function sumEstimates(estimates: JobEstimate[], price: JobEstimate['price']): Jo
     price,
     requests: estimates.reduce((sum, estimate) => sum + estimate.requests, 0),
     analysisParts: 0,
-    translationChunks: 0,
+    translationParts: 0,
     combined: false,
   };
 }
