@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ExtractionSource } from '@/lib/article/article';
 import type { AppError } from '@/lib/errors';
 import type { StructuredMode } from '@/lib/llm/request-shape';
+import type { SourceCheckRequest } from '@/lib/sources/source-check-state';
 import type { SourcePageRead } from '@/lib/sources/source-page-read';
 
 /** Connection details of a test: the base URL, the key for that URL's origin, the model. */
@@ -60,6 +61,11 @@ export interface ProtocolMap {
    * page fetching gave no article (built by its scripts, or for signed-in readers only).
    */
   readSourceInTab(data: { url: string; windowId?: number }): SourcePageRead;
+  /**
+   * Checks linked sources of the tab's article against what it attributes to them. Progress and
+   * results arrive in the tab's job (JobState.sourceChecks); the panel asks host access on the click.
+   */
+  checkSources(data: SourceCheckRequest): void;
   /** From the background to the offscreen document (Chromium): the DOM work of readSourcePage. */
   readSourceInOffscreen(data: { url: string }): SourcePageRead;
 }

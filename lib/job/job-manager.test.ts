@@ -468,6 +468,7 @@ describe('JobManager', () => {
           pageChanged: false,
           notKept: false,
           error: null,
+          sourceChecks: {},
         },
         { type: 'translation-delta', text: ' done' },
       ) as JobState),

@@ -5,6 +5,7 @@ import type { JobEstimate } from '@/lib/budget/job-estimate';
 import type { AppError } from '@/lib/errors';
 import type { EndpointPause } from '@/lib/llm/endpoint-pause';
 import type { StructuredMode } from '@/lib/llm/request-shape';
+import type { SourceCheckState } from '@/lib/sources/source-check-state';
 
 /** Token counts as the endpoint reported them in its `usage` data. */
 export interface Usage {
@@ -67,6 +68,8 @@ export interface JobState {
   notKept: boolean;
   /** A job-level failure (extraction, settings): nothing was requested. */
   error: AppError | null;
+  /** The linked sources checked or being checked against the article's claims, by source URL. */
+  sourceChecks: Record<string, SourceCheckState>;
 }
 
 /** Events sent from the background to the surfaces over the job port. */
@@ -135,6 +138,7 @@ export function createJob(init: {
     pageChanged: false,
     notKept: false,
     error: null,
+    sourceChecks: {},
   };
 }
 

@@ -4,6 +4,7 @@ import { ArticleSchema } from '@/lib/article/article';
 import { JobEstimateSchema } from '@/lib/budget/job-estimate-schema';
 import { coerceAnalysis } from '@/lib/llm/analysis-shape';
 import { STRUCTURED_MODES } from '@/lib/llm/request-shape';
+import { SourceCheckStateSchema } from '@/lib/sources/source-check-state';
 import { type JobState, NOT_THINKING } from '@/lib/job/job';
 
 const PART_STATUSES = ['pending', 'streaming', 'done', 'error', 'skipped'] as const;
@@ -51,6 +52,7 @@ export const StoredJobSchema = z
     pageChanged: z.boolean().optional(),
     notKept: z.boolean().optional(),
     error: AppErrorSchema.nullable(),
+    sourceChecks: z.record(z.string(), SourceCheckStateSchema).optional(),
   })
   .transform(
     (stored): JobState => ({
@@ -60,6 +62,7 @@ export const StoredJobSchema = z
       thinking: stored.thinking ?? NOT_THINKING,
       pageChanged: stored.pageChanged ?? false,
       notKept: stored.notKept ?? false,
+      sourceChecks: stored.sourceChecks ?? {},
     }),
   );
 
