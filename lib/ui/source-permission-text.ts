@@ -8,7 +8,8 @@ import type { SourcePermissionOutcome } from '@/lib/ui/request-source-permission
  */
 export function sourcePermissionText(outcome: SourcePermissionOutcome, sourceName: string): string | null {
   if (outcome.granted) return null;
-  const sites = outcome.origins.map((origin) => origin.replace(/^https?:\/\//, '')).join(', ');
+  // Hosts, not origins: host access is granted per host, whatever the port (match patterns have none).
+  const sites = outcome.patterns.map((pattern) => pattern.replace(/^https?:\/\//, '').replace(/\/\*$/, '')).join(', ');
   switch (outcome.reason) {
     case 'invalid-url':
       return i18n.t('sourceChecks.invalidLink', { name: sourceName });
