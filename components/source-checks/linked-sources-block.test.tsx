@@ -84,7 +84,9 @@ describe('LinkedSourcesBlock', () => {
     const { onCheck } = block({}, { article, notes });
     fireEvent.click(screen.getByRole('button', { name: 'Check all linked sources' }));
     // One prompt for both sites, asked in the click itself.
-    expect(requestPermission).toHaveBeenCalledWith({ origins: ['https://www.nytimes.com/*', 'https://www.reuters.com/*'] });
+    expect(requestPermission).toHaveBeenCalledWith({
+      origins: ['https://www.nytimes.com/*', 'https://www.reuters.com/*'],
+    });
     await waitFor(() => expect(onCheck).toHaveBeenCalledTimes(1));
     const request = vi.mocked(onCheck).mock.calls[0]?.[0];
     expect(request?.sources.map((source) => source.url)).toEqual([NYT, reuters]);
@@ -97,7 +99,9 @@ describe('LinkedSourcesBlock', () => {
     // Synchronously, within the user gesture: no await came before the request.
     expect(requestPermission).toHaveBeenCalledWith({ origins: ['https://www.nytimes.com/*'] });
     expect(onCheck).not.toHaveBeenCalled();
-    await waitFor(() => expect(onCheck).toHaveBeenCalledWith({ sources: [seedNytSource()], via: 'fetch', confirmed: false }));
+    await waitFor(() =>
+      expect(onCheck).toHaveBeenCalledWith({ sources: [seedNytSource()], via: 'fetch', confirmed: false }),
+    );
   });
 
   it('says a declined permission sent nothing, naming the site and how to allow it', async () => {
@@ -149,14 +153,17 @@ describe('LinkedSourcesBlock', () => {
   });
 
   it('asks before a costly batch, in the words of the cost confirmation; Check confirms it, Not now puts it off', async () => {
-    const { onCheck } = block({ [NYT]: nytState({ status: 'awaiting-confirmation' }) });
+    const { container, onCheck } = block({ [NYT]: nytState({ status: 'awaiting-confirmation' }) });
     const dialog = screen.getByRole('alertdialog');
     expect(text(dialog)).toContain('This run is estimated at ≈ $0.19');
     expect(text(dialog)).toContain('≈ 61,000 tokens in and ≈ 4,000 out, in 2 requests');
     expect(text(dialog)).toContain('Sources waiting: The New York Times.');
     expect(text(dialog)).toContain('Nothing has been sent yet.');
+    expect(text(container.querySelector('.source-check'))).toContain('Waiting for your go-ahead above.');
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
-    await waitFor(() => expect(onCheck).toHaveBeenCalledWith({ sources: [seedNytSource()], via: 'fetch', confirmed: true }));
+    await waitFor(() =>
+      expect(onCheck).toHaveBeenCalledWith({ sources: [seedNytSource()], via: 'fetch', confirmed: true }),
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
@@ -193,7 +200,9 @@ describe('LinkedSourcesBlock', () => {
     expect(text(screen.getByRole('status'))).toContain('Sourcelens found no article at the link to The New York Times');
     fireEvent.click(screen.getByRole('button', { name: 'Open and read it in a background tab' }));
     expect(requestPermission).toHaveBeenCalledWith({ origins: ['https://www.nytimes.com/*'] });
-    await waitFor(() => expect(onCheck).toHaveBeenCalledWith({ sources: [seedNytSource()], via: 'tab', confirmed: false }));
+    await waitFor(() =>
+      expect(onCheck).toHaveBeenCalledWith({ sources: [seedNytSource()], via: 'tab', confirmed: false }),
+    );
   });
 
   it('offers the background tab when the site refused, and not when it did not answer', () => {
@@ -228,7 +237,9 @@ describe('LinkedSourcesBlock', () => {
     });
     expect(container.querySelector('.error-notice[data-error-code="rate-limited"]')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
-    await waitFor(() => expect(onCheck).toHaveBeenCalledWith({ sources: [seedNytSource()], via: 'fetch', confirmed: false }));
+    await waitFor(() =>
+      expect(onCheck).toHaveBeenCalledWith({ sources: [seedNytSource()], via: 'fetch', confirmed: false }),
+    );
   });
 
   it('shows nothing when no linked source has claims attributed to it', () => {

@@ -79,7 +79,7 @@ export function SourceCheckItem({ article, source, state, dismissed, onCheck, on
       break;
     case 'awaiting-confirmation':
       // The confirmation above the list asks for the whole batch; a put-off one is a fresh check.
-      if (!dismissed) body = <p class="source-check__waiting muted">{i18n.t('sourceChecks.confirmTitle')}</p>;
+      if (!dismissed) body = <p class="source-check__waiting muted">{i18n.t('sourceChecks.waitingConfirmation')}</p>;
       break;
     case 'checked':
       body = (

@@ -56,7 +56,11 @@ describe('a note checked against its linked source', () => {
     const result = seedNytResult({ language: 'de' });
     const first = result.claims[0];
     if (!first?.passage) throw new Error('no passage');
-    first.passage = { ...first.passage, text: 'Es war das erste Treffen seit fünf Jahren.', translation: 'It was the first meeting in five years.' };
+    first.passage = {
+      ...first.passage,
+      text: 'Es war das erste Treffen seit fünf Jahren.',
+      translation: 'It was the first meeting in five years.',
+    };
     const [verdict] = verdictsOfNote(1, result);
     expect(verdict?.querySelector('blockquote')?.getAttribute('lang')).toBe('de');
     const english = verdict?.querySelector('.source-verdict__english');
