@@ -48,7 +48,9 @@ export function SourceVerdict({ claim, source }: SourceVerdictProps) {
       ? claim.difference
       : null;
   return (
-    <section
+    // A group, not a section: a landmark per checked note would crowd the page's landmarks.
+    <div
+      role="group"
       class={`source-verdict source-verdict--${claim.verdict}`}
       aria-label={verdictLabel(claim.verdict, source.name)}
       data-verdict={claim.verdict}
@@ -94,6 +96,6 @@ export function SourceVerdict({ claim, source }: SourceVerdictProps) {
           </blockquote>
         </figure>
       )}
-    </section>
+    </div>
   );
 }
