@@ -68,10 +68,10 @@ export function LinkedSourcesBlock({ article, notes, checks, onCheck, onOpenOpti
   const checkable = sources.filter((source) => !busy(checks[source.url]) && checks[source.url]?.status !== 'checked');
 
   return (
-    <section class="linked-sources" aria-labelledby="linked-sources-title">
-      <h3 class="linked-sources__title" id="linked-sources-title">
-        {i18n.t('sourceChecks.title')}
-      </h3>
+    // Not a named section: a region "Linked sources" inside the Sources region would make
+    // "Sources" ambiguous to anyone finding regions by name. Its heading gives the structure.
+    <div class="linked-sources">
+      <h3 class="linked-sources__title">{i18n.t('sourceChecks.title')}</h3>
       <p class="muted">{i18n.t('sourceChecks.lead')}</p>
       {firstWaiting?.status === 'awaiting-confirmation' && (
         <div class="error-notice error-notice--neutral" role="alertdialog" aria-labelledby="source-confirm-title">
@@ -130,6 +130,6 @@ export function LinkedSourcesBlock({ article, notes, checks, onCheck, onOpenOpti
         </p>
       )}
       {sendError && <ErrorNotice error={sendError} />}
-    </section>
+    </div>
   );
 }

@@ -48,13 +48,8 @@ export function SourceVerdict({ claim, source }: SourceVerdictProps) {
       ? claim.difference
       : null;
   return (
-    // A group, not a section: a landmark per checked note would crowd the page's landmarks.
-    <div
-      role="group"
-      class={`source-verdict source-verdict--${claim.verdict}`}
-      aria-label={verdictLabel(claim.verdict, source.name)}
-      data-verdict={claim.verdict}
-    >
+    // Not a section: a landmark per checked note would crowd the page's landmarks.
+    <div class={`source-verdict source-verdict--${claim.verdict}`} data-verdict={claim.verdict}>
       <p class="source-verdict__label">
         <span class="source-verdict__icon" aria-hidden="true" />
         {verdictLabel(claim.verdict, source.name)}
