@@ -2,7 +2,10 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { currentDevHost, devBrowserConfig } from './scripts/dev-browser-config';
 
-/** Endpoints are user-configured, so host access to one is requested at run time (Options → Save). */
+/**
+ * Endpoints are user-configured, so host access to one is requested at run time (Options → Save);
+ * so is access to the site of a source the article links, on Check against ‹source› (issue 14).
+ */
 const ENDPOINT_ORIGINS = ['https://*/*', 'http://*/*'];
 
 /** The icon sizes built from assets/icon.svg (toolbar 16 and 32, extensions page 48, stores 96 and 128). */

@@ -5,6 +5,8 @@ import type { PartialAnalysis } from '@/lib/attribution/analysis';
 import { createAttributionChecker } from '@/lib/attribution/attribution-check';
 import { attributionCounts } from '@/lib/attribution/attribution-counts';
 import { locateNotes, type QuoteLocation } from '@/lib/attribution/grounding';
+import type { CheckedClaimResult, SourceCheckResult } from '@/lib/sources/source-check-result';
+import type { SourceCheckState } from '@/lib/sources/source-check-state';
 import { articleLang } from '@/lib/ui/article-lang';
 import { AttributionCountsView } from '@/components/notes/attribution-counts-view';
 import { ClosestPassage } from '@/components/notes/closest-passage';
@@ -13,6 +15,8 @@ import { NoteCard } from '@/components/notes/note-card';
 import { OutletBlock } from '@/components/notes/outlet-block';
 import { PAGE_CHANGED_MESSAGE, type PageHighlight } from '@/components/panel/use-page-highlight';
 import { type NoteCheckStatus, VerificationTally } from '@/components/notes/verification-tally';
+import { type CheckSources, LinkedSourcesBlock } from '@/components/source-checks/linked-sources-block';
+import { SourceVerdict } from '@/components/source-checks/source-verdict';
 import '@/components/notes/sources-view.css';
 
 interface SourcesViewProps {
@@ -22,7 +26,31 @@ interface SourcesViewProps {
   complete: boolean;
   /** The page highlight the notes drive; without it (tests, the popup) notes are not clickable. */
   highlight?: PageHighlight;
+  /** The job's source checks by source URL; their verdicts are shown on the notes they check. */
+  sourceChecks?: Readonly<Record<string, SourceCheckState>>;
+  /** Checks linked sources; without it (the popup) the linked-sources block is not offered. */
+  onCheckSources?: CheckSources;
+  onOpenOptions?: () => void;
 }
+
+interface NoteVerdict {
+  claim: CheckedClaimResult;
+  result: SourceCheckResult;
+}
+
+/** Each note's checked claims, by note index, from every source checked so far. */
+function verdictsByNote(checks: Readonly<Record<string, SourceCheckState>>): Map<number, NoteVerdict[]> {
+  const byNote = new Map<number, NoteVerdict[]>();
+  for (const state of Object.values(checks)) {
+    if (state.status !== 'checked') continue;
+    for (const claim of state.result.claims) {
+      byNote.set(claim.noteIndex, [...(byNote.get(claim.noteIndex) ?? []), { claim, result: state.result }]);
+    }
+  }
+  return byNote;
+}
+
+const NO_CHECKS: Readonly<Record<string, SourceCheckState>> = {};
 
 /** The original text a located quote covers, one passage per paragraph it touches. */
 function passagesOf(article: Article, location: QuoteLocation): string[] {
@@ -48,7 +76,16 @@ function locateQuotes(article: Article, quotesKey: string): QuoteLocation[] {
  * streaming in as the model writes them. Grounding is derived here from the article and the notes,
  * never stored: the last note's quote is checked only once it has stopped growing.
  */
-export function SourcesView({ article, notes, streaming, complete, highlight }: SourcesViewProps) {
+export function SourcesView({
+  article,
+  notes,
+  streaming,
+  complete,
+  highlight,
+  sourceChecks = NO_CHECKS,
+  onCheckSources,
+  onOpenOptions = () => {},
+}: SourcesViewProps) {
   const [hideUnverified, setHideUnverified] = useState(false);
   const list = notes ?? [];
   const lang = articleLang(article);
@@ -66,10 +103,20 @@ export function SourcesView({ article, notes, streaming, complete, highlight }: 
   const statuses: NoteCheckStatus[] = locations.map((location, index) =>
     location.status === 'verified' && attributions[index] === 'missing' ? 'attribution-missing' : location.status,
   );
+  const verdicts = useMemo(() => verdictsByNote(sourceChecks), [sourceChecks]);
   const hidden = hideUnverified ? statuses.filter((status) => status !== 'verified').length : 0;
 
   return (
     <>
+      {complete && onCheckSources && (
+        <LinkedSourcesBlock
+          article={article}
+          notes={list}
+          checks={sourceChecks}
+          onCheck={onCheckSources}
+          onOpenOptions={onOpenOptions}
+        />
+      )}
       <OutletBlock article={article} notes={list} complete={complete} />
       {complete && counts.total > 0 && <AttributionCountsView counts={counts} />}
       {complete && list.length > 0 && (
@@ -105,6 +152,9 @@ export function SourcesView({ article, notes, streaming, complete, highlight }: 
                   {location?.status === 'near-miss' && location.closest && (
                     <ClosestPassage closest={location.closest} quote={note.quote ?? ''} lang={lang} />
                   )}
+                  {verdicts.get(index)?.map(({ claim, result }) => (
+                    <SourceVerdict key={result.url} claim={claim} source={result} />
+                  ))}
                   {shown && highlight.status === 'missing' && (
                     <p class="note-card__page-status" role="status">
                       {PAGE_CHANGED_MESSAGE}

@@ -4,6 +4,7 @@ import type { JobState } from '@/lib/job/job';
 import { buildEvidenceReport } from '@/lib/report/build-evidence-report';
 import { reportFileName } from '@/lib/report/report-file-name';
 import { reportToMarkdown } from '@/lib/report/report-to-markdown';
+import type { SourceCheckResult } from '@/lib/sources/source-check-result';
 import { downloadFile } from '@/lib/ui/download-file';
 import '@/components/panel/export-buttons.css';
 import { messageOf } from '@/lib/message-of';
@@ -13,6 +14,11 @@ interface ExportButtonsProps {
 }
 
 type Format = 'md' | 'json';
+
+/** The source checks that ended with a result, for the report; those still running or that failed are left out. */
+function checkedSources(job: JobState): SourceCheckResult[] {
+  return Object.values(job.sourceChecks).flatMap((state) => (state.status === 'checked' ? [state.result] : []));
+}
 
 /**
  * Export Markdown and Export JSON: the evidence report (lib/report) of what the panel shows,
@@ -26,7 +32,10 @@ export function ExportButtons({ job }: ExportButtonsProps) {
   const exportAs = async (format: Format) => {
     setProblem(null);
     try {
-      const report = await buildEvidenceReport(job, { retrievedAt: new Date(job.startedAt).toISOString() });
+      const report = await buildEvidenceReport(job, {
+        retrievedAt: new Date(job.startedAt).toISOString(),
+        sourceChecks: checkedSources(job),
+      });
       const name = reportFileName(report.source.title, report.retrievedAt, format);
       if (format === 'json') downloadFile(name, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
       else downloadFile(name, reportToMarkdown(report), 'text/markdown;charset=utf-8');

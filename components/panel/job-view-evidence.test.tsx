@@ -27,6 +27,7 @@ const actions: JobActions = {
   start: () => Promise.resolve(),
   cancel: () => Promise.resolve(),
   openOptions: () => Promise.resolve(),
+  checkSources: () => Promise.resolve(),
 };
 
 function region(name: string): HTMLElement {

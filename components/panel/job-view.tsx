@@ -144,6 +144,9 @@ export function JobView({ job, synced, actions }: JobViewProps) {
               streaming={analysisRunning}
               complete={job.analysisStatus === 'done'}
               highlight={highlight}
+              sourceChecks={job.sourceChecks}
+              onCheckSources={actions.checkSources}
+              onOpenOptions={() => run(actions.openOptions)}
             />
             <OutsideKnowledgeView items={job.analysis.outsideKnowledge} />
             {analysisError &&

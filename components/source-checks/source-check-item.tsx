@@ -1,0 +1,133 @@
+import { i18n } from '#i18n';
+import type { Article } from '@/lib/article/article';
+import type { CheckableSource } from '@/lib/sources/checkable-sources';
+import { sourceCheckTally } from '@/lib/sources/source-check-tally';
+import type { SourceCheckState, SourceReadVia } from '@/lib/sources/source-check-state';
+import { sourceDateRelation } from '@/lib/sources/source-date';
+import { type SourceReadProblem, sourceReadProblemText } from '@/lib/sources/source-page-read';
+import { formatDate } from '@/lib/ui/format-date';
+import { ErrorNotice } from '@/components/shared/error-notice';
+
+interface SourceCheckItemProps {
+  article: Article;
+  source: CheckableSource;
+  /** The source's check, as the job holds it; undefined before the first. */
+  state: SourceCheckState | undefined;
+  /** Waiting for a go-ahead the reader put off (Not now): offered as a fresh check. */
+  dismissed: boolean;
+  onCheck: (via: SourceReadVia, confirmed?: boolean) => void;
+  onOpenOptions: () => void;
+}
+
+/** Where fetching gave no article or the site refused, the reader's own session in a tab may. */
+const TAB_MAY_HELP: ReadonlySet<SourceReadProblem['kind']> = new Set(['not-an-article', 'refused']);
+
+function Progress({ text }: { text: string }) {
+  return (
+    <p class="source-check__progress" role="status">
+      <span class="spinner" aria-hidden="true" />
+      {text}
+    </p>
+  );
+}
+
+/** The source's date beside the article's, a source dated after the article marked. */
+function Dates({ article, name, published }: { article: Article; name: string; published: string | null }) {
+  const sourceDate = formatDate(published);
+  if (!sourceDate) return null;
+  const articleDate = formatDate(article.publishedTime);
+  const newer = sourceDateRelation(article.publishedTime, published) === 'newer';
+  return (
+    <p class="source-check__dates muted">
+      {i18n.t('sourceChecks.published', { name, date: sourceDate })}
+      {articleDate && ` · ${i18n.t('sourceChecks.articlePublished', { date: articleDate })}`}
+      {newer && ' '}
+      {newer && (
+        <span class="source-check__newer" title={i18n.t('sourceChecks.newerHint')}>
+          {i18n.t('sourceChecks.newer')}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/** One linked source in the Sources region: its name and site, how its check stands, and what the reader can do. */
+export function SourceCheckItem({ article, source, state, dismissed, onCheck, onOpenOptions }: SourceCheckItemProps) {
+  const checkButton = (label: string, primary = true) => (
+    <button
+      type="button"
+      class={primary ? 'button button--primary button--small' : 'button button--small'}
+      onClick={() => onCheck(state?.via ?? 'fetch')}
+    >
+      {label}
+    </button>
+  );
+  const checkAgainst = checkButton(i18n.t('sourceChecks.checkAgainst', { name: source.name }));
+  const readInTab = (
+    <button type="button" class="button button--small" onClick={() => onCheck('tab')}>
+      {i18n.t('sourceChecks.readInTab')}
+    </button>
+  );
+
+  let body = <div class="button-row">{checkAgainst}</div>;
+  switch (state?.status) {
+    case 'reading':
+      body = <Progress text={i18n.t(state.via === 'tab' ? 'sourceChecks.readingInTab' : 'sourceChecks.reading')} />;
+      break;
+    case 'checking':
+      body = <Progress text={i18n.t('sourceChecks.checking')} />;
+      break;
+    case 'awaiting-confirmation':
+      // The confirmation above the list asks for the whole batch; a put-off one is a fresh check.
+      if (!dismissed) body = <p class="source-check__waiting muted">{i18n.t('sourceChecks.waitingConfirmation')}</p>;
+      break;
+    case 'checked':
+      body = (
+        <>
+          <p class="source-check__tally" data-testid="source-check-tally">
+            {sourceCheckTally(state.result)}
+          </p>
+          <Dates article={article} name={state.result.name} published={state.result.publishedTime} />
+          {state.result.fromCache && <p class="muted">{i18n.t('sourceChecks.fromCache')}</p>}
+        </>
+      );
+      break;
+    case 'unreadable':
+      body = (
+        <>
+          <p class="source-check__problem" role="status" data-problem={state.problem.kind}>
+            {sourceReadProblemText(state.problem, source.name)}
+          </p>
+          <div class="button-row">
+            {TAB_MAY_HELP.has(state.problem.kind) && state.via === 'fetch' && readInTab}
+            {state.problem.kind === 'permission-needed'
+              ? checkAgainst
+              : checkButton(i18n.t('sourceChecks.checkAgain'), !TAB_MAY_HELP.has(state.problem.kind))}
+          </div>
+        </>
+      );
+      break;
+    case 'failed':
+      body = (
+        <>
+          <ErrorNotice error={state.error} handlers={{ 'open-options': onOpenOptions }} />
+          <div class="button-row">{checkButton(i18n.t('sourceChecks.checkAgain'))}</div>
+        </>
+      );
+      break;
+  }
+  return (
+    <li class="source-check" data-source-url={source.url} data-status={state?.status ?? 'none'}>
+      <p class="source-check__head">
+        <a class="source-check__name" href={source.url} target="_blank" rel="noopener noreferrer" title={source.url}>
+          {source.name}
+        </a>
+        {source.domain && <span class="muted">{source.domain}</span>}
+        <span class="muted">
+          {i18n.t('sourceChecks.claims', source.claims.length, { count: source.claims.length })}
+        </span>
+      </p>
+      {body}
+    </li>
+  );
+}
