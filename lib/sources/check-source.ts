@@ -119,6 +119,12 @@ export interface CheckSourceOptions extends SourceCheckPlanInput {
   cache?: { store: SourceCheckCache; articleFingerprint: string };
   /** Clock for the cache's recency, in milliseconds; Date.now by default. */
   now?: () => number;
+  /**
+   * For a follow-up check (follow-sources.ts): the URL of the checked source that links this one.
+   * Kept in the result and in the cache key (the same page checked for the article's claims and
+   * for a source's passages answers different claims). Then `articleLanguage` is that source's.
+   */
+  parentUrl?: string;
 }
 
 /**
@@ -145,6 +151,7 @@ export async function checkSource(options: CheckSourceOptions): Promise<SourceCh
         model: options.model,
         targetLanguage: options.targetLanguage,
         promptVersion: SOURCE_CHECK_PROMPT_VERSION,
+        ...(options.parentUrl ? { parentUrl: options.parentUrl } : {}),
       })
     : null;
   if (options.cache && cacheKey) {
@@ -181,6 +188,7 @@ export async function checkSource(options: CheckSourceOptions): Promise<SourceCh
   const checked = verifyPassages(source.claims, parsed.checks, page);
   const result: SourceCheckResult = SourceCheckResultSchema.parse({
     url: source.url,
+    parentUrl: options.parentUrl ?? null,
     name: source.name,
     domain: source.domain,
     retrievedAt: options.retrievedAt,
@@ -192,6 +200,7 @@ export async function checkSource(options: CheckSourceOptions): Promise<SourceCh
     paragraphsSent: fitted.paragraphs.length,
     paragraphsTotal: page.paragraphs.length,
     paragraphs: page.paragraphs.map(({ id, text: paragraphText }) => ({ id, text: paragraphText })),
+    links: page.links.map((link) => ({ name: link.text, url: link.url })),
     model: options.model,
     promptVersion: SOURCE_CHECK_PROMPT_VERSION,
     claims: source.claims.map((claim, index) => {
@@ -214,6 +223,7 @@ export async function checkSource(options: CheckSourceOptions): Promise<SourceCh
         verdict: check?.verdict ?? 'unverified',
         modelVerdict: check?.modelVerdict ?? null,
         difference: check?.difference ?? null,
+        attributedTo: check?.attributedTo ?? null,
         passage: passage ? { ...passage, link: textFragmentUrl(source.url, partTexts) } : null,
       };
     }),
