@@ -98,6 +98,9 @@ test.describe('reading a linked source in Chromium', () => {
     expect(contexts).toEqual([expect.stringMatching(/\/offscreen\.html$/)]);
     const pageRequest = pages.requestHeaders.at(-1);
     expect(pageRequest?.cookie).toBeUndefined();
+    // Nor does the site learn which page led there (PRIVACY.md says so).
+    expect(pageRequest?.referer).toBeUndefined();
+    expect(pageRequest?.origin).toBeUndefined();
     expect(JSON.stringify(pages.requestHeaders)).not.toContain(KEY);
     expect(JSON.stringify(pages.requestHeaders)).not.toContain('reader-signed-in');
   });
