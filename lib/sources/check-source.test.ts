@@ -125,6 +125,12 @@ describe('checkSource on the seed article and the stand-in NYT page', () => {
       stream: true,
       response_format: { type: 'json_schema', json_schema: { name: 'sourcelens_source_check', strict: true } },
     });
+    // Strict mode: every field required, attributedTo among them, nullable.
+    const schema = JSON.stringify(Reflect.get(Object(requests[0]?.body), 'response_format'));
+    expect(schema).toMatch(
+      /"required":\["claimId","verdict","difference","passage","passageTranslation","attributedTo"\]/,
+    );
+    expect(schema).toMatch(/"attributedTo":\{[^}]*"type":\["string","null"\]/);
   });
 
   it('shows a supported verdict whose passage the source does not have as unverified', async () => {
