@@ -15,7 +15,7 @@ import { saveScreenshot } from '@/tests/support/browser/screenshot';
 import { seedArticle } from '@/tests/support/seed-article';
 import { seedFixtures } from '@/tests/support/seed-fixtures';
 import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
-import { readSavedPage } from '@/tests/support/saved-page';
+import { SEED_READOUT_SLUG, seedSourceHtmlLinkingReadout } from '@/tests/support/source-page';
 
 /**
  * The background reads a linked source as a source check needs it: fetched without the reader's
@@ -30,10 +30,6 @@ let extensionPage: Page | undefined;
 
 // The tally is worded here, in the test's process, from locales/en.yml as an English browser would.
 await useBrowserLocale('en');
-
-/** Where the stand-in NYT page links the State Department readout it attributes Smith's words to. */
-const READOUT_LINK =
-  'https://www.state.gov/releases/office-of-the-spokesperson/2025/02/deputy-secretary-smiths-remarks-in-vilnius';
 
 test.beforeAll(async ({ openOptions, extension, pages }) => {
   extensionPage = (await openOptions()).page;
@@ -145,11 +141,8 @@ test.describe('reading a linked source in Chromium', () => {
     endpoint,
   }) => {
     // The stand-in NYT page as served here links the readout's stand-in on the page server.
-    const readoutUrl = pages.urlOf('source-state-belarus-readout-en');
-    pages.addPage(
-      'source-nyt-linking-readout',
-      readSavedPage('source-nyt-belarus-en').replace(READOUT_LINK, readoutUrl),
-    );
+    const readoutUrl = pages.urlOf(SEED_READOUT_SLUG);
+    pages.addPage('source-nyt-linking-readout', seedSourceHtmlLinkingReadout(readoutUrl));
     const nytUrl = pages.urlOf('source-nyt-linking-readout');
     const nytRead = await readInBrowser(nytUrl);
     if (!nytRead.ok) throw new Error(JSON.stringify(nytRead.problem));
