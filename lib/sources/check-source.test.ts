@@ -289,5 +289,12 @@ describe('following the chain one more step: the NYT’s readout', () => {
     await checkSource(followUp);
     // The first NYT check, the follow-up once (then from the cache), and the same page as a first-level source.
     expect(checkRequests()).toHaveLength(3);
+    // Another check of the parent that picked another passage: its follow-up is asked again.
+    const otherPassage = {
+      ...next,
+      claims: next.claims.map((claim) => ({ ...claim, original: 'Mr. Smith spoke at the U.S. Embassy.' })),
+    };
+    await checkSource({ ...followUp, source: otherPassage, parentUrl: 'https://www.nytimes.com/a' });
+    expect(checkRequests()).toHaveLength(4);
   });
 });

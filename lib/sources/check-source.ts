@@ -121,8 +121,9 @@ export interface CheckSourceOptions extends SourceCheckPlanInput {
   now?: () => number;
   /**
    * For a follow-up check (follow-sources.ts): the URL of the checked source that links this one.
-   * Kept in the result and in the cache key (the same page checked for the article's claims and
-   * for a source's passages answers different claims). Then `articleLanguage` is that source's.
+   * Kept in the result and in the cache key, with a SHA-256 of the claims sent (the same page
+   * checked for the article's claims and for a source's passages answers different claims). Then
+   * `articleLanguage` is that source's.
    */
   parentUrl?: string;
 }
@@ -151,7 +152,15 @@ export async function checkSource(options: CheckSourceOptions): Promise<SourceCh
         model: options.model,
         targetLanguage: options.targetLanguage,
         promptVersion: SOURCE_CHECK_PROMPT_VERSION,
-        ...(options.parentUrl ? { parentUrl: options.parentUrl } : {}),
+        ...(options.parentUrl
+          ? {
+              parentUrl: options.parentUrl,
+              // A follow-up's claims are the parent's passages: another parent check may pick others.
+              claimsSha256: await contentHash({
+                paragraphs: source.claims.map((claim) => ({ id: claim.id, text: claim.original })),
+              }),
+            }
+          : {}),
       })
     : null;
   if (options.cache && cacheKey) {
