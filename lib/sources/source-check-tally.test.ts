@@ -79,7 +79,7 @@ describe('sourceCheckTally', () => {
         ],
       }),
     ).toBe(
-      '2 von 5 Aussagen, die The New York Times zugeschrieben werden, im Artikel der Quelle gefunden; 1 teilweise: der Artikel sagt „würde“, die Quelle „könnte“; 1 widersprochen: was abweicht, wurde nicht gesagt; 2 Prüfungen nicht belegt (die vom Modell angeführte Stelle steht nicht in der Quelle) (nur die ersten 12 von 40 Absätzen passten ins Modell)',
+      '2 von 5 Aussagen, die The New York Times zugeschrieben werden, im Artikel der Quelle gefunden; 1 teilweise: der Artikel sagt „würde“, die Quelle „könnte“; 1 im Widerspruch zur Quelle: was abweicht, wurde nicht gesagt; 2 ungeprüfte Bewertungen (die vom Modell angeführte Stelle steht nicht in der Quelle) (nur die ersten 12 von 40 Absätzen passten ins Modell)',
     );
   });
 });

@@ -32,7 +32,7 @@ describe('sourceReadProblemText', () => {
     await useBrowserLocale('de');
     const texts = PROBLEMS.map((problem) => sourceReadProblemText(problem, 'The New York Times'));
     expect(texts[3]).toBe(
-      'www.nytimes.com hat Sourcelens die Seite verweigert (HTTP 403). Wenn Sie sie angemeldet lesen können, wählen Sie In einem Hintergrund-Tab öffnen und lesen.',
+      'www.nytimes.com hat Sourcelens die Seite verweigert (HTTP 403). Wenn Sie sie angemeldet lesen können, wählen Sie „In einem Hintergrund-Tab öffnen und lesen“.',
     );
     for (const text of texts) expect(text).not.toMatch(/\{|\bthe\b|^$/);
     expect(texts[1]).toContain('https://www.nytimes.com');
