@@ -137,6 +137,7 @@ test.describe('reading a linked source in Chromium', () => {
   });
 
   test('follows the chain one more step: the NYT’s passage checked against the readout it links', async ({
+    extension,
     pages,
     endpoint,
   }) => {
@@ -184,6 +185,13 @@ test.describe('reading a linked source in Chromium', () => {
     expect(sourceCheckTally(followUp)).toBe(
       '1 of 1 claim attributed to a State Department readout found in its article',
     );
+    // The follow-up's text-fragment link opens the readout at its own passage.
+    const link = followUp.claims[0]?.passage?.link ?? '';
+    expect(link).toMatch(/#:~:text=Deputy%20Secretary%20Smith%20hailed/);
+    const page = await extension.context.newPage();
+    await page.goto(link);
+    await saveScreenshot(page, 'source-check-follow-up-fragment', { fullPage: false });
+    await page.close();
   });
 
   test('reads a paywalled source on its visible part, saying so', async ({ pages }) => {
