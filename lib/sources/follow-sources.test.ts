@@ -108,6 +108,12 @@ describe('followableSources', () => {
     expect(followableSources(result)).toEqual([]);
   });
 
+  it('stops after one step: a follow-up check leads nowhere further', () => {
+    const result = checked([claim(0, 'supported', 'a State Department readout')], links);
+    expect(followableSources(result)).toHaveLength(1);
+    expect(followableSources({ ...result, parentUrl: 'https://weltblick.example/international/minsk' })).toEqual([]);
+  });
+
   it('has nothing to follow in a check stored before links were kept', () => {
     expect(followableSources(checked([claim(0, 'supported', 'a State Department readout')], undefined))).toEqual([]);
   });

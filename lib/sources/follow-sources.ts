@@ -28,11 +28,13 @@ const FOLLOWABLE_VERDICTS: ReadonlySet<CheckedClaimResult['verdict']> = new Set(
  * - `attributedAs`: the name as the source gives it.
  *
  * One source per URL, in the order the claims first lead to it; the checked source itself is never
- * among them. Empty for a check made before attributions were asked for (no `attributedTo`, no `links`).
+ * among them. Empty for a check made before attributions were asked for (no `attributedTo`, no `links`),
+ * and for a follow-up check itself (`parentUrl` set): the chain is followed one step past the
+ * article's own links and no further (issue 14, item 5), so each step's cost stays one the reader chose.
  */
 export function followableSources(result: SourceCheckResult): CheckableSource[] {
   const links = result.links ?? [];
-  if (links.length === 0) return [];
+  if (links.length === 0 || result.parentUrl) return [];
   const page: Article = {
     url: result.url,
     canonicalUrl: result.url,
