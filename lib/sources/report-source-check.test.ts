@@ -158,6 +158,9 @@ describe('the evidence report with source checks', () => {
     const markdown = reportToMarkdown(report);
     expect(markdown).toContain('   - The source attributes it to: a State Department readout');
     expect(markdown).toContain(`- **Followed from:** ${NYT}`);
+    const followUpBlock = markdown.slice(markdown.indexOf('### a State Department readout'));
+    expect(followUpBlock).toContain('   - In the source it was followed from:\n\n     > Speaking at the U.S. Embassy');
+    expect(followUpBlock).not.toContain('In the article:');
     expect(markdown).toContain('**1 of 1 claim attributed to a State Department readout found in its article**');
   });
 

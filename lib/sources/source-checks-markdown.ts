@@ -52,7 +52,9 @@ function sourceBlock(check: ReportSourceCheck, inert: (text: string) => string):
     .filter((row): row is [string, string] => row[1] !== null)
     .map(([label, value]) => `- **${label}:** ${label === 'Source SHA-256' ? value : text(value)}`)
     .join('\n');
-  const claims = check.claims.map((claim, index) => claimItem(claim, index + 1, inert)).join('\n\n');
+  // A follow-up's claims are the linking source's passages, not the article's sentences.
+  const claimedIn = check.parentUrl ? 'In the source it was followed from:' : 'In the article:';
+  const claims = check.claims.map((claim, index) => claimItem(claim, index + 1, claimedIn, inert)).join('\n\n');
   return [
     `### ${text(check.name)}${check.domain ? ` (${text(check.domain)})` : ''}`,
     metadata,
@@ -63,12 +65,17 @@ function sourceBlock(check: ReportSourceCheck, inert: (text: string) => string):
     .join('\n\n');
 }
 
-function claimItem(claim: CheckedClaimResult, number: number, inert: (text: string) => string): string {
+function claimItem(
+  claim: CheckedClaimResult,
+  number: number,
+  claimedIn: string,
+  inert: (text: string) => string,
+): string {
   const text = (value: string) => oneLine(inert(value));
   const passage = claim.passage;
   const lines = [
     `${number}. **${VERDICT_MARKS[claim.verdict]}** · ${text(claim.claim)}`,
-    '   - In the article:',
+    `   - ${claimedIn}`,
     '',
     blockquote(inert(claim.original), '     '),
     claim.difference ? `   - What differs: ${text(claim.difference)}` : null,
