@@ -1,21 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, rateLimitError, startOpenAITestServer } from '@/tests/support/openai-test-server';
-import { seedArticle } from '@/tests/support/seed-article';
-import { seedFixtures } from '@/tests/support/seed-fixtures';
-import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
-import { sourcePageArticle } from '@/tests/support/source-page';
 import { type Article, ArticleLinkSchema } from '@/lib/article/article';
 import { AnalysisSchema } from '@/lib/attribution/analysis';
+import { contentHash } from '@/lib/job/content-hash';
 import { createClient } from '@/lib/llm/client';
 import { LlmError } from '@/lib/llm/llm-error';
-import { type CheckSourceOptions, checkSource, estimateSourceCheck } from '@/lib/sources/check-source';
+import {
+  type CheckSourceOptions,
+  checkSource,
+  estimateSourceCheck,
+  sourceCheckCacheKeyOf,
+} from '@/lib/sources/check-source';
 import { type CheckableSource, checkableSources } from '@/lib/sources/checkable-sources';
 import { followableSources } from '@/lib/sources/follow-sources';
 import { createSourceCheckCache } from '@/lib/sources/source-check-cache';
 import { SOURCE_CHECK_MARKER } from '@/lib/sources/source-check-prompt';
 import { sourceCheckTally } from '@/lib/sources/source-check-tally';
+import { type OpenAITestServer, rateLimitError, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
+import { sourcePageArticle } from '@/tests/support/source-page';
 
 const API_KEY = 'sk-test-source-check-1234';
 const seedLinks = ArticleLinkSchema.array().parse(
@@ -286,6 +292,16 @@ describe('following the chain one more step: the NYT’s readout', () => {
     const followUp = options({ source: next, page: readout, articleLanguage: 'en', cache });
     await checkSource({ ...followUp, parentUrl: 'https://www.nytimes.com/a' });
     await checkSource({ ...followUp, parentUrl: 'https://www.nytimes.com/a' });
+    // A caller that looks the follow-up up before estimating it finds it under the same key.
+    const key = await sourceCheckCacheKeyOf({
+      articleFingerprint: cache.articleFingerprint,
+      source: next,
+      sourceSha256: await contentHash(readout),
+      model: 'gpt-4o-mini',
+      targetLanguage: 'English',
+      parentUrl: 'https://www.nytimes.com/a',
+    });
+    expect(area.has(key)).toBe(true);
     await checkSource(followUp);
     // The first NYT check, the follow-up once (then from the cache), and the same page as a first-level source.
     expect(checkRequests()).toHaveLength(3);

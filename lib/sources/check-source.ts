@@ -14,7 +14,6 @@ import type { PromptMessage } from '@/lib/llm/prompts';
 import { readChatStream } from '@/lib/llm/read-chat-stream';
 import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
 import { JSON_ANSWER_START } from '@/lib/llm/thinking';
-import { tokenizerFamily } from '@/lib/tokens/tokenizer-family';
 import type { CheckableSource } from '@/lib/sources/checkable-sources';
 import { type FittedSourceText, fitSourceText, messagesTokens } from '@/lib/sources/fit-source-text';
 import { parseSourceCheckAnswer } from '@/lib/sources/parse-source-check-answer';
@@ -24,6 +23,7 @@ import { buildSourceCheckMessages, SOURCE_CHECK_PROMPT_VERSION } from '@/lib/sou
 import { type SourceCheckResult, SourceCheckResultSchema } from '@/lib/sources/source-check-result';
 import { textFragmentUrl } from '@/lib/sources/text-fragment-url';
 import { verifyPassages } from '@/lib/sources/verify-passages';
+import { tokenizerFamily } from '@/lib/tokens/tokenizer-family';
 
 /** The strict schema sent in `json_schema` mode, from the one SourceCheckAnswerSchema. */
 const SOURCE_CHECK_RESPONSE_FORMAT: ResponseFormatJSONSchema = zodResponseFormat(
@@ -129,6 +129,38 @@ export interface CheckSourceOptions extends SourceCheckPlanInput {
 }
 
 /**
+ * The cache key under which checkSource reads and writes this check (source-check-cache.ts), for a
+ * caller that looks a check up before estimating its cost or asking for confirmation. A follow-up
+ * (`parentUrl`) is keyed by its parent and a SHA-256 of the passages it sends too: another check of
+ * the parent may pick other passages. `sourceSha256` is contentHash of the source page as read.
+ */
+export async function sourceCheckCacheKeyOf(input: {
+  articleFingerprint: string;
+  source: Pick<CheckableSource, 'url' | 'claims'>;
+  sourceSha256: string;
+  model: string;
+  targetLanguage: string;
+  parentUrl?: string;
+}): Promise<string> {
+  return sourceCheckCacheKey({
+    articleFingerprint: input.articleFingerprint,
+    sourceUrl: input.source.url,
+    sourceSha256: input.sourceSha256,
+    model: input.model,
+    targetLanguage: input.targetLanguage,
+    promptVersion: SOURCE_CHECK_PROMPT_VERSION,
+    ...(input.parentUrl
+      ? {
+          parentUrl: input.parentUrl,
+          claimsSha256: await contentHash({
+            paragraphs: input.source.claims.map((claim) => ({ id: claim.id, text: claim.original })),
+          }),
+        }
+      : {}),
+  });
+}
+
+/**
  * Checks what the article attributes to one linked source against the source itself: one
  * streamed request in the source's language (through the client's queue), the answer validated
  * with SourceCheckAnswerSchema, and every passage verified verbatim in the source text
@@ -145,22 +177,13 @@ export async function checkSource(options: CheckSourceOptions): Promise<SourceCh
   const sourceSha256 = await contentHash(page);
   const now = options.now ?? Date.now;
   const cacheKey = options.cache
-    ? sourceCheckCacheKey({
+    ? await sourceCheckCacheKeyOf({
         articleFingerprint: options.cache.articleFingerprint,
-        sourceUrl: source.url,
+        source,
         sourceSha256,
         model: options.model,
         targetLanguage: options.targetLanguage,
-        promptVersion: SOURCE_CHECK_PROMPT_VERSION,
-        ...(options.parentUrl
-          ? {
-              parentUrl: options.parentUrl,
-              // A follow-up's claims are the parent's passages: another parent check may pick others.
-              claimsSha256: await contentHash({
-                paragraphs: source.claims.map((claim) => ({ id: claim.id, text: claim.original })),
-              }),
-            }
-          : {}),
+        parentUrl: options.parentUrl,
       })
     : null;
   if (options.cache && cacheKey) {
