@@ -32,7 +32,12 @@ describe('the eval fixtures', () => {
     for (const entry of cases) {
       expect(entry.article.paragraphs.length, entry.rubric.id).toBeGreaterThanOrEqual(4);
       expect(entry.sourceArticles).toHaveLength(entry.rubric.linkedSources.length);
+      expect(entry.followUpArticles.map((pages) => pages.length)).toEqual(
+        entry.rubric.linkedSources.map((source) => source.followUps.length),
+      );
     }
+    // The seed's NYT page leads one step further, to the State Department readout it links.
+    expect(seed?.followUpArticles[0]?.[0]?.title).toBe('Deputy Secretary Smith’s Remarks to the Press in Vilnius');
     // Articles with a linked source carry its page and the verdicts expected of a check.
     expect(cases.filter((entry) => entry.rubric.linkedSources.length > 0).map((entry) => entry.rubric.id)).toEqual([
       'en-chip-exports',

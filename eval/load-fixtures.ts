@@ -16,6 +16,8 @@ export interface EvalCase {
   article: Article;
   /** Each linked source's page as the same extractor reads it, in the rubric's order. */
   sourceArticles: Article[];
+  /** For each linked source (in the rubric's order), the pages of its follow-ups, in their order. */
+  followUpArticles: Article[][];
 }
 
 /**
@@ -63,16 +65,44 @@ function loadFixture(folder: string): EvalCase {
     if (!article.links.some((link) => link.url === source.url)) {
       throw new Error(`${where}: the article does not link to ${source.url}.`);
     }
-    const sourceArticle = readPage(join(folder, source.file), source.url, where);
-    const sourceText = sourceArticle.paragraphs.map((paragraph) => paragraph.text).join('\n');
-    for (const verdict of source.verdicts) {
-      if (verdict.passage !== null && !containsWords(sourceText, verdict.passage)) {
-        throw new Error(`${where}: the passage "${verdict.passage}" is not in ${source.file}.`);
-      }
-    }
-    return sourceArticle;
+    return readSourcePage(folder, source, where);
   });
-  return { rubric, article, sourceArticles };
+  const followUpArticles = rubric.linkedSources.map((source, index) =>
+    source.followUps.map((followUp) => {
+      const linking = sourceArticles[index];
+      if (!linking?.links.some((link) => link.url === followUp.url)) {
+        throw new Error(`${where}: ${source.file} does not link to ${followUp.url}.`);
+      }
+      const linkingText = textOf(linking);
+      for (const verdict of followUp.verdicts) {
+        if (!containsWords(linkingText, verdict.articleText)) {
+          throw new Error(`${where}: "${verdict.articleText}" is not in ${source.file}.`);
+        }
+      }
+      return readSourcePage(folder, followUp, where);
+    }),
+  );
+  return { rubric, article, sourceArticles, followUpArticles };
+}
+
+/** A source's page, read, with every passage its verdicts rest on checked against the text read. */
+function readSourcePage(
+  folder: string,
+  source: { file: string; url: string; verdicts: ReadonlyArray<{ passage: string | null }> },
+  where: string,
+): Article {
+  const sourceArticle = readPage(join(folder, source.file), source.url, where);
+  const sourceText = textOf(sourceArticle);
+  for (const verdict of source.verdicts) {
+    if (verdict.passage !== null && !containsWords(sourceText, verdict.passage)) {
+      throw new Error(`${where}: the passage "${verdict.passage}" is not in ${source.file}.`);
+    }
+  }
+  return sourceArticle;
+}
+
+function textOf(article: Article): string {
+  return article.paragraphs.map((paragraph) => paragraph.text).join('\n');
 }
 
 function readPage(path: string, url: string, where: string): Article {

@@ -27,6 +27,23 @@ export const ExpectedVerdictSchema = z.object({
   why: z.string().optional(),
 });
 
+/**
+ * A page that a linked source itself links for one of its attributions ("according to a State
+ * Department readout", linked): the check one step further (lib/sources/follow-sources.ts). Its
+ * verdicts' `articleText` are words of the linked source's passage, which the follow-up sends in
+ * place of the article's wording.
+ */
+export const FollowUpSourceSchema = z.object({
+  /** The page as the linked source names it, e.g. "a State Department readout". */
+  name: z.string().min(1),
+  /** The link in the linked source's body. */
+  url: z.string().url(),
+  /** The page, next to the rubric, read with the same extractor. */
+  file: z.string().min(1),
+  language: z.string().min(2),
+  verdicts: z.array(ExpectedVerdictSchema).min(1),
+});
+
 export const LinkedSourceSchema = z.object({
   /** The source as the article names it, e.g. "The New York Times". */
   name: z.string().min(1),
@@ -37,6 +54,8 @@ export const LinkedSourceSchema = z.object({
   /** BCP 47 primary tag of the source's language. */
   language: z.string().min(2),
   verdicts: z.array(ExpectedVerdictSchema).min(1),
+  /** Pages this source links for its own attributions, and the verdicts a check one step further must reach. */
+  followUps: z.array(FollowUpSourceSchema).default([]),
 });
 
 export const RubricSchema = z.object({
@@ -66,4 +85,5 @@ export type ExpectedName = z.infer<typeof ExpectedNameSchema>;
 export type Verdict = z.infer<typeof VerdictSchema>;
 export type ExpectedVerdict = z.infer<typeof ExpectedVerdictSchema>;
 export type LinkedSourceRubric = z.infer<typeof LinkedSourceSchema>;
+export type FollowUpSourceRubric = z.infer<typeof FollowUpSourceSchema>;
 export type Rubric = z.infer<typeof RubricSchema>;

@@ -226,13 +226,16 @@ describe('runEval against the test server', () => {
     expect(table).toContain('- de-hafen-streik: sources missed: Zentralverband der deutschen Seehafenbetriebe');
   });
 
-  it('checks the seed against its linked NYT page and scores the verdicts exactly', async () => {
+  it('checks the seed against its linked NYT page, follows it to its readout, and scores the verdicts exactly', async () => {
     const { url } = await startScriptedServer();
     const seed = loadFixtures(undefined, ['seed-de']);
     const result = await runEval(evalOptions(url, { cases: seed }));
     const [article] = result.articles;
-    // One check request, carrying the five claims the notes attribute to the NYT.
-    expect(server?.requests.filter(isSourceCheckRequest)).toHaveLength(1);
+    // One check request carrying the five claims the notes attribute to the NYT, then one step
+    // further: the NYT's own passage, which it attributes to the State Department readout it links.
+    const checks = server?.requests.filter(isSourceCheckRequest) ?? [];
+    expect(checks).toHaveLength(2);
+    expect(JSON.stringify(checks[1]?.body)).toContain('[c1] Article (English): Speaking at the U.S. Embassy');
     expect(article?.error).toBeNull();
     expect(article?.sourceCheckFailures).toEqual([]);
     expect(article?.verdicts?.outcomes.map((outcome) => [outcome.expected, outcome.observed])).toEqual([
@@ -241,8 +244,9 @@ describe('runEval against the test server', () => {
       ['not-found', 'not-found'],
       ['supported', 'supported'],
       ['partly-supported', 'partly-supported'],
+      ['supported', 'supported'],
     ]);
-    expect(row(formatResultTable(result), 'seed-de')[7]).toBe('1.00 (5/5)');
+    expect(row(formatResultTable(result), 'seed-de')[7]).toBe('1.00 (6/6)');
   });
 
   it('scores a passage the source does not hold as unverified, and a claim left unanswered as missing', async () => {
@@ -259,8 +263,9 @@ describe('runEval against the test server', () => {
     });
     const result = await runEval(evalOptions(url, { cases: loadFixtures(undefined, ['seed-de']) }));
     const table = formatResultTable(result);
-    expect(row(table, 'seed-de')[7]).toBe('0.60 (3/5)');
-    expect(row(table, '**total** (1)')[7]).toBe('0.60 (3/5)');
+    // The follow-up's one claim is the last of its answer too: left out, so missing.
+    expect(row(table, 'seed-de')[7]).toBe('0.50 (3/6)');
+    expect(row(table, '**total** (1)')[7]).toBe('0.50 (3/6)');
     expect(table).toContain(
       'verdict on “Ein mutmaßlich bedeutsames Abkommen zwischen Washington und Minsk steht offenbar kurz bevor”: unverified, expected supported',
     );
@@ -281,7 +286,8 @@ describe('runEval against the test server', () => {
       },
     ]);
     const table = formatResultTable(result);
-    expect(row(table, 'seed-de')[7]).toBe('0.00 (0/5)');
+    // The NYT's check failed, so nothing led one step further: the readout's verdict is missing too.
+    expect(row(table, 'seed-de')[7]).toBe('0.00 (0/6)');
     expect(table).toContain('check of The New York Times failed: Answer not understood: ');
   });
 

@@ -82,6 +82,7 @@ export async function runEval(options: RunEvalOptions): Promise<EvalResult> {
         analysis: outcome.analysis,
         linkedSources: evalCase.rubric.linkedSources,
         sourceArticles: evalCase.sourceArticles,
+        followUpArticles: evalCase.followUpArticles,
         isFatal: (error) => evalFailure(error, options.model).fatal,
         fetch: options.fetch,
         now: options.now,
@@ -157,7 +158,10 @@ export function scoreCase(
       rubric.linkedSources.length === 0
         ? null
         : scoreVerdicts(
-            rubric.linkedSources.flatMap((source) => source.verdicts),
+            rubric.linkedSources.flatMap((source) => [
+              ...source.verdicts,
+              ...source.followUps.flatMap((followUp) => followUp.verdicts),
+            ]),
             verdicts,
           ),
   };

@@ -8,7 +8,8 @@ import { ReportSourceCheckSchema } from '@/lib/sources/report-source-check';
 /**
  * Bump when a field changes meaning or is removed, or a section is added that readers should know
  * to look for. 2: `sourceChecks`, the linked sources checked against what the article attributes
- * to them. Every earlier version still validates: what a version added is optional.
+ * to them (added within 2, both optional: a follow-up check's `parentUrl`, each claim's
+ * `attributedTo`). Every earlier version still validates: what a version added is optional.
  */
 export const EVIDENCE_REPORT_VERSION = 2;
 export const READABLE_REPORT_VERSIONS = [1, 2] as const;

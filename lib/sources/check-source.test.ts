@@ -1,20 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Article, ArticleLinkSchema } from '@/lib/article/article';
+import { AnalysisSchema } from '@/lib/attribution/analysis';
+import { contentHash } from '@/lib/job/content-hash';
+import { createClient } from '@/lib/llm/client';
+import { LlmError } from '@/lib/llm/llm-error';
+import {
+  type CheckSourceOptions,
+  checkSource,
+  estimateSourceCheck,
+  sourceCheckCacheKeyOf,
+} from '@/lib/sources/check-source';
+import { type CheckableSource, checkableSources } from '@/lib/sources/checkable-sources';
+import { followableSources } from '@/lib/sources/follow-sources';
+import { createSourceCheckCache } from '@/lib/sources/source-check-cache';
+import { SOURCE_CHECK_MARKER } from '@/lib/sources/source-check-prompt';
+import { sourceCheckTally } from '@/lib/sources/source-check-tally';
 import { type OpenAITestServer, rateLimitError, startOpenAITestServer } from '@/tests/support/openai-test-server';
 import { seedArticle } from '@/tests/support/seed-article';
 import { seedFixtures } from '@/tests/support/seed-fixtures';
 import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
 import { sourcePageArticle } from '@/tests/support/source-page';
-import { type Article, ArticleLinkSchema } from '@/lib/article/article';
-import { AnalysisSchema } from '@/lib/attribution/analysis';
-import { createClient } from '@/lib/llm/client';
-import { LlmError } from '@/lib/llm/llm-error';
-import { type CheckSourceOptions, checkSource, estimateSourceCheck } from '@/lib/sources/check-source';
-import { type CheckableSource, checkableSources } from '@/lib/sources/checkable-sources';
-import { createSourceCheckCache } from '@/lib/sources/source-check-cache';
-import { SOURCE_CHECK_MARKER } from '@/lib/sources/source-check-prompt';
-import { sourceCheckTally } from '@/lib/sources/source-check-tally';
 
 const API_KEY = 'sk-test-source-check-1234';
 const seedLinks = ArticleLinkSchema.array().parse(
@@ -124,6 +131,12 @@ describe('checkSource on the seed article and the stand-in NYT page', () => {
       stream: true,
       response_format: { type: 'json_schema', json_schema: { name: 'sourcelens_source_check', strict: true } },
     });
+    // Strict mode: every field required, attributedTo among them, nullable.
+    const schema = JSON.stringify(Reflect.get(Object(requests[0]?.body), 'response_format'));
+    expect(schema).toMatch(
+      /"required":\["claimId","verdict","difference","passage","passageTranslation","attributedTo"\]/,
+    );
+    expect(schema).toMatch(/"attributedTo":\{[^}]*"type":\["string","null"\]/);
   });
 
   it('shows a supported verdict whose passage the source does not have as unverified', async () => {
@@ -214,5 +227,90 @@ describe('checkSource on the seed article and the stand-in NYT page', () => {
     expect(estimate).toMatchObject({ requests: 1, price: { inputPerMillion: 0.15 } });
     expect(estimate.inputTokens).toBeGreaterThan(500);
     expect(estimate.outputTokens).toBe(40 + 5 * 260);
+  });
+});
+
+describe('following the chain one more step: the NYT’s readout', () => {
+  const READOUT_URL =
+    'https://www.state.gov/releases/office-of-the-spokesperson/2025/02/deputy-secretary-smiths-remarks-in-vilnius';
+  const readout = sourcePageArticle('source-state-belarus-readout-en');
+
+  it('keeps the source’s body links and whom it attributes each passage to', async () => {
+    const result = await checkSource(options());
+    expect(result.links).toEqual([{ name: 'State Department readout', url: READOUT_URL }]);
+    expect(result.parentUrl).toBeNull();
+    expect(result.claims.map((claim) => claim.attributedTo)).toEqual([
+      'several participants in the meeting',
+      null,
+      null,
+      'a State Department readout',
+      null,
+    ]);
+  });
+
+  it('checks the NYT’s own passage against the readout it links, and says where it came from', async () => {
+    const nyt = await checkSource(options());
+    const [next, ...others] = followableSources(nyt);
+    expect(others).toEqual([]);
+    if (!next) throw new Error('the NYT check should lead to its readout');
+    expect(next).toMatchObject({ url: READOUT_URL, domain: 'state.gov', name: 'a State Department readout' });
+    expect(next.claims).toEqual([
+      {
+        id: 'c1',
+        noteIndex: nyt.claims[3]?.noteIndex,
+        original: nyt.claims[3]?.passage?.text,
+        claim: nyt.claims[3]?.claim,
+        paragraphId: null,
+        attributedAs: 'a State Department readout',
+      },
+    ]);
+    const followUp = await checkSource(
+      options({ source: next, page: readout, articleLanguage: nyt.language, parentUrl: nyt.url }),
+    );
+    const body = JSON.stringify(checkRequests()[1]?.body);
+    expect(body).toContain('Article (English): Speaking at the U.S. Embassy in Lithuania');
+    expect(followUp).toMatchObject({ url: READOUT_URL, parentUrl: nyt.url, language: 'en' });
+    expect(followUp.claims).toMatchObject([
+      { verdict: 'supported', attributedTo: null, passage: { paragraphId: 'p2' } },
+    ]);
+    expect(sourceCheckTally(followUp)).toBe(
+      '1 of 1 claim attributed to a State Department readout found in its article',
+    );
+    expect(followableSources(followUp)).toEqual([]);
+  });
+
+  it('caches a follow-up apart from a check of the same page for the article’s own claims', async () => {
+    const area = new Map<string, unknown>();
+    const store = createSourceCheckCache({
+      get: async (key) => area.get(key),
+      set: async (key, value) => void area.set(key, value),
+      remove: async (key) => void area.delete(key),
+    });
+    const cache = { store, articleFingerprint: 'f'.repeat(64) };
+    const [next] = followableSources(await checkSource(options()));
+    if (!next) throw new Error('no follow-up source');
+    const followUp = options({ source: next, page: readout, articleLanguage: 'en', cache });
+    await checkSource({ ...followUp, parentUrl: 'https://www.nytimes.com/a' });
+    await checkSource({ ...followUp, parentUrl: 'https://www.nytimes.com/a' });
+    // A caller that looks the follow-up up before estimating it finds it under the same key.
+    const key = await sourceCheckCacheKeyOf({
+      articleFingerprint: cache.articleFingerprint,
+      source: next,
+      sourceSha256: await contentHash(readout),
+      model: 'gpt-4o-mini',
+      targetLanguage: 'English',
+      parentUrl: 'https://www.nytimes.com/a',
+    });
+    expect(area.has(key)).toBe(true);
+    await checkSource(followUp);
+    // The first NYT check, the follow-up once (then from the cache), and the same page as a first-level source.
+    expect(checkRequests()).toHaveLength(3);
+    // Another check of the parent that picked another passage: its follow-up is asked again.
+    const otherPassage = {
+      ...next,
+      claims: next.claims.map((claim) => ({ ...claim, original: 'Mr. Smith spoke at the U.S. Embassy.' })),
+    };
+    await checkSource({ ...followUp, source: otherPassage, parentUrl: 'https://www.nytimes.com/a' });
+    expect(checkRequests()).toHaveLength(4);
   });
 });

@@ -14,7 +14,6 @@ import type { PromptMessage } from '@/lib/llm/prompts';
 import { readChatStream } from '@/lib/llm/read-chat-stream';
 import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
 import { JSON_ANSWER_START } from '@/lib/llm/thinking';
-import { tokenizerFamily } from '@/lib/tokens/tokenizer-family';
 import type { CheckableSource } from '@/lib/sources/checkable-sources';
 import { type FittedSourceText, fitSourceText, messagesTokens } from '@/lib/sources/fit-source-text';
 import { parseSourceCheckAnswer } from '@/lib/sources/parse-source-check-answer';
@@ -24,6 +23,7 @@ import { buildSourceCheckMessages, SOURCE_CHECK_PROMPT_VERSION } from '@/lib/sou
 import { type SourceCheckResult, SourceCheckResultSchema } from '@/lib/sources/source-check-result';
 import { textFragmentUrl } from '@/lib/sources/text-fragment-url';
 import { verifyPassages } from '@/lib/sources/verify-passages';
+import { tokenizerFamily } from '@/lib/tokens/tokenizer-family';
 
 /** The strict schema sent in `json_schema` mode, from the one SourceCheckAnswerSchema. */
 const SOURCE_CHECK_RESPONSE_FORMAT: ResponseFormatJSONSchema = zodResponseFormat(
@@ -119,6 +119,45 @@ export interface CheckSourceOptions extends SourceCheckPlanInput {
   cache?: { store: SourceCheckCache; articleFingerprint: string };
   /** Clock for the cache's recency, in milliseconds; Date.now by default. */
   now?: () => number;
+  /**
+   * For a follow-up check (follow-sources.ts): the URL of the checked source that links this one.
+   * Kept in the result and in the cache key, with a SHA-256 of the claims sent (the same page
+   * checked for the article's claims and for a source's passages answers different claims). Then
+   * `articleLanguage` is that source's.
+   */
+  parentUrl?: string;
+}
+
+/**
+ * The cache key under which checkSource reads and writes this check (source-check-cache.ts), for a
+ * caller that looks a check up before estimating its cost or asking for confirmation. A follow-up
+ * (`parentUrl`) is keyed by its parent and a SHA-256 of the passages it sends too: another check of
+ * the parent may pick other passages. `sourceSha256` is contentHash of the source page as read.
+ */
+export async function sourceCheckCacheKeyOf(input: {
+  articleFingerprint: string;
+  source: Pick<CheckableSource, 'url' | 'claims'>;
+  sourceSha256: string;
+  model: string;
+  targetLanguage: string;
+  parentUrl?: string;
+}): Promise<string> {
+  return sourceCheckCacheKey({
+    articleFingerprint: input.articleFingerprint,
+    sourceUrl: input.source.url,
+    sourceSha256: input.sourceSha256,
+    model: input.model,
+    targetLanguage: input.targetLanguage,
+    promptVersion: SOURCE_CHECK_PROMPT_VERSION,
+    ...(input.parentUrl
+      ? {
+          parentUrl: input.parentUrl,
+          claimsSha256: await contentHash({
+            paragraphs: input.source.claims.map((claim) => ({ id: claim.id, text: claim.original })),
+          }),
+        }
+      : {}),
+  });
 }
 
 /**
@@ -138,13 +177,13 @@ export async function checkSource(options: CheckSourceOptions): Promise<SourceCh
   const sourceSha256 = await contentHash(page);
   const now = options.now ?? Date.now;
   const cacheKey = options.cache
-    ? sourceCheckCacheKey({
+    ? await sourceCheckCacheKeyOf({
         articleFingerprint: options.cache.articleFingerprint,
-        sourceUrl: source.url,
+        source,
         sourceSha256,
         model: options.model,
         targetLanguage: options.targetLanguage,
-        promptVersion: SOURCE_CHECK_PROMPT_VERSION,
+        parentUrl: options.parentUrl,
       })
     : null;
   if (options.cache && cacheKey) {
@@ -181,6 +220,7 @@ export async function checkSource(options: CheckSourceOptions): Promise<SourceCh
   const checked = verifyPassages(source.claims, parsed.checks, page);
   const result: SourceCheckResult = SourceCheckResultSchema.parse({
     url: source.url,
+    parentUrl: options.parentUrl ?? null,
     name: source.name,
     domain: source.domain,
     retrievedAt: options.retrievedAt,
@@ -192,6 +232,7 @@ export async function checkSource(options: CheckSourceOptions): Promise<SourceCh
     paragraphsSent: fitted.paragraphs.length,
     paragraphsTotal: page.paragraphs.length,
     paragraphs: page.paragraphs.map(({ id, text: paragraphText }) => ({ id, text: paragraphText })),
+    links: page.links.map((link) => ({ name: link.text, url: link.url })),
     model: options.model,
     promptVersion: SOURCE_CHECK_PROMPT_VERSION,
     claims: source.claims.map((claim, index) => {
@@ -214,6 +255,7 @@ export async function checkSource(options: CheckSourceOptions): Promise<SourceCh
         verdict: check?.verdict ?? 'unverified',
         modelVerdict: check?.modelVerdict ?? null,
         difference: check?.difference ?? null,
+        attributedTo: check?.attributedTo ?? null,
         passage: passage ? { ...passage, link: textFragmentUrl(source.url, partTexts) } : null,
       };
     }),

@@ -7,6 +7,7 @@ const item = {
   difference: null,
   passage: 'It was the first meeting in five years.',
   passageTranslation: null,
+  attributedTo: 'several participants in the meeting',
 };
 
 describe('parseSourceCheckAnswer', () => {
@@ -22,7 +23,16 @@ describe('parseSourceCheckAnswer', () => {
     const text = `<think>The source says so.</think>\n\`\`\`json\n{"checks": [{"claimId": "c2", "verdict": "not-found"}]}\n\`\`\``;
     expect(parseSourceCheckAnswer(text)).toEqual({
       ok: true,
-      checks: [{ claimId: 'c2', verdict: 'not-found', difference: null, passage: null, passageTranslation: null }],
+      checks: [
+        {
+          claimId: 'c2',
+          verdict: 'not-found',
+          difference: null,
+          passage: null,
+          passageTranslation: null,
+          attributedTo: null,
+        },
+      ],
       droppedItems: 0,
     });
   });

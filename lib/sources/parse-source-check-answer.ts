@@ -45,5 +45,5 @@ export function parseSourceCheckAnswer(text: string): ParsedSourceCheck {
 /** Prompt-only answers often leave out the fields that would be null: that costs nothing to accept. */
 function withNullDefaults(item: unknown): unknown {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
-  return { difference: null, passage: null, passageTranslation: null, ...item };
+  return { difference: null, passage: null, passageTranslation: null, attributedTo: null, ...item };
 }

@@ -12,6 +12,7 @@ import { buildEvidenceReport } from '@/lib/report/build-evidence-report';
 import { EVIDENCE_REPORT_VERSION, EvidenceReportSchema } from '@/lib/report/evidence-report-schema';
 import { reportToMarkdown } from '@/lib/report/report-to-markdown';
 import { checkSource } from '@/lib/sources/check-source';
+import { followableSources } from '@/lib/sources/follow-sources';
 import type { SourceCheckResult } from '@/lib/sources/source-check-result';
 
 const analysis = AnalysisSchema.parse(JSON.parse(seedFixtures().analysis));
@@ -127,5 +128,53 @@ describe('the evidence report with source checks', () => {
       '<a href="https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html#:~:text=',
     );
     expect(html).toContain('<h3>The New York Times (nytimes.com)</h3>');
+  });
+
+  it('says where a follow-up check came from, and whom each source attributes its passage to', async () => {
+    const [next] = followableSources(check);
+    if (!next) throw new Error('the NYT check should lead to its readout');
+    const followUp = await checkSource({
+      client: createClient({ baseUrl: server.url, apiKey: 'sk-test', maxRetries: 0 }),
+      model: 'gpt-4o-mini',
+      source: next,
+      page: sourcePageArticle('source-state-belarus-readout-en'),
+      articleLanguage: check.language,
+      targetLanguage: 'English',
+      limits: { contextTokens: 128_000, maxOutputTokens: 16_384 },
+      retrievedAt: '2026-11-29T12:02:00.000Z',
+      parentUrl: check.url,
+    });
+    const report = await buildEvidenceReport(seedJob(), {
+      retrievedAt: '2026-11-29T12:03:00.000Z',
+      sourceChecks: [check, followUp],
+    });
+    const parsed = EvidenceReportSchema.parse(JSON.parse(JSON.stringify(report)));
+    expect(parsed.sourceChecks?.map((saved) => [saved.url, saved.parentUrl])).toEqual([
+      [NYT, null],
+      [next.url, NYT],
+    ]);
+    expect(parsed.sourceChecks?.[0]?.claims[3]?.attributedTo).toBe('a State Department readout');
+    expect(parsed.sourceChecks?.[1]).not.toHaveProperty('links');
+    const markdown = reportToMarkdown(report);
+    expect(markdown).toContain('   - The source attributes it to: a State Department readout');
+    expect(markdown).toContain(`- **Followed from:** ${NYT}`);
+    const followUpBlock = markdown.slice(markdown.indexOf('### a State Department readout'));
+    expect(followUpBlock).toContain('   - In the source it was followed from:\n\n     > Speaking at the U.S. Embassy');
+    expect(followUpBlock).not.toContain('In the article:');
+    expect(markdown).toContain('**1 of 1 claim attributed to a State Department readout found in its article**');
+  });
+
+  it('still reads a version 2 report written before follow-ups and attributions were kept', async () => {
+    const report = await buildEvidenceReport(seedJob(), {
+      retrievedAt: '2026-11-29T12:01:00.000Z',
+      sourceChecks: [check],
+    });
+    const older = JSON.parse(JSON.stringify(report), (key, value) =>
+      key === 'parentUrl' || key === 'attributedTo' ? undefined : value,
+    );
+    expect(JSON.stringify(older)).not.toContain('attributedTo');
+    const parsed = EvidenceReportSchema.parse(older);
+    expect(parsed.sourceChecks?.[0]?.claims).toHaveLength(5);
+    expect(reportToMarkdown(parsed)).not.toContain('Followed from');
   });
 });

@@ -11,9 +11,11 @@ import { sourceCheckTally } from '@/lib/sources/source-check-tally';
  * `sourceChecks`): the source's URL, when it was read, the SHA-256 of the text read, each verdict
  * with the passage it rests on and its offsets in the source's paragraphs. The source's text is not
  * copied: the hash lets anyone who reads the page again confirm it is the same text, and the
- * passages are what the verdicts rest on.
+ * passages are what the verdicts rest on. A follow-up check (one step further along the chain,
+ * follow-sources.ts) names the checked source that led to it in `parentUrl`; reports written
+ * before follow-ups existed have no such field and still read.
  */
-export const ReportSourceCheckSchema = SourceCheckResultSchema.omit({ paragraphs: true }).extend({
+export const ReportSourceCheckSchema = SourceCheckResultSchema.omit({ paragraphs: true, links: true }).extend({
   claims: z.array(CheckedClaimResultSchema),
   /** The tally line as the panel shows it (source-check-tally.ts). */
   tally: z.string(),
@@ -25,6 +27,7 @@ export type ReportSourceCheck = z.infer<typeof ReportSourceCheckSchema>;
 export function reportSourceCheck(result: SourceCheckResult): ReportSourceCheck {
   return ReportSourceCheckSchema.parse({
     url: result.url,
+    parentUrl: result.parentUrl ?? null,
     name: result.name,
     domain: result.domain,
     retrievedAt: result.retrievedAt,

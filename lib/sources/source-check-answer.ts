@@ -27,6 +27,12 @@ export const ClaimCheckSchema = z.object({
     .string()
     .nullable()
     .describe("The passage in the reader's language; null when the source is already in it, or for not-found."),
+  attributedTo: z
+    .string()
+    .nullable()
+    .describe(
+      'Who the source itself attributes the passage to, as the source names them ("several participants in the meeting", "a State Department readout"); null when the source states it on its own authority, or for not-found.',
+    ),
 });
 
 export const SourceCheckAnswerSchema = z.object({ checks: z.array(ClaimCheckSchema) });

@@ -6,8 +6,9 @@ import { type SourceCheckResult, SourceCheckResultSchema } from '@/lib/sources/s
  * (lib/job/result-store.ts) and in the same storage area, under keys of their own: a check stands
  * for one article (its fingerprint, lib/job/article-fingerprint.ts), one source (its URL and the
  * SHA-256 of the text read from it), one model, the reader's language and the check prompt's
- * version. Change any of them, and the source is checked again: a source edited since, or read
- * behind a paywall before and whole now, has another hash.
+ * version (and, for a follow-up check, the source that links it and the passages sent). Change
+ * any of them, and the source is checked again: a source edited since, or read behind a paywall
+ * before and whole now, has another hash.
  */
 export interface SourceCheckKeyParts {
   articleFingerprint: string;
@@ -16,6 +17,10 @@ export interface SourceCheckKeyParts {
   model: string;
   targetLanguage: string;
   promptVersion: string;
+  /** For a follow-up check: the checked source that links this one (its claims are that source's passages). */
+  parentUrl?: string;
+  /** For a follow-up check: SHA-256 (hex) of the claims' original wordings, which that source's check chose. */
+  claimsSha256?: string;
 }
 
 /** Every key of a stored check starts so, and no other key does (the job cache's start `result|`). */
@@ -34,6 +39,8 @@ export function sourceCheckCacheKey(parts: SourceCheckKeyParts): string {
     parts.articleFingerprint,
     parts.sourceSha256,
     parts.sourceUrl,
+    // Last, so that the article's own checks keep the keys they had.
+    ...(parts.parentUrl ? [`from:${parts.parentUrl}`, `claims:${parts.claimsSha256 ?? ''}`] : []),
   ].join('|');
 }
 

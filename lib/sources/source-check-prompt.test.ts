@@ -52,4 +52,15 @@ describe('buildSourceCheckMessages', () => {
     const task = buildSourceCheckMessages({ ...input, sourceLanguage: 'ru' })[2]?.content ?? '';
     expect(task).toContain('which is in Russian; copy passages in Russian');
   });
+
+  it('asks whom the source itself attributes each passage to, so the chain can be followed one step further', () => {
+    const system = buildSourceCheckMessages(input)[0]?.content ?? '';
+    expect(system).toContain('attributedTo: who the source itself says the passage comes from');
+    expect(system).toContain('{checks: [{claimId, verdict, difference, passage, passageTranslation, attributedTo}]}');
+  });
+
+  it('labels a follow-up’s claims with the checked source’s language, since they are its passages', () => {
+    const task = buildSourceCheckMessages({ ...input, articleLanguage: 'en' })[2]?.content ?? '';
+    expect(task).toContain('[c1] Article (English): Smiths Treffen');
+  });
 });

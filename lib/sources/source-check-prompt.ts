@@ -5,7 +5,7 @@ import type { CheckableSource } from '@/lib/sources/checkable-sources';
 import { SOURCE_VERDICTS } from '@/lib/sources/source-check-answer';
 
 /** Bump when the check prompt changes in a way that changes answers: cached checks carry it. */
-export const SOURCE_CHECK_PROMPT_VERSION = 'sourcelens-source-check-1';
+export const SOURCE_CHECK_PROMPT_VERSION = 'sourcelens-source-check-2';
 
 /** The first line of the system message: tells the model its task and lets the test server tell the request apart. */
 export const SOURCE_CHECK_MARKER = 'Sourcelens source check.';
@@ -28,7 +28,9 @@ export interface SourceCheckPromptInput {
 /*
  * Terse for the same reason as the job's prompts (lib/llm/prompts.ts): they are paid on every
  * request. Each rule is one a model gets wrong without it: translating the passage, quoting the
- * article instead of the source, calling a hedged source "supported" for a firm claim.
+ * article instead of the source, calling a hedged source "supported" for a firm claim, and (for
+ * attributedTo, which lets the reader follow the chain one step further: follow-sources.ts) naming
+ * the source itself, or its own reporter, as the one it attributes to.
  */
 const CHECK_INSTRUCTIONS = `${SOURCE_CHECK_MARKER}
 
@@ -44,7 +46,9 @@ Verdicts: ${SOURCE_VERDICTS.join(', ')}.
 
 passage: the sentence(s) of the source the verdict rests on, copied character for character from the source in its own language: never translated, shortened, merged or taken from the article. passageTranslation: the passage in the reader's language, or null when the source is already in it.
 
-Answer with one JSON object only: {checks: [{claimId, verdict, difference, passage, passageTranslation}]}, one item per claim, in the order given.`;
+attributedTo: who the source itself says the passage comes from, named as the source names them ("several participants in the meeting", "a State Department readout"); null when the source states it on its own authority, and for not-found.
+
+Answer with one JSON object only: {checks: [{claimId, verdict, difference, passage, passageTranslation, attributedTo}]}, one item per claim, in the order given.`;
 
 /**
  * The messages of one check request: instructions, the source's paragraphs as delimited data, then

@@ -33,6 +33,12 @@ export const CheckedClaimResultSchema = z.object({
       link: z.string(),
     })
     .nullable(),
+  /**
+   * Who the source itself attributes the passage to, as it names them ("a State Department
+   * readout"); null when it says it on its own authority or has no verified passage. Absent in
+   * checks made before the check asked (prompt sourcelens-source-check-1).
+   */
+  attributedTo: z.string().nullable().optional(),
   unverifiedReason: z.enum(['passage-not-in-source', 'no-passage', 'no-answer']).optional(),
   claimedPassage: z.string().optional(),
   closest: z.object({ paragraphId: z.string(), text: z.string(), similarity: z.number().min(0).max(1) }).optional(),
@@ -44,14 +50,23 @@ const UsageSchema = z.object({
   totalTokens: z.number().int().nonnegative(),
 });
 
+/** A link in the source page's body: its text as `name`, its absolute http(s) URL. */
+export const SourceLinkSchema = z.object({ name: z.string(), url: z.string() });
+export type SourceLink = z.infer<typeof SourceLinkSchema>;
+
 /**
  * The outcome of checking one linked source: what was read (with its hash), what the model said
  * of each claim, and what of that was verified. Stored in the cache and copied into the evidence
  * report, so it holds no page HTML and no credentials.
  */
 export const SourceCheckResultSchema = z.object({
-  /** The source's URL as the article links it. */
+  /** The source's URL as the article (or, one step further, the parent source) links it. */
   url: z.string(),
+  /**
+   * For a follow-up check (follow-sources.ts), the checked source whose link led here: the claims'
+   * `original` is then that source's verified passage. Null or absent for the article's own links.
+   */
+  parentUrl: z.string().nullable().optional(),
   name: z.string(),
   domain: z.string().nullable(),
   /** When the source page was read (ISO 8601). */
@@ -68,6 +83,11 @@ export const SourceCheckResultSchema = z.object({
   paragraphsTotal: z.number().int().nonnegative(),
   /** The source's paragraphs, so offsets can be checked later and elsewhere. */
   paragraphs: z.array(z.object({ id: z.string(), text: z.string() })),
+  /**
+   * The links in the source page's body (the extracted article's links, text as `name`): what the
+   * source's own attributions can be followed to. Absent in checks stored before they were kept.
+   */
+  links: z.array(SourceLinkSchema).optional(),
   model: z.string(),
   promptVersion: z.string(),
   claims: z.array(CheckedClaimResultSchema),

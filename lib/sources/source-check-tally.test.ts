@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { useBrowserLocale } from '@/tests/support/browser-i18n';
 import type { CheckedClaimResult } from '@/lib/sources/source-check-result';
 import { sourceCheckTally } from '@/lib/sources/source-check-tally';
 
@@ -58,6 +59,27 @@ describe('sourceCheckTally', () => {
       }),
     ).toBe(
       '1 of 1 claim attributed to The New York Times found in its article (only its first 12 of 40 paragraphs fit the model)',
+    );
+  });
+
+  it('speaks the interface’s language: German in a German browser', async () => {
+    await useBrowserLocale('de');
+    expect(
+      sourceCheckTally({
+        ...nyt,
+        partial: 'cut-to-fit',
+        paragraphsSent: 12,
+        paragraphsTotal: 40,
+        claims: [
+          claim('supported'),
+          claim('partly-supported', 'der Artikel sagt „würde“, die Quelle „könnte“'),
+          claim('contradicted'),
+          claim('unverified'),
+          claim('unverified'),
+        ],
+      }),
+    ).toBe(
+      '2 von 5 Aussagen, die The New York Times zugeschrieben werden, im Artikel der Quelle gefunden; 1 teilweise: der Artikel sagt „würde“, die Quelle „könnte“; 1 im Widerspruch zur Quelle: was abweicht, wurde nicht gesagt; 2 ungeprüfte Bewertungen (die vom Modell angeführte Stelle steht nicht in der Quelle) (nur die ersten 12 von 40 Absätzen passten ins Modell)',
     );
   });
 });

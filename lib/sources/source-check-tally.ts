@@ -1,7 +1,9 @@
+import { i18n } from '#i18n';
 import type { SourceCheckResult } from '@/lib/sources/source-check-result';
 
 /**
- * The line at the top of Sources for one checked source, e.g. "4 of 5 claims attributed to The
+ * The line at the top of Sources for one checked source, in the interface's language
+ * (locales/*.yml, `sourceCheck.tally`), e.g. "4 of 5 claims attributed to The
  * New York Times found in its article; 1 partly: the article says 'secret', the source does not".
  * Found means supported or partly supported: a passage of the source, verified verbatim, bears the
  * claim out. Contradicted and unverified checks are named after, with what differs; claims not
@@ -17,25 +19,29 @@ export function sourceCheckTally(
   const found = count('supported').length + partly.length;
   const contradicted = count('contradicted');
   const unverified = count('unverified');
-  const parts = [
-    `${found} of ${total} ${total === 1 ? 'claim' : 'claims'} attributed to ${result.name} found in its article`,
-  ];
-  if (partly.length > 0) parts.push(`${partly.length} partly: ${differences(partly)}`);
-  if (contradicted.length > 0) parts.push(`${contradicted.length} contradicted: ${differences(contradicted)}`);
-  if (unverified.length > 0) {
+  const parts = [i18n.t('sourceCheck.tally.found', total, { found, count: total, name: result.name })];
+  if (partly.length > 0) {
+    parts.push(i18n.t('sourceCheck.tally.partly', { count: partly.length, differences: differences(partly) }));
+  }
+  if (contradicted.length > 0) {
     parts.push(
-      `${unverified.length} ${unverified.length === 1 ? 'check' : 'checks'} unverified (the model’s passage is not in the source)`,
+      i18n.t('sourceCheck.tally.contradicted', { count: contradicted.length, differences: differences(contradicted) }),
     );
+  }
+  if (unverified.length > 0) {
+    parts.push(i18n.t('sourceCheck.tally.unverified', unverified.length, { count: unverified.length }));
   }
   const scope =
     result.partial === 'paywall'
-      ? ` (only its part before the paywall was read)`
+      ? i18n.t('sourceCheck.tally.paywall')
       : result.partial === 'cut-to-fit'
-        ? ` (only its first ${result.paragraphsSent} of ${result.paragraphsTotal} paragraphs fit the model)`
+        ? i18n.t('sourceCheck.tally.cutToFit', { sent: result.paragraphsSent, total: result.paragraphsTotal })
         : '';
-  return parts.join('; ') + scope;
+  return parts.join(i18n.t('sourceCheck.tally.separator')) + scope;
 }
 
 function differences(claims: SourceCheckResult['claims']): string {
-  return claims.map((claim) => claim.difference?.trim().replace(/\.$/, '') || 'what differs was not said').join('; ');
+  return claims
+    .map((claim) => claim.difference?.trim().replace(/\.$/, '') || i18n.t('sourceCheck.tally.differenceNotSaid'))
+    .join(i18n.t('sourceCheck.tally.separator'));
 }

@@ -16,7 +16,8 @@ const UNVERIFIED_REASONS: Record<NonNullable<CheckedClaimResult['unverifiedReaso
 };
 
 /**
- * The evidence report's "Source checks" section body: per source, its URL, time of retrieval,
+ * The evidence report's "Source checks" section body: per source, its URL (and, for a check one
+ * step further along the chain, the checked source it was followed from), time of retrieval,
  * SHA-256 and tally, then each claim with its verdict, the article's wording, and the source's
  * passage with its paragraph and character offsets. `inert` makes page and model text safe for
  * any Markdown viewer (report-to-markdown.ts passes its own).
@@ -31,6 +32,7 @@ function sourceBlock(check: ReportSourceCheck, inert: (text: string) => string):
   const text = (value: string) => oneLine(inert(value));
   const rows: Array<[string, string | null]> = [
     ['URL', check.url],
+    ['Followed from', check.parentUrl ?? null],
     ['Title', check.title],
     ['Retrieved', check.retrievedAt],
     ['Source SHA-256', `\`${check.sourceSha256}\``],
@@ -50,7 +52,9 @@ function sourceBlock(check: ReportSourceCheck, inert: (text: string) => string):
     .filter((row): row is [string, string] => row[1] !== null)
     .map(([label, value]) => `- **${label}:** ${label === 'Source SHA-256' ? value : text(value)}`)
     .join('\n');
-  const claims = check.claims.map((claim, index) => claimItem(claim, index + 1, inert)).join('\n\n');
+  // A follow-up's claims are the linking source's passages, not the article's sentences.
+  const claimedIn = check.parentUrl ? 'In the source it was followed from:' : 'In the article:';
+  const claims = check.claims.map((claim, index) => claimItem(claim, index + 1, claimedIn, inert)).join('\n\n');
   return [
     `### ${text(check.name)}${check.domain ? ` (${text(check.domain)})` : ''}`,
     metadata,
@@ -61,12 +65,17 @@ function sourceBlock(check: ReportSourceCheck, inert: (text: string) => string):
     .join('\n\n');
 }
 
-function claimItem(claim: CheckedClaimResult, number: number, inert: (text: string) => string): string {
+function claimItem(
+  claim: CheckedClaimResult,
+  number: number,
+  claimedIn: string,
+  inert: (text: string) => string,
+): string {
   const text = (value: string) => oneLine(inert(value));
   const passage = claim.passage;
   const lines = [
     `${number}. **${VERDICT_MARKS[claim.verdict]}** · ${text(claim.claim)}`,
-    '   - In the article:',
+    `   - ${claimedIn}`,
     '',
     blockquote(inert(claim.original), '     '),
     claim.difference ? `   - What differs: ${text(claim.difference)}` : null,
@@ -74,6 +83,7 @@ function claimItem(claim: CheckedClaimResult, number: number, inert: (text: stri
       ? `   - In the source (${text(passage.parts.map((part) => `${part.paragraphId}, characters ${part.start}–${part.end}`).join('; '))}), [open at the passage](${passage.link.replace(/[()]/g, (character) => encodeURIComponent(character))}):\n\n${blockquote(inert(passage.text), '     ')}`
       : null,
     passage?.translation ? `   - Rendering: ${text(passage.translation)}` : null,
+    claim.attributedTo ? `   - The source attributes it to: ${text(claim.attributedTo)}` : null,
     claim.unverifiedReason
       ? `   - Unverified: ${UNVERIFIED_REASONS[claim.unverifiedReason]}${claim.modelVerdict ? ` (the model said ${claim.modelVerdict})` : ''}.`
       : null,

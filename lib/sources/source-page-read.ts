@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { i18n } from '#i18n';
 import { type Article, ArticleSchema } from '@/lib/article/article';
 
 /**
@@ -39,26 +40,31 @@ export type SourcePageRead =
   | { ok: false; problem: SourceReadProblem };
 
 /**
- * The problem in words a reader can act on, naming the source. Never advice that could be wrong:
- * a refusal is the site's, and a page with no article may still open in a tab.
+ * The problem in words a reader can act on, naming the source, in the interface's language
+ * (locales/*.yml, `sourceCheck.read`). Never advice that could be wrong: a refusal is the site's,
+ * and a page with no article may still open in a tab.
  */
 export function sourceReadProblemText(problem: SourceReadProblem, sourceName: string): string {
+  const name = sourceName;
   switch (problem.kind) {
     case 'invalid-url':
-      return `The link to ${sourceName} is not a web address Sourcelens can open (${problem.url}).`;
+      return i18n.t('sourceCheck.read.invalidUrl', { name, url: problem.url });
     case 'permission-needed':
-      return `Sourcelens needs your permission to read ${problem.origin}. Choose Check against ${sourceName} again and allow access to that site.`;
+      return i18n.t('sourceCheck.read.permissionNeeded', { name, origin: problem.origin });
     case 'unreachable':
-      return `${problem.host} did not answer (${problem.detail}). Check your connection, or open the link to see whether the site is up.`;
+      return i18n.t('sourceCheck.read.unreachable', { host: problem.host, detail: problem.detail });
     case 'refused':
-      return `${problem.host} refused to give the page to Sourcelens (HTTP ${problem.status}). If you can read it when signed in, choose Open and read it in a background tab.`;
+      return i18n.t('sourceCheck.read.refused', { host: problem.host, status: problem.status });
     case 'http-error':
-      return `${problem.host} answered HTTP ${problem.status} for the linked page: it may have moved or be down. Open the link to see what the site shows.`;
+      return i18n.t('sourceCheck.read.httpError', { host: problem.host, status: problem.status });
     case 'not-html':
-      return `The link to ${sourceName} is not a web page (${problem.contentType}); Sourcelens reads articles only.`;
+      return i18n.t('sourceCheck.read.notHtml', { name, contentType: problem.contentType });
     case 'too-large':
-      return `The page at ${problem.host} is too large to read (${Math.round(problem.bytes / 1_000_000)} MB).`;
+      return i18n.t('sourceCheck.read.tooLarge', {
+        host: problem.host,
+        megabytes: Math.round(problem.bytes / 1_000_000),
+      });
     case 'not-an-article':
-      return `Sourcelens found no article at the link to ${sourceName}: the page may build its text with scripts or show it only to signed-in readers. Choose Open and read it in a background tab.`;
+      return i18n.t('sourceCheck.read.notAnArticle', { name });
   }
 }

@@ -38,7 +38,7 @@ function capitalised(text: string): string {
 }
 
 const supported = (passage: string): ClaimCheck[] => [
-  { claimId: 'c1', verdict: 'supported', difference: null, passage, passageTranslation: null },
+  { claimId: 'c1', verdict: 'supported', difference: null, passage, passageTranslation: null, attributedTo: null },
 ];
 
 describe('verifyPassages across scripts (property)', () => {

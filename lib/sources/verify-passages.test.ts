@@ -22,6 +22,7 @@ const check = (claimId: string, verdict: ClaimCheck['verdict'], passage: string 
   difference: verdict === 'partly-supported' ? 'the article says "would", the source "could consider"' : null,
   passage,
   passageTranslation: null,
+  attributedTo: null,
 });
 
 describe('verifyPassages', () => {
@@ -113,5 +114,23 @@ describe('verifyPassages', () => {
     );
     expect(result?.verdict).toBe('supported');
     expect(result?.passage?.parts.map((part) => part.paragraphId)).toEqual(['p1', 'p2']);
+  });
+
+  it('keeps whom the source attributes a verified passage to, and drops it where nothing was verified', () => {
+    const [verified, notFound, madeUp] = verifyPassages(
+      [{ id: 'c1' }, { id: 'c2' }, { id: 'c3' }],
+      [
+        {
+          ...check('c1', 'supported', 'The State Department did not respond to a request for comment.'),
+          attributedTo: '  the newspaper ',
+        },
+        { ...check('c2', 'not-found', null), attributedTo: 'several participants' },
+        { ...check('c3', 'supported', 'The State Department confirmed the deal.'), attributedTo: 'a readout' },
+      ],
+      source,
+    );
+    expect(verified).toMatchObject({ verdict: 'supported', attributedTo: 'the newspaper' });
+    expect(notFound).toMatchObject({ verdict: 'not-found', attributedTo: null });
+    expect(madeUp).toMatchObject({ verdict: 'unverified', attributedTo: null });
   });
 });

@@ -42,6 +42,11 @@ export interface CheckedClaim {
   /** For partly-supported and contradicted: what differs, in the model's words. */
   difference: string | null;
   passage: VerifiedPassage | null;
+  /**
+   * Who the source itself attributes the passage to, as it names them; null when it states it on
+   * its own authority, and for a check with no verified passage (there is nothing to follow).
+   */
+  attributedTo: string | null;
   /** Set when `verdict` is unverified. */
   unverifiedReason?: UnverifiedReason;
   /** For an unverified passage: what the model claimed the source says, shown as such, never as the source's. */
@@ -76,10 +81,11 @@ export function verifyPassages(
         modelVerdict: null,
         difference: null,
         passage: null,
+        attributedTo: null,
         unverifiedReason: 'no-answer',
       };
     }
-    const base = { claimId: claim.id, modelVerdict: check.verdict, difference: check.difference };
+    const base = { claimId: claim.id, modelVerdict: check.verdict, difference: check.difference, attributedTo: null };
     if (check.verdict === 'not-found') return { ...base, verdict: 'not-found', difference: null, passage: null };
     if (!check.passage?.trim()) {
       return { ...base, verdict: 'unverified', passage: null, unverifiedReason: 'no-passage' };
@@ -102,6 +108,7 @@ export function verifyPassages(
     return {
       ...base,
       verdict: check.verdict,
+      attributedTo: check.attributedTo?.trim() || null,
       passage: {
         text,
         translation: check.passageTranslation,

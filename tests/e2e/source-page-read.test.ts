@@ -5,14 +5,17 @@ import { AnalysisSchema } from '@/lib/attribution/analysis';
 import { createClient } from '@/lib/llm/client';
 import { checkSource } from '@/lib/sources/check-source';
 import { checkableSources } from '@/lib/sources/checkable-sources';
+import { followableSources } from '@/lib/sources/follow-sources';
 import { sourceCheckTally } from '@/lib/sources/source-check-tally';
 import { type SourcePageRead, SourcePageReadSchema } from '@/lib/sources/source-page-read';
 import { browserTest, expect } from '@/tests/support/browser/browser-test';
 import { ARTIFACTS_DIR } from '@/tests/support/browser/extension';
+import { useBrowserLocale } from '@/tests/support/browser-i18n';
 import { saveScreenshot } from '@/tests/support/browser/screenshot';
 import { seedArticle } from '@/tests/support/seed-article';
 import { seedFixtures } from '@/tests/support/seed-fixtures';
 import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
+import { SEED_READOUT_SLUG, seedSourceHtmlLinkingReadout } from '@/tests/support/source-page';
 
 /**
  * The background reads a linked source as a source check needs it: fetched without the reader's
@@ -24,6 +27,9 @@ const KEY = 'sk-source-read-e2e-0123';
 const test = browserTest.override({ endpointOptions: { apiKey: KEY, respond: sourceCheckResponder() } });
 
 let extensionPage: Page | undefined;
+
+// The tally is worded here, in the test's process, from locales/en.yml as an English browser would.
+await useBrowserLocale('en');
 
 test.beforeAll(async ({ openOptions, extension, pages }) => {
   extensionPage = (await openOptions()).page;
@@ -88,6 +94,9 @@ test.describe('reading a linked source in Chromium', () => {
     expect(contexts).toEqual([expect.stringMatching(/\/offscreen\.html$/)]);
     const pageRequest = pages.requestHeaders.at(-1);
     expect(pageRequest?.cookie).toBeUndefined();
+    // Nor does the site learn which page led there (PRIVACY.md says so).
+    expect(pageRequest?.referer).toBeUndefined();
+    expect(pageRequest?.origin).toBeUndefined();
     expect(JSON.stringify(pages.requestHeaders)).not.toContain(KEY);
     expect(JSON.stringify(pages.requestHeaders)).not.toContain('reader-signed-in');
   });
@@ -124,6 +133,64 @@ test.describe('reading a linked source in Chromium', () => {
     await page.goto(link);
     await saveScreenshot(page, 'source-check-text-fragment', { fullPage: false });
     await writeFile(path.join(ARTIFACTS_DIR, 'source-check-tally.txt'), `${sourceCheckTally(result)}\n${link}\n`);
+    await page.close();
+  });
+
+  test('follows the chain one more step: the NYT’s passage checked against the readout it links', async ({
+    extension,
+    pages,
+    endpoint,
+  }) => {
+    // The stand-in NYT page as served here links the readout's stand-in on the page server.
+    const readoutUrl = pages.urlOf(SEED_READOUT_SLUG);
+    pages.addPage('source-nyt-linking-readout', seedSourceHtmlLinkingReadout(readoutUrl));
+    const nytUrl = pages.urlOf('source-nyt-linking-readout');
+    const nytRead = await readInBrowser(nytUrl);
+    if (!nytRead.ok) throw new Error(JSON.stringify(nytRead.problem));
+    const article = { ...seedArticle(), links: [{ text: 'New York Times (NYT)', url: nytUrl, paragraphId: 'p1' }] };
+    const notes = AnalysisSchema.parse(JSON.parse(seedFixtures().analysis)).notes;
+    const [source] = checkableSources(article, notes);
+    if (!source) throw new Error('no checkable source');
+    const common = {
+      client: createClient({ baseUrl: endpoint.url, apiKey: KEY, maxRetries: 0 }),
+      model: 'gpt-4o-mini',
+      targetLanguage: 'English',
+      limits: { contextTokens: 128_000, maxOutputTokens: 16_384 },
+    };
+    const nyt = await checkSource({
+      ...common,
+      source,
+      page: nytRead.article,
+      articleLanguage: 'de',
+      retrievedAt: nytRead.retrievedAt,
+    });
+    expect(sourceCheckTally(nyt)).toMatch(/^4 of 5 claims attributed to The New York Times found in its article/);
+    const [next, ...others] = followableSources(nyt);
+    expect(others).toEqual([]);
+    expect(next).toMatchObject({ url: readoutUrl, name: 'a State Department readout' });
+    if (!next) throw new Error('nothing to follow');
+    const readoutRead = await readInBrowser(next.url);
+    if (!readoutRead.ok) throw new Error(JSON.stringify(readoutRead.problem));
+    expect(readoutRead.article.title).toBe('Deputy Secretary Smith’s Remarks to the Press in Vilnius');
+    const followUp = await checkSource({
+      ...common,
+      source: next,
+      page: readoutRead.article,
+      articleLanguage: nyt.language,
+      retrievedAt: readoutRead.retrievedAt,
+      parentUrl: nyt.url,
+    });
+    expect(followUp).toMatchObject({ url: readoutUrl, parentUrl: nytUrl });
+    expect(followUp.claims).toMatchObject([{ noteIndex: nyt.claims[3]?.noteIndex, verdict: 'supported' }]);
+    expect(sourceCheckTally(followUp)).toBe(
+      '1 of 1 claim attributed to a State Department readout found in its article',
+    );
+    // The follow-up's text-fragment link opens the readout at its own passage.
+    const link = followUp.claims[0]?.passage?.link ?? '';
+    expect(link).toMatch(/#:~:text=Deputy%20Secretary%20Smith%20hailed/);
+    const page = await extension.context.newPage();
+    await page.goto(link);
+    await saveScreenshot(page, 'source-check-follow-up-fragment', { fullPage: false });
     await page.close();
   });
 

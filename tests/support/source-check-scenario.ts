@@ -4,7 +4,9 @@
  * page (tests/fixtures/pages/source-nyt-belarus-en). Three supported, one not found (the secret
  * meeting), one partly supported (the article's "would ease" is the source's "could consider
  * easing some"). Passages are copied from the page, one with its curly quotes retyped straight,
- * as models do.
+ * as models do. The NYT page attributes Smith's words at the embassy to a State Department readout
+ * it links: the follow-up check of that claim against the readout's stand-in
+ * (tests/fixtures/pages/source-state-belarus-readout-en) finds it supported (FOLLOW_UP_ANSWERS).
  *
  *   server.setResponder(sourceCheckResponder());
  */
@@ -26,6 +28,7 @@ export const SEED_SOURCE_ANSWERS: ReadonlyMap<string, Answer> = new Map<string, 
       passage:
         'Christopher Smith, the U.S. deputy secretary of state, told a gathering of Western diplomats in Vilnius, Lithuania, on Thursday that a significant agreement between Washington and Minsk appeared to be close, according to several participants in the meeting.',
       passageTranslation: null,
+      attributedTo: 'several participants in the meeting',
     },
   ],
   [
@@ -36,11 +39,12 @@ export const SEED_SOURCE_ANSWERS: ReadonlyMap<string, Answer> = new Map<string, 
       passage:
         'It was the first meeting between a senior State Department official and Mr. Lukashenko in five years, and it could signal a significant warming in relations between the two countries.',
       passageTranslation: null,
+      attributedTo: null,
     },
   ],
   [
     'Smiths Treffen mit Lukaschenko sei heimlich erfolgt.',
-    { verdict: 'not-found', difference: null, passage: null, passageTranslation: null },
+    { verdict: 'not-found', difference: null, passage: null, passageTranslation: null, attributedTo: null },
   ],
   [
     'In einer Ansprache an der US-Botschaft in Litauen feierte Smith den erfolgreichen Abschluss dieser “Sonderoperation” und preiste die Freilassung der Gefangenen als “großen Sieg”, der Donald Trumps Leitspruch “Frieden durch Stärke” verwirkliche, so die NYT.',
@@ -48,8 +52,9 @@ export const SEED_SOURCE_ANSWERS: ReadonlyMap<string, Answer> = new Map<string, 
       verdict: 'supported',
       difference: null,
       passage:
-        'Speaking at the U.S. Embassy in Lithuania, he hailed the end of what he called a "special operation" and described the release as a "great victory" that embodied President Trump\'s motto of "peace through strength."',
+        'Speaking at the U.S. Embassy in Lithuania, he hailed the end of what he called a "special operation" and described the release as a "great victory" that embodied President Trump\'s motto of "peace through strength," according to a State Department readout of his remarks.',
       passageTranslation: null,
+      attributedTo: 'a State Department readout',
     },
   ],
   [
@@ -61,6 +66,26 @@ export const SEED_SOURCE_ANSWERS: ReadonlyMap<string, Answer> = new Map<string, 
       passage:
         'In exchange for the release of more political prisoners, the United States could consider easing some sanctions on Belarus’s banking sector and its potash exports, he told the diplomats.',
       passageTranslation: null,
+      attributedTo: null,
+    },
+  ],
+]);
+
+/**
+ * The follow-up check, one step further (lib/sources/follow-sources.ts): the NYT's passage, as the
+ * stand-in NYT page has it (the claim's `original` is the verified passage), against the stand-in
+ * State Department readout. The readout says it on its own authority: nothing to follow further.
+ */
+export const FOLLOW_UP_ANSWERS: ReadonlyMap<string, Answer> = new Map<string, Answer>([
+  [
+    'Speaking at the U.S. Embassy in Lithuania, he hailed the end of what he called a “special operation” and described the release as a “great victory” that embodied President Trump’s motto of “peace through strength,” according to a State Department readout of his remarks.',
+    {
+      verdict: 'supported',
+      difference: null,
+      passage:
+        'Deputy Secretary Smith hailed the end of what he called a “special operation” and described the release as a “great victory” that embodied President Trump’s motto of “peace through strength.”',
+      passageTranslation: null,
+      attributedTo: null,
     },
   ],
 ]);
@@ -85,19 +110,21 @@ export function requestClaims(body: unknown): Array<{ id: string; original: stri
 
 /**
  * The answer a careful model gives to this check request: SEED_SOURCE_ANSWERS for the seed's
- * claims, not-found for any other. `change` rewrites the checks first (a test's model that makes
+ * claims, FOLLOW_UP_ANSWERS for the NYT passage followed to the readout, not-found for any other. `change` rewrites the checks first (a test's model that makes
  * up a passage, or leaves a claim out).
  */
 export function seedSourceCheckAnswer(body: unknown, change?: (checks: ClaimCheck[]) => ClaimCheck[]): string {
   const checks = requestClaims(body).map(
     (claim): ClaimCheck => ({
       claimId: claim.id,
-      ...(SEED_SOURCE_ANSWERS.get(claim.original) ?? {
-        verdict: 'not-found',
-        difference: null,
-        passage: null,
-        passageTranslation: null,
-      }),
+      ...(SEED_SOURCE_ANSWERS.get(claim.original) ??
+        FOLLOW_UP_ANSWERS.get(claim.original) ?? {
+          verdict: 'not-found',
+          difference: null,
+          passage: null,
+          passageTranslation: null,
+          attributedTo: null,
+        }),
     }),
   );
   return JSON.stringify({ checks: change ? change(checks) : checks });

@@ -3,10 +3,32 @@ import { join } from 'node:path';
 import type { Article } from '@/lib/article/article';
 import { extractFromPage } from '@/lib/article/extract-page';
 import { listPageFrames } from '@/lib/article/page-frames';
+import { readSavedPage } from '@/tests/support/saved-page';
 import { loadTestDocument } from '@/tests/support/test-document';
 
 /** The stand-in for the NYT article the seed links (tests/fixtures/pages/source-nyt-belarus-en). */
 export const SEED_SOURCE_SLUG = 'source-nyt-belarus-en';
+
+/**
+ * The second step of the chain: the stand-in for the State Department readout that the stand-in
+ * NYT page links and attributes Smith's words at the embassy to
+ * (tests/fixtures/pages/source-state-belarus-readout-en).
+ */
+export const SEED_READOUT_SLUG = 'source-state-belarus-readout-en';
+
+/** Where the stand-in NYT page links the readout, as saved. */
+export const SEED_READOUT_LINK =
+  'https://www.state.gov/releases/office-of-the-spokesperson/2025/02/deputy-secretary-smiths-remarks-in-vilnius';
+
+/**
+ * The stand-in NYT page's HTML with its readout link pointed at `readoutUrl`: for a browser test
+ * that serves both pages (page-server.ts `addPage`) and follows the chain from one to the other.
+ */
+export function seedSourceHtmlLinkingReadout(readoutUrl: string): string {
+  const html = readSavedPage(SEED_SOURCE_SLUG);
+  if (!html.includes(SEED_READOUT_LINK)) throw new Error(`${SEED_SOURCE_SLUG} no longer links ${SEED_READOUT_LINK}`);
+  return html.replace(SEED_READOUT_LINK, readoutUrl);
+}
 
 /**
  * A saved page (tests/fixtures/pages/<slug>) read by the extension's own extractor, at the URL
