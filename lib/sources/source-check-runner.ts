@@ -16,11 +16,15 @@ import { toAppError } from '@/lib/llm/error-mapping';
 import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
 import { messageOf } from '@/lib/message-of';
 import type { Settings } from '@/lib/settings';
-import { checkSource, estimateSourceCheck, type SourceCheckPlanInput } from '@/lib/sources/check-source';
+import {
+  checkSource,
+  estimateSourceCheck,
+  type SourceCheckPlanInput,
+  sourceCheckCacheKeyOf,
+} from '@/lib/sources/check-source';
 import type { CheckableSource } from '@/lib/sources/checkable-sources';
-import { type SourceCheckCache, sourceCheckCacheKey } from '@/lib/sources/source-check-cache';
+import type { SourceCheckCache } from '@/lib/sources/source-check-cache';
 import { sourceCheckClient } from '@/lib/sources/source-check-client';
-import { SOURCE_CHECK_PROMPT_VERSION } from '@/lib/sources/source-check-prompt';
 import type { SourceCheckRequest, SourceCheckState, SourceReadVia } from '@/lib/sources/source-check-state';
 import type { SourcePageRead } from '@/lib/sources/source-page-read';
 
@@ -240,13 +244,12 @@ export class SourceCheckRunner {
         }
         const { article: page, retrievedAt } = pageRead;
         if (cache) {
-          const key = sourceCheckCacheKey({
+          const key = await sourceCheckCacheKeyOf({
             articleFingerprint: fingerprint,
-            sourceUrl: source.url,
+            source,
             sourceSha256: await contentHash(page),
             model: settings.model,
             targetLanguage: job.targetLanguage,
-            promptVersion: SOURCE_CHECK_PROMPT_VERSION,
             ...followUp,
           });
           const cached = await cache.read(key, this.environment.now());
