@@ -69,6 +69,8 @@ export interface ProtocolMap {
    * JobState.sourceChecks. Rejects when the tab has no finished analysis.
    */
   checkSources(data: SourceCheckRequest): void;
+  /** Not now: the checks of `urls` awaiting the go-ahead leave the tab's job, and nothing is sent. */
+  setAsideSourceChecks(data: { tabId: number; urls: string[] }): void;
   /** From the background to the offscreen document (Chromium): the DOM work of readSourcePage. */
   readSourceInOffscreen(data: { url: string }): SourcePageRead;
 }

@@ -1,5 +1,18 @@
-import { i18n } from '#i18n';
 import { useMemo, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { AttributionCountsView } from '@/components/notes/attribution-counts-view';
+import { ClosestPassage } from '@/components/notes/closest-passage';
+import { GroundingMark } from '@/components/notes/grounding-mark';
+import { NoteCard } from '@/components/notes/note-card';
+import { OutletBlock } from '@/components/notes/outlet-block';
+import { type NoteCheckStatus, VerificationTally } from '@/components/notes/verification-tally';
+import { PAGE_CHANGED_MESSAGE, type PageHighlight } from '@/components/panel/use-page-highlight';
+import {
+  type CheckSources,
+  LinkedSourcesBlock,
+  type SetAsideSources,
+} from '@/components/source-checks/linked-sources-block';
+import { SourceVerdict } from '@/components/source-checks/source-verdict';
 import type { Article } from '@/lib/article/article';
 import type { PartialAnalysis } from '@/lib/attribution/analysis';
 import { createAttributionChecker } from '@/lib/attribution/attribution-check';
@@ -8,15 +21,6 @@ import { locateNotes, type QuoteLocation } from '@/lib/attribution/grounding';
 import type { CheckedClaimResult, SourceCheckResult } from '@/lib/sources/source-check-result';
 import type { SourceCheckState } from '@/lib/sources/source-check-state';
 import { articleLang } from '@/lib/ui/article-lang';
-import { AttributionCountsView } from '@/components/notes/attribution-counts-view';
-import { ClosestPassage } from '@/components/notes/closest-passage';
-import { GroundingMark } from '@/components/notes/grounding-mark';
-import { NoteCard } from '@/components/notes/note-card';
-import { OutletBlock } from '@/components/notes/outlet-block';
-import { PAGE_CHANGED_MESSAGE, type PageHighlight } from '@/components/panel/use-page-highlight';
-import { type NoteCheckStatus, VerificationTally } from '@/components/notes/verification-tally';
-import { type CheckSources, LinkedSourcesBlock } from '@/components/source-checks/linked-sources-block';
-import { SourceVerdict } from '@/components/source-checks/source-verdict';
 import '@/components/notes/sources-view.css';
 
 interface SourcesViewProps {
@@ -30,12 +34,16 @@ interface SourcesViewProps {
   sourceChecks?: Readonly<Record<string, SourceCheckState>>;
   /** Checks linked sources; without it (the popup) the linked-sources block is not offered. */
   onCheckSources?: CheckSources;
+  /** Not now, for a batch of checks awaiting the go-ahead. */
+  onSetAsideSources?: SetAsideSources;
   onOpenOptions?: () => void;
 }
 
 interface NoteVerdict {
   claim: CheckedClaimResult;
   result: SourceCheckResult;
+  /** For a check one step further: the name of the source that led to it. */
+  parentName?: string;
 }
 
 /** Each note's checked claims, by note index, from every source checked so far. */
@@ -44,7 +52,11 @@ function verdictsByNote(checks: Readonly<Record<string, SourceCheckState>>): Map
   for (const state of Object.values(checks)) {
     if (state.status !== 'checked') continue;
     for (const claim of state.result.claims) {
-      byNote.set(claim.noteIndex, [...(byNote.get(claim.noteIndex) ?? []), { claim, result: state.result }]);
+      const parentName = state.parentUrl ? checks[state.parentUrl]?.source.name : undefined;
+      byNote.set(claim.noteIndex, [
+        ...(byNote.get(claim.noteIndex) ?? []),
+        { claim, result: state.result, parentName },
+      ]);
     }
   }
   return byNote;
@@ -84,6 +96,7 @@ export function SourcesView({
   highlight,
   sourceChecks = NO_CHECKS,
   onCheckSources,
+  onSetAsideSources = () => Promise.resolve(),
   onOpenOptions = () => {},
 }: SourcesViewProps) {
   const [hideUnverified, setHideUnverified] = useState(false);
@@ -114,6 +127,7 @@ export function SourcesView({
           notes={list}
           checks={sourceChecks}
           onCheck={onCheckSources}
+          onSetAside={onSetAsideSources}
           onOpenOptions={onOpenOptions}
         />
       )}
@@ -152,8 +166,8 @@ export function SourcesView({
                   {location?.status === 'near-miss' && location.closest && (
                     <ClosestPassage closest={location.closest} quote={note.quote ?? ''} lang={lang} />
                   )}
-                  {verdicts.get(index)?.map(({ claim, result }) => (
-                    <SourceVerdict key={result.url} claim={claim} source={result} />
+                  {verdicts.get(index)?.map(({ claim, result, parentName }) => (
+                    <SourceVerdict key={result.url} claim={claim} source={result} parentName={parentName} />
                   ))}
                   {shown && highlight.status === 'missing' && (
                     <p class="note-card__page-status" role="status">

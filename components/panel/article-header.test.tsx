@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedArticle } from '@/tests/support/seed-article';
 import { ArticleHeader } from '@/components/panel/article-header';
-import { SEED_ANSWER, SEED_ANSWER_ARTICLE } from '@/tests/support/components/seed-answer';
 import { SummaryView } from '@/components/summary/summary-view';
+import { SEED_ANSWER, SEED_ANSWER_ARTICLE } from '@/tests/support/components/seed-answer';
+import { seedArticle } from '@/tests/support/seed-article';
 
 afterEach(cleanup);
 

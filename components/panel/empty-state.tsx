@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import '@/components/panel/empty-state.css';
+
 interface EmptyStateProps {
   onAnalyse: () => void;
   onAnalyseSelection?: () => void;

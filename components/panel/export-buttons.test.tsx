@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ExportButtons } from '@/components/panel/export-buttons';
 import { EvidenceReportSchema } from '@/lib/report/evidence-report-schema';
 import { downloadFile } from '@/lib/ui/download-file';
-import { ExportButtons } from '@/components/panel/export-buttons';
 import { seedJob } from '@/tests/support/components/seed-job';
 import { nytState, seedNytResult } from '@/tests/support/components/source-check-states';
 

@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { JobState } from '@/lib/job/job';
 import { buildEvidenceReport } from '@/lib/report/build-evidence-report';
 import { reportFileName } from '@/lib/report/report-file-name';

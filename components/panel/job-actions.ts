@@ -11,6 +11,8 @@ export interface JobActions {
   openOptions(): Promise<void>;
   /** Checks linked sources of the article (host access to their sites already asked on the click). */
   checkSources(request: Omit<SourceCheckRequest, 'tabId'>): Promise<void>;
+  /** Not now: puts off the checks of these sources awaiting the go-ahead. */
+  setAsideSourceChecks(urls: string[]): Promise<void>;
 }
 
 /** The real actions for one tab: messages to the background, and the browser's options page. */
@@ -20,5 +22,6 @@ export function createJobActions(tabId: number): JobActions {
     cancel: () => sendMessage('cancelJob', { tabId }),
     openOptions: () => browser.runtime.openOptionsPage(),
     checkSources: (request) => sendMessage('checkSources', { ...request, tabId }),
+    setAsideSourceChecks: (urls) => sendMessage('setAsideSourceChecks', { tabId, urls }),
   };
 }

@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
-import type { JobState } from '@/lib/job/job';
-import { costText } from '@/lib/ui/cost-text';
 import { PauseNotice } from '@/components/panel/pause-notice';
 import { ThinkingNotice } from '@/components/panel/thinking-notice';
+import type { JobState } from '@/lib/job/job';
+import { costText } from '@/lib/ui/cost-text';
 import '@/components/panel/job-toolbar.css';
 
 interface JobToolbarProps {

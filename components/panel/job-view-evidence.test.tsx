@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, getByRole, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { JobActions } from '@/components/panel/job-actions';
+import { JobView } from '@/components/panel/job-view';
 import { EvidenceReportSchema } from '@/lib/report/evidence-report-schema';
 import { downloadFile } from '@/lib/ui/download-file';
 import { seedJob } from '@/tests/support/components/seed-job';
-import type { JobActions } from '@/components/panel/job-actions';
-import { JobView } from '@/components/panel/job-view';
 
 // The browser's download is the boundary here: what would be saved is what the test reads.
 vi.mock('@/lib/ui/download-file', () => ({ downloadFile: vi.fn() }));
@@ -28,6 +28,7 @@ const actions: JobActions = {
   cancel: () => Promise.resolve(),
   openOptions: () => Promise.resolve(),
   checkSources: () => Promise.resolve(),
+  setAsideSourceChecks: () => Promise.resolve(),
 };
 
 function region(name: string): HTMLElement {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { JobView } from '@/components/panel/job-view';
 import { applyJobEvent, createJob, type JobState } from '@/lib/job/job';
 import { fakeActions } from '@/tests/support/components/fake-actions';
 import { COSTLY_ESTIMATE, SEED_ANALYSIS, SEED_ARTICLE, seedJob } from '@/tests/support/components/seed-job';
-import { JobView } from '@/components/panel/job-view';
 
 afterEach(cleanup);
 

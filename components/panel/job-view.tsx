@@ -1,25 +1,25 @@
 import { i18n } from '#i18n';
+import { OutsideKnowledgeView } from '@/components/notes/outside-knowledge-view';
+import { SourcesView } from '@/components/notes/sources-view';
+import { ArticleHeader } from '@/components/panel/article-header';
+import { CostConfirmation } from '@/components/panel/cost-confirmation';
+import { EmptyState } from '@/components/panel/empty-state';
+import { ExportButtons } from '@/components/panel/export-buttons';
+import type { JobActions } from '@/components/panel/job-actions';
+import { JobToolbar } from '@/components/panel/job-toolbar';
+import { PageChangedNotice } from '@/components/panel/page-changed-notice';
+import { Region } from '@/components/panel/region';
+import { useJobHandlers } from '@/components/panel/use-job-handlers';
+import { usePageHighlight } from '@/components/panel/use-page-highlight';
+import { ErrorNotice } from '@/components/shared/error-notice';
+import { SummaryView } from '@/components/summary/summary-view';
+import { TranslationPanel } from '@/components/translation/translation-panel';
 import type { AppError } from '@/lib/errors';
 import type { JobState, PartStatus } from '@/lib/job/job';
 import { stripParagraphMarkers } from '@/lib/translation/align';
 import { notesText } from '@/lib/ui/notes-text';
 import { regionStatuses } from '@/lib/ui/region-status';
 import { summaryText } from '@/lib/ui/summary-text';
-import { ArticleHeader } from '@/components/panel/article-header';
-import { CostConfirmation } from '@/components/panel/cost-confirmation';
-import { EmptyState } from '@/components/panel/empty-state';
-import { ErrorNotice } from '@/components/shared/error-notice';
-import { ExportButtons } from '@/components/panel/export-buttons';
-import type { JobActions } from '@/components/panel/job-actions';
-import { JobToolbar } from '@/components/panel/job-toolbar';
-import { OutsideKnowledgeView } from '@/components/notes/outside-knowledge-view';
-import { PageChangedNotice } from '@/components/panel/page-changed-notice';
-import { Region } from '@/components/panel/region';
-import { SourcesView } from '@/components/notes/sources-view';
-import { SummaryView } from '@/components/summary/summary-view';
-import { TranslationPanel } from '@/components/translation/translation-panel';
-import { useJobHandlers } from '@/components/panel/use-job-handlers';
-import { usePageHighlight } from '@/components/panel/use-page-highlight';
 import '@/components/panel/job-view.css';
 
 interface JobViewProps {
@@ -146,6 +146,7 @@ export function JobView({ job, synced, actions }: JobViewProps) {
               highlight={highlight}
               sourceChecks={job.sourceChecks}
               onCheckSources={actions.checkSources}
+              onSetAsideSources={actions.setAsideSourceChecks}
               onOpenOptions={() => run(actions.openOptions)}
             />
             <OutsideKnowledgeView items={job.analysis.outsideKnowledge} />

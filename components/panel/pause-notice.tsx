@@ -1,6 +1,6 @@
+import { useNow } from '@/components/hooks/use-now';
 import type { EndpointPause } from '@/lib/llm/endpoint-pause';
 import { pauseText } from '@/lib/ui/pause-text';
-import { useNow } from '@/components/hooks/use-now';
 import '@/components/panel/pause-notice.css';
 
 /** While requests wait out a rate limit or a server error: what is happening, counted down each second. */

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import type { PartStatus } from '@/lib/job/job';
-import { CopyButton } from '@/components/shared/copy-button';
 import { PartStatusLabel } from '@/components/panel/part-status';
+import { CopyButton } from '@/components/shared/copy-button';
+import type { PartStatus } from '@/lib/job/job';
 import '@/components/panel/region.css';
 
 interface RegionProps {

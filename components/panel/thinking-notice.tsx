@@ -1,6 +1,6 @@
+import { useNow } from '@/components/hooks/use-now';
 import type { JobState } from '@/lib/job/job';
 import { thinkingText } from '@/lib/ui/thinking-text';
-import { useNow } from '@/components/hooks/use-now';
 import '@/components/panel/pause-notice.css';
 
 /** While a reasoning model thinks: that it does, and for how long, counted each second. */

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
+import type { JobActions } from '@/components/panel/job-actions';
+import type { ErrorHandlers } from '@/components/shared/error-notice';
 import type { ExtractionSource } from '@/lib/article/article';
 import type { AppError } from '@/lib/errors';
-import type { JobState } from '@/lib/job/job';
-import type { ErrorHandlers } from '@/components/shared/error-notice';
-import type { JobActions } from '@/components/panel/job-actions';
 import { unknownError } from '@/lib/errors';
+import type { JobState } from '@/lib/job/job';
 
 /**
  * The actions a job surface offers (Retry, Use selection, …), shared by the side panel and the popup.

@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  type CheckSources,
+  LinkedSourcesBlock,
+  type SetAsideSources,
+} from '@/components/source-checks/linked-sources-block';
 import type { Article } from '@/lib/article/article';
 import type { Analysis } from '@/lib/attribution/analysis';
 import type { SourceCheckState } from '@/lib/sources/source-check-state';
-import { type CheckSources, LinkedSourcesBlock } from '@/components/source-checks/linked-sources-block';
 import { SEED_ANALYSIS, SEED_ARTICLE } from '@/tests/support/components/seed-job';
 import { nytState, seedNytResult, seedNytSource } from '@/tests/support/components/source-check-states';
 
@@ -33,6 +37,7 @@ function block(
   options: { article?: Article; notes?: Analysis['notes']; onCheck?: CheckSources } = {},
 ) {
   const onCheck = options.onCheck ?? vi.fn<CheckSources>(() => Promise.resolve());
+  const onSetAside = vi.fn<SetAsideSources>(() => Promise.resolve());
   const onOpenOptions = vi.fn();
   const view = render(
     <LinkedSourcesBlock
@@ -40,10 +45,11 @@ function block(
       notes={options.notes ?? SEED_ANALYSIS.notes}
       checks={checks}
       onCheck={onCheck}
+      onSetAside={onSetAside}
       onOpenOptions={onOpenOptions}
     />,
   );
-  return { ...view, onCheck, onOpenOptions };
+  return { ...view, onCheck, onSetAside, onOpenOptions };
 }
 
 function text(element: Element | null | undefined): string {
@@ -136,6 +142,7 @@ describe('LinkedSourcesBlock', () => {
         notes={SEED_ANALYSIS.notes}
         checks={{ [NYT]: nytState({ status: 'reading' }, 'tab') }}
         onCheck={() => Promise.resolve()}
+        onSetAside={() => Promise.resolve()}
         onOpenOptions={() => {}}
       />,
     );
@@ -146,6 +153,7 @@ describe('LinkedSourcesBlock', () => {
         notes={SEED_ANALYSIS.notes}
         checks={{ [NYT]: nytState({ status: 'checking' }) }}
         onCheck={() => Promise.resolve()}
+        onSetAside={() => Promise.resolve()}
         onOpenOptions={() => {}}
       />,
     );
@@ -153,7 +161,7 @@ describe('LinkedSourcesBlock', () => {
   });
 
   it('asks before a costly batch, in the words of the cost confirmation; Check confirms it, Not now puts it off', async () => {
-    const { container, onCheck } = block({ [NYT]: nytState({ status: 'awaiting-confirmation' }) });
+    const { container, onCheck, onSetAside } = block({ [NYT]: nytState({ status: 'awaiting-confirmation' }) });
     const dialog = screen.getByRole('alertdialog');
     expect(text(dialog)).toContain('This run is estimated at ≈ $0.19');
     expect(text(dialog)).toContain('≈ 61,000 tokens in and ≈ 4,000 out, in 2 requests');
@@ -165,9 +173,32 @@ describe('LinkedSourcesBlock', () => {
       expect(onCheck).toHaveBeenCalledWith({ sources: [seedNytSource()], via: 'fetch', confirmed: true }),
     );
 
+    // Not now goes to the background, which drops the waiting checks: the job then offers the source afresh.
     fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
-    expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Check against The New York Times' })).toBeTruthy();
+    await waitFor(() => expect(onSetAside).toHaveBeenCalledWith([NYT]));
+  });
+
+  it('offers one step further: the page a checked source links and attributes a claim to, checked with its parent', async () => {
+    const READOUT = 'https://www.state.gov/readout-belarus';
+    const base = seedNytResult();
+    const result = {
+      ...base,
+      links: [{ name: 'State Department readout', url: READOUT }],
+      claims: base.claims.map((claim) =>
+        claim.verdict === 'supported' ? { ...claim, attributedTo: 'a State Department readout' } : claim,
+      ),
+    };
+    const { container, onCheck } = block({ [NYT]: nytState({ status: 'checked', result }) });
+    const further = container.querySelector('.linked-sources__further');
+    expect(text(further?.querySelector('.linked-sources__further-title'))).toBe(
+      'One step further: pages The New York Times links and attributes these claims to',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Check against a State Department readout' }));
+    await waitFor(() => expect(onCheck).toHaveBeenCalledTimes(1));
+    const request = vi.mocked(onCheck).mock.calls[0]?.[0];
+    expect(request?.parentUrl).toBe(NYT);
+    expect(request?.sources.map((source) => source.url)).toEqual([READOUT]);
+    expect(requestPermission).toHaveBeenCalledWith({ origins: ['https://www.state.gov/*'] });
   });
 
   it('gives the tally of a checked source, its date beside the article’s, and marks a source newer than the article', () => {
@@ -221,6 +252,7 @@ describe('LinkedSourcesBlock', () => {
           }),
         }}
         onCheck={() => Promise.resolve()}
+        onSetAside={() => Promise.resolve()}
         onOpenOptions={() => {}}
       />,
     );

@@ -1,20 +1,18 @@
 import { i18n } from '#i18n';
+import { ErrorNotice } from '@/components/shared/error-notice';
 import type { Article } from '@/lib/article/article';
 import type { CheckableSource } from '@/lib/sources/checkable-sources';
-import { sourceCheckTally } from '@/lib/sources/source-check-tally';
 import type { SourceCheckState, SourceReadVia } from '@/lib/sources/source-check-state';
+import { sourceCheckTally } from '@/lib/sources/source-check-tally';
 import { sourceDateRelation } from '@/lib/sources/source-date';
 import { type SourceReadProblem, sourceReadProblemText } from '@/lib/sources/source-page-read';
 import { formatDate } from '@/lib/ui/format-date';
-import { ErrorNotice } from '@/components/shared/error-notice';
 
 interface SourceCheckItemProps {
   article: Article;
   source: CheckableSource;
   /** The source's check, as the job holds it; undefined before the first. */
   state: SourceCheckState | undefined;
-  /** Waiting for a go-ahead the reader put off (Not now): offered as a fresh check. */
-  dismissed: boolean;
   onCheck: (via: SourceReadVia, confirmed?: boolean) => void;
   onOpenOptions: () => void;
 }
@@ -52,7 +50,7 @@ function Dates({ article, name, published }: { article: Article; name: string; p
 }
 
 /** One linked source in the Sources region: its name and site, how its check stands, and what the reader can do. */
-export function SourceCheckItem({ article, source, state, dismissed, onCheck, onOpenOptions }: SourceCheckItemProps) {
+export function SourceCheckItem({ article, source, state, onCheck, onOpenOptions }: SourceCheckItemProps) {
   const checkButton = (label: string, primary = true) => (
     <button
       type="button"
@@ -78,8 +76,8 @@ export function SourceCheckItem({ article, source, state, dismissed, onCheck, on
       body = <Progress text={i18n.t('sourceChecks.checking')} />;
       break;
     case 'awaiting-confirmation':
-      // The confirmation above the list asks for the whole batch; a put-off one is a fresh check.
-      if (!dismissed) body = <p class="source-check__waiting muted">{i18n.t('sourceChecks.waitingConfirmation')}</p>;
+      // The confirmation above the list asks for the whole batch.
+      body = <p class="source-check__waiting muted">{i18n.t('sourceChecks.waitingConfirmation')}</p>;
       break;
     case 'checked':
       body = (

@@ -29,6 +29,44 @@ function verdictsOfNote(index: number, result = seedNytResult()): Element[] {
 }
 
 describe('a note checked against its linked source', () => {
+  it('says whom the source attributes the passage to, and labels a check one step further with where it came from', () => {
+    const nyt = seedNytResult();
+    const attributed = {
+      ...nyt,
+      claims: nyt.claims.map((claim) =>
+        claim.noteIndex === 1 ? { ...claim, attributedTo: 'a State Department readout' } : claim,
+      ),
+    };
+    const READOUT = 'https://www.state.gov/readout-belarus';
+    const claim = attributed.claims.find((candidate) => candidate.noteIndex === 1);
+    if (!claim) throw new Error('no claim for note 1');
+    const followUp = {
+      ...nytState({
+        status: 'checked',
+        result: { ...nyt, url: READOUT, name: 'a State Department readout', parentUrl: nyt.url, claims: [claim] },
+      }),
+      parentUrl: nyt.url,
+      source: { url: READOUT, name: 'a State Department readout', domain: 'state.gov', names: [], claims: [] },
+    };
+    const { container } = render(
+      <SourcesView
+        article={SEED_ARTICLE}
+        notes={SEED_ANALYSIS.notes}
+        streaming={false}
+        complete
+        sourceChecks={{ [nyt.url]: nytState({ status: 'checked', result: attributed }), [READOUT]: followUp }}
+        onCheckSources={() => Promise.resolve()}
+      />,
+    );
+    const [first, second] = container.querySelectorAll('ol.notes > li')[1]?.querySelectorAll('.source-verdict') ?? [];
+    expect(text(first?.querySelector('.source-verdict__attributed'))).toBe(
+      'The New York Times attributes this to a State Department readout.',
+    );
+    expect(text(second?.querySelector('.source-verdict__label'))).toBe(
+      'Supported by a State Department readout (one step further, from The New York Times)',
+    );
+  });
+
   it('shows Supported with the source’s passage in its language and a link that opens the source at it', () => {
     const [verdict] = verdictsOfNote(1);
     expect(text(verdict?.querySelector('.source-verdict__label'))).toBe('Supported by The New York Times');

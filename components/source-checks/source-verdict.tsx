@@ -6,6 +6,8 @@ interface SourceVerdictProps {
   claim: CheckedClaimResult;
   /** The checked source: its name, and its language for the passage's `lang`. */
   source: Pick<SourceCheckResult, 'name' | 'language'>;
+  /** For a check one step further along the chain: the name of the checked source that links it. */
+  parentName?: string;
 }
 
 function verdictLabel(verdict: CheckedClaimResult['verdict'], name: string): string {
@@ -41,7 +43,7 @@ function unverifiedWhy(reason: CheckedClaimResult['unverifiedReason'], name: str
  * passage is not in the source is an unverified check, never shown as support: it says why and
  * shows the closest passage the source has.
  */
-export function SourceVerdict({ claim, source }: SourceVerdictProps) {
+export function SourceVerdict({ claim, source, parentName }: SourceVerdictProps) {
   const lang = source.language && source.language !== 'und' ? source.language : undefined;
   const differs =
     claim.difference && (claim.verdict === 'partly-supported' || claim.verdict === 'contradicted')
@@ -53,6 +55,9 @@ export function SourceVerdict({ claim, source }: SourceVerdictProps) {
       <p class="source-verdict__label">
         <span class="source-verdict__icon" aria-hidden="true" />
         {verdictLabel(claim.verdict, source.name)}
+        {parentName && (
+          <span class="source-verdict__via"> ({i18n.t('sourceChecks.viaParent', { name: parentName })})</span>
+        )}
       </p>
       {differs && <p class="source-verdict__differs">{i18n.t('sourceChecks.differs', { difference: differs })}</p>}
       {claim.verdict === 'unverified' && (
@@ -68,6 +73,11 @@ export function SourceVerdict({ claim, source }: SourceVerdictProps) {
             <p class="source-verdict__english" lang="en">
               <span class="source-verdict__caption">{i18n.t('sourceChecks.passageEnglish')}: </span>
               {claim.passage.translation}
+            </p>
+          )}
+          {claim.attributedTo && (
+            <p class="source-verdict__attributed">
+              {i18n.t('sourceChecks.attributedTo', { name: source.name, who: claim.attributedTo })}
             </p>
           )}
           <a class="source-verdict__link" href={claim.passage.link} target="_blank" rel="noopener noreferrer">

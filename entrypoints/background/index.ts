@@ -1,5 +1,5 @@
-import { clearHighlightInTab, highlightPassagesInTab } from '@/lib/highlight/highlight-in-tab';
 import { isExtensionPage, type MessageSenderLike } from '@/lib/extension-sender';
+import { clearHighlightInTab, highlightPassagesInTab } from '@/lib/highlight/highlight-in-tab';
 import { createBrowserJobEnvironment } from '@/lib/job/browser-environment';
 import { JobManager } from '@/lib/job/job-manager';
 import { forgetPersistedJob, loadPersistedJobs, reportSnapshotsNotKept } from '@/lib/job/job-persistence';
@@ -11,12 +11,12 @@ import { testSavedEndpoint } from '@/lib/llm/test-saved-endpoint';
 import { onMessage } from '@/lib/messaging';
 import { applyToolbarBehaviour, openPanel, toolbarAction } from '@/lib/panel';
 import { registerSelectionMenu } from '@/lib/selection-menu';
+import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings';
+import { createBrowserSourceCheckEnvironment } from '@/lib/sources/browser-source-check-environment';
 import { readSourceFromBackground } from '@/lib/sources/read-source-in-background';
 import { readSourceInTab } from '@/lib/sources/read-source-in-tab';
-import { createBrowserSourceCheckEnvironment } from '@/lib/sources/browser-source-check-environment';
 import { SourceCheckRunner } from '@/lib/sources/source-check-runner';
-import { SourceCheckRequestSchema } from '@/lib/sources/source-check-state';
-import { loadSettings, protectLocalStorage, watchSettings } from '@/lib/settings';
+import { SetAsideSourceChecksSchema, SourceCheckRequestSchema } from '@/lib/sources/source-check-state';
 import { registerWelcome } from '@/lib/welcome';
 
 export default defineBackground(() => {
@@ -92,6 +92,11 @@ export default defineBackground(() => {
   onMessage('checkSources', async ({ data, sender }) => {
     fromOwnPage(sender);
     await sourceChecks.start(SourceCheckRequestSchema.parse(data));
+  });
+  onMessage('setAsideSourceChecks', ({ data, sender }) => {
+    fromOwnPage(sender);
+    const { tabId, urls } = SetAsideSourceChecksSchema.parse(data);
+    sourceChecks.setAside(tabId, urls);
   });
 
   // Without the tabs permission a navigation shows as status "loading", its URL only where we have access.

@@ -1,6 +1,6 @@
-import { BrandBar } from '@/components/shared/brand-bar';
-import { PopupView } from '@/components/popup/popup-view';
 import { useTabJob } from '@/components/hooks/use-tab-job';
+import { PopupView } from '@/components/popup/popup-view';
+import { BrandBar } from '@/components/shared/brand-bar';
 import { openPanel } from '@/lib/panel';
 
 /** The compact popup for the active tab. */

@@ -2,9 +2,9 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import '@/components/shared/base.css';
 import { i18n } from '#i18n';
+import { App } from '@/entrypoints/popup/app';
 import { applyCachedTheme } from '@/lib/ui/apply-theme';
 import { uiLanguage } from '@/lib/ui/ui-language';
-import { App } from '@/entrypoints/popup/app';
 
 applyCachedTheme();
 // The page speaks the browser's language (locales/*.yml): say so to screen readers and in the tab's title.

@@ -1,10 +1,10 @@
 import { useMemo } from 'preact/hooks';
-import { BrandBar } from '@/components/shared/brand-bar';
+import { useTabJob } from '@/components/hooks/use-tab-job';
 import { JobView } from '@/components/panel/job-view';
 import { createPageHighlighter, PageHighlighterContext } from '@/components/panel/page-highlighter';
 import { EndpointSetup } from '@/components/setup/endpoint-setup';
 import { useEndpointSetupNeeded } from '@/components/setup/use-endpoint-setup';
-import { useTabJob } from '@/components/hooks/use-tab-job';
+import { BrandBar } from '@/components/shared/brand-bar';
 import { isSetupError } from '@/lib/setup/endpoint-setup';
 
 /** The side panel (Firefox: sidebar): the result for the tab it shows, following the active tab. */

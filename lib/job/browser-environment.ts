@@ -1,14 +1,14 @@
 import { browser } from '#imports';
 import { extractFromTab } from '@/lib/article/extract-from-tab';
-import { PROMPT_VERSION } from '@/lib/llm/prompts';
-import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
 import { loadCredentialFor } from '@/lib/endpoint-credential';
-import { loadSettings } from '@/lib/settings';
 import type { JobEnvironment } from '@/lib/job/job-environment';
 import { persistJob } from '@/lib/job/job-persistence';
 import { createKeepAlive } from '@/lib/job/keep-alive';
 import { createLlmRunners } from '@/lib/job/llm-runners';
 import { readCachedResult, writeCachedResult } from '@/lib/job/result-cache';
+import { PROMPT_VERSION } from '@/lib/llm/prompts';
+import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
+import { loadSettings } from '@/lib/settings';
 
 /**
  * The JobManager's environment in the extension: real tabs, storage and endpoint. `memory` is what

@@ -1,13 +1,13 @@
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_INPUT_RATIO } from '@/lib/budget/request-plan';
+import { JobManager } from '@/lib/job/job-manager';
+import { createLlmRunners } from '@/lib/job/llm-runners';
+import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '@/lib/settings';
 import { createFakeJobEnvironment } from '@/tests/support/fake-job-environment';
 import { longArticle } from '@/tests/support/long-article';
 import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
 import { messagesText } from '@/tests/support/seed-fixtures';
-import { MAX_INPUT_RATIO } from '@/lib/budget/request-plan';
-import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '@/lib/settings';
-import { JobManager } from '@/lib/job/job-manager';
-import { createLlmRunners } from '@/lib/job/llm-runners';
 
 /**
  * Issue 4's bound, held on what really goes out: every chat request a job sends, for articles of

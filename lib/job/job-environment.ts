@@ -3,11 +3,11 @@ import type { Analysis, PartialAnalysis } from '@/lib/attribution/analysis';
 import type { RequestPlan } from '@/lib/budget/request-plan';
 import type { CustomHeaders } from '@/lib/custom-headers';
 import type { AppError } from '@/lib/errors';
+import type { CachedResult } from '@/lib/job/cached-result';
+import type { JobState, Usage } from '@/lib/job/job';
 import type { EndpointPause } from '@/lib/llm/endpoint-pause';
 import type { StructuredMode } from '@/lib/llm/request-shape';
 import type { Settings } from '@/lib/settings';
-import type { CachedResult } from '@/lib/job/cached-result';
-import type { JobState, Usage } from '@/lib/job/job';
 
 /** What one part of a job (analysis or translation) sends to the endpoint, and how it reports back. */
 export interface LlmRequest {

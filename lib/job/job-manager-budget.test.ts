@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { seedArticle } from '@/tests/support/seed-article';
 import type { Article } from '@/lib/article/article';
 import type { Analysis } from '@/lib/attribution/analysis';
-import { createFakeJobEnvironment } from '@/tests/support/fake-job-environment';
-import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '@/lib/settings';
 import { applyJobEvent, type JobEvent, type JobState } from '@/lib/job/job';
 import type { JobEnvironment, LlmRequest } from '@/lib/job/job-environment';
 import { JobManager } from '@/lib/job/job-manager';
+import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '@/lib/settings';
+import { createFakeJobEnvironment } from '@/tests/support/fake-job-environment';
+import { seedArticle } from '@/tests/support/seed-article';
 
 const seed = seedArticle();
 const long: Article = {

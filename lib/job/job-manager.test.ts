@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '@/lib/article/article';
 import type { Analysis } from '@/lib/attribution/analysis';
-import { createFakeJobEnvironment } from '@/tests/support/fake-job-environment';
-import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '@/lib/settings';
 import { applyJobEvent, createJob, type JobEvent, type JobState, NOT_THINKING } from '@/lib/job/job';
 import type { JobEnvironment } from '@/lib/job/job-environment';
 import { JobManager } from '@/lib/job/job-manager';
+import { DEFAULT_SETTINGS, NO_OVERRIDE, type Settings } from '@/lib/settings';
+import { createFakeJobEnvironment } from '@/tests/support/fake-job-environment';
 
 const article: Article = {
   url: 'https://news.example/a',

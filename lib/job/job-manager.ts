@@ -1,7 +1,6 @@
 import type { ExtractionSource } from '@/lib/article/article';
 import { isTargetLanguage } from '@/lib/article/is-target-language';
 import { needsConfirmation } from '@/lib/budget/cost-gate';
-import { endpointHost } from '@/lib/llm/endpoint';
 import { articleFingerprint, pageOrigin } from '@/lib/job/article-fingerprint';
 import { cacheKey, jobFromCachedResult, toCachedResult } from '@/lib/job/cached-result';
 import { configurationError } from '@/lib/job/configuration-error';
@@ -11,6 +10,7 @@ import type { PartContext } from '@/lib/job/part-streams';
 import { createPauseTracker } from '@/lib/job/pause-tracker';
 import { planJob } from '@/lib/job/plan-job';
 import { runParts } from '@/lib/job/run-parts';
+import { endpointHost } from '@/lib/llm/endpoint';
 import type { SourceCheckState } from '@/lib/sources/source-check-state';
 
 type Listener = (event: JobEvent) => void;
@@ -214,6 +214,19 @@ export class JobManager {
     const running = this.jobs.get(tabId);
     if (!running || running.state.id !== jobId) return false;
     this.emit(running, { type: 'source-check', url: check.source.url, check });
+    return true;
+  }
+
+  /**
+   * A source check awaiting the reader's go-ahead was put off (Not now): it leaves the job, so the
+   * source is offered afresh. False, and nothing done, when `jobId` is no longer the tab's job or the
+   * check is not awaiting confirmation.
+   */
+  setAsideSourceCheck(tabId: number, jobId: string, url: string): boolean {
+    const running = this.jobs.get(tabId);
+    if (!running || running.state.id !== jobId) return false;
+    if (running.state.sourceChecks[url]?.status !== 'awaiting-confirmation') return false;
+    this.emit(running, { type: 'source-check-set-aside', url });
     return true;
   }
 

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { seedArticle } from '@/tests/support/seed-article';
-import { seedFixtures } from '@/tests/support/seed-fixtures';
 import { AnalysisSchema } from '@/lib/attribution/analysis';
 import { applyJobEvent, createJob, type JobState, NOT_THINKING } from '@/lib/job/job';
 import { loadPersistedJobs } from '@/lib/job/job-persistence';
 import { SAMPLE_SOURCE_CHECK } from '@/tests/support/sample-source-check';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
 
 /** A finished job of the seed article, as this release writes it. */
 function finishedJob(tabId: number): JobState {

@@ -94,6 +94,8 @@ export type JobEvent =
   | { type: 'page-changed' }
   | { type: 'not-kept' }
   | { type: 'source-check'; url: string; check: SourceCheckState }
+  /** The reader put off a check awaiting the go-ahead (Not now): the source is offered afresh. */
+  | { type: 'source-check-set-aside'; url: string }
   | { type: 'cancelled' };
 
 /**
@@ -220,6 +222,10 @@ export function applyJobEvent(job: JobState | null, event: JobEvent, now = Date.
       return { ...job, notKept: true };
     case 'source-check':
       return { ...job, sourceChecks: { ...job.sourceChecks, [event.url]: event.check } };
+    case 'source-check-set-aside': {
+      const { [event.url]: _setAside, ...rest } = job.sourceChecks;
+      return { ...job, sourceChecks: rest };
+    }
     case 'awaiting-confirmation':
       // Nothing is requested until the user says so: both parts wait.
       return { ...job, status: 'awaiting-confirmation', analysisStatus: 'pending', translationStatus: 'pending' };

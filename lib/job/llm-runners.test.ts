@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { planRequests } from '@/lib/budget/request-plan';
+import type { LlmRequest } from '@/lib/job/job-environment';
+import { createLlmRunners } from '@/lib/job/llm-runners';
+import type { EndpointPause } from '@/lib/llm/endpoint-pause';
+import { LlmError } from '@/lib/llm/llm-error';
 import { type OpenAITestServer, rateLimitError, startOpenAITestServer } from '@/tests/support/openai-test-server';
 import { seedArticle } from '@/tests/support/seed-article';
 import { seedFixtures } from '@/tests/support/seed-fixtures';
-import { planRequests } from '@/lib/budget/request-plan';
-import type { EndpointPause } from '@/lib/llm/endpoint-pause';
-import { LlmError } from '@/lib/llm/llm-error';
-import type { LlmRequest } from '@/lib/job/job-environment';
-import { createLlmRunners } from '@/lib/job/llm-runners';
 
 const article = seedArticle();
 let server: OpenAITestServer;

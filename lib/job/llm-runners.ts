@@ -1,12 +1,12 @@
+import type { JobEnvironment, LlmRequest } from '@/lib/job/job-environment';
 import { streamAnalysisInParts } from '@/lib/llm/analyse-in-parts';
 import { createClient, QUEUED_CLIENT_OPTIONS } from '@/lib/llm/client';
 import { endpointHost } from '@/lib/llm/endpoint';
 import { endpointQueueFor } from '@/lib/llm/endpoint-queue-registry';
 import { toAppError } from '@/lib/llm/error-mapping';
-import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
 import { LlmError } from '@/lib/llm/llm-error';
+import type { ShapeMemory } from '@/lib/llm/request-shape-memory';
 import { streamTranslationInParts } from '@/lib/llm/translate-in-parts';
-import type { JobEnvironment, LlmRequest } from '@/lib/job/job-environment';
 
 /**
  * The JobManager's two LLM parts, as the extension runs them and the benchmark measures them:

@@ -1,10 +1,10 @@
 import type { PartialAnalysis } from '@/lib/attribution/analysis';
 import type { AppError } from '@/lib/errors';
-import { endpointHost } from '@/lib/llm/endpoint';
-import { toAppError } from '@/lib/llm/error-mapping';
 import type { JobEvent, ThinkingPart } from '@/lib/job/job';
 import type { LlmRequest } from '@/lib/job/job-environment';
 import { throttle } from '@/lib/job/throttle';
+import { endpointHost } from '@/lib/llm/endpoint';
+import { toAppError } from '@/lib/llm/error-mapping';
 
 /** How often streamed progress is forwarded to the surfaces (first token always at once). */
 export const STREAM_EMIT_INTERVAL_MS = 40;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { longArticle } from '@/tests/support/long-article';
 import type { Article } from '@/lib/article/article';
 import { PART_SUMMARY_TOKENS, reduceRequestCount } from '@/lib/budget/request-plan';
+import { planJob } from '@/lib/job/plan-job';
 import { buildSummaryReduceMessages } from '@/lib/llm/summary-reduce-prompt';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { estimateTokens, TOKENS_PER_MESSAGE } from '@/lib/tokens/estimate-tokens';
-import { planJob } from '@/lib/job/plan-job';
+import { longArticle } from '@/tests/support/long-article';
 
 /** 100,000 words: the seed's paragraphs, their sentences rotated each round (2,280 paragraphs). */
 const article = longArticle(100_000);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { seedArticle } from '@/tests/support/seed-article';
 import { planRequests } from '@/lib/budget/request-plan';
 import type { JobEvent } from '@/lib/job/job';
 import type { AnalysisRequest, JobEnvironment, LlmRequest, TranslationRequest } from '@/lib/job/job-environment';
 import { runParts } from '@/lib/job/run-parts';
+import { seedArticle } from '@/tests/support/seed-article';
 
 const article = seedArticle();
 const plan = planRequests(article, {

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { AppErrorSchema } from '@/lib/app-error-schema';
 import { ArticleSchema } from '@/lib/article/article';
 import { JobEstimateSchema } from '@/lib/budget/job-estimate-schema';
+import { type JobState, NOT_THINKING } from '@/lib/job/job';
 import { coerceAnalysis } from '@/lib/llm/analysis-shape';
 import { STRUCTURED_MODES } from '@/lib/llm/request-shape';
 import { SourceCheckStateSchema } from '@/lib/sources/source-check-state';
-import { type JobState, NOT_THINKING } from '@/lib/job/job';
 
 const PART_STATUSES = ['pending', 'streaming', 'done', 'error', 'skipped'] as const;
 const JOB_STATUSES = ['extracting', 'awaiting-confirmation', 'running', 'done', 'error', 'cancelled'] as const;

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Article, ArticleLinkSchema } from '@/lib/article/article';
+import { AnalysisSchema, type Note } from '@/lib/attribution/analysis';
+import { createClient } from '@/lib/llm/client';
+import { checkAllSources, type SourceCheckOutcome } from '@/lib/sources/check-all-sources';
+import type { SourcePageRead } from '@/lib/sources/source-page-read';
 import { type OpenAITestServer, serverError, startOpenAITestServer } from '@/tests/support/openai-test-server';
 import { messagesText } from '@/tests/support/request-paragraphs';
 import { seedArticle } from '@/tests/support/seed-article';
 import { seedFixtures } from '@/tests/support/seed-fixtures';
 import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
 import { sourcePageArticle } from '@/tests/support/source-page';
-import { type Article, ArticleLinkSchema } from '@/lib/article/article';
-import { AnalysisSchema, type Note } from '@/lib/attribution/analysis';
-import { createClient } from '@/lib/llm/client';
-import { checkAllSources, type SourceCheckOutcome } from '@/lib/sources/check-all-sources';
-import type { SourcePageRead } from '@/lib/sources/source-page-read';
 
 const seedLinks = ArticleLinkSchema.array().parse(
   JSON.parse(readFileSync(join(import.meta.dirname, '../../tests/fixtures/pages/seed-de/expected.json'), 'utf8'))

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedArticle } from '@/tests/support/seed-article';
-import { seedFixtures } from '@/tests/support/seed-fixtures';
 import { type Article, ArticleLinkSchema } from '@/lib/article/article';
 import { AnalysisSchema, type PartialAnalysis } from '@/lib/attribution/analysis';
 import { checkableSources } from '@/lib/sources/checkable-sources';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
 
 /** The seed page's links as extraction finds them (tests/fixtures/pages/seed-de/expected.json). */
 function seedPageLinks(): Article['links'] {

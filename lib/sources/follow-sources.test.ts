@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_SOURCE_CHECK } from '@/tests/support/sample-source-check';
 import { followableSources } from '@/lib/sources/follow-sources';
 import type { CheckedClaimResult, SourceCheckResult } from '@/lib/sources/source-check-result';
+import { SAMPLE_SOURCE_CHECK } from '@/tests/support/sample-source-check';
 
 const READOUT = 'https://www.state.gov/releases/2025/02/remarks-in-vilnius';
 const REUTERS = 'https://www.reuters.com/world/europe/belarus-2025-02-13/';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTestDocument } from '@/tests/support/test-document';
 import { readSourceDocument } from '@/lib/sources/read-source-document';
+import { loadTestDocument } from '@/tests/support/test-document';
 
 const NYT = 'https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html';
 const OFFSCREEN = 'http://sourcelens-extension.test/offscreen.html';

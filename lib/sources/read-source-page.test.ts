@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTestDocument } from '@/tests/support/test-document';
 import { decode } from '@/lib/sources/fetch-source-html';
 import { readSourcePage } from '@/lib/sources/read-source-page';
 import { sourceReadProblemText } from '@/lib/sources/source-page-read';
+import { loadTestDocument } from '@/tests/support/test-document';
 
 const NYT = 'https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html';
 const standIn = readFileSync(

@@ -1,10 +1,5 @@
 import { Marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
-import { seedArticle } from '@/tests/support/seed-article';
-import { seedFixtures } from '@/tests/support/seed-fixtures';
-import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
-import { sourcePageArticle } from '@/tests/support/source-page';
 import { AnalysisSchema } from '@/lib/attribution/analysis';
 import { createJob, type JobState } from '@/lib/job/job';
 import { createClient } from '@/lib/llm/client';
@@ -14,6 +9,11 @@ import { reportToMarkdown } from '@/lib/report/report-to-markdown';
 import { checkSource } from '@/lib/sources/check-source';
 import { followableSources } from '@/lib/sources/follow-sources';
 import type { SourceCheckResult } from '@/lib/sources/source-check-result';
+import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
+import { seedArticle } from '@/tests/support/seed-article';
+import { seedFixtures } from '@/tests/support/seed-fixtures';
+import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
+import { sourcePageArticle } from '@/tests/support/source-page';
 
 const analysis = AnalysisSchema.parse(JSON.parse(seedFixtures().analysis));
 const NYT = 'https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html';

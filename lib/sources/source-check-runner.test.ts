@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Article, ArticleLinkSchema } from '@/lib/article/article';
+import { AnalysisSchema, type Note } from '@/lib/attribution/analysis';
+import type { JobEvent } from '@/lib/job/job';
+import { JobManager } from '@/lib/job/job-manager';
+import { NO_OVERRIDE, type Settings } from '@/lib/settings-schema';
+import { checkableSources } from '@/lib/sources/checkable-sources';
+import { KEPT_PAGE_MS, SourceCheckRunner } from '@/lib/sources/source-check-runner';
+import type { SourceCheckRequest, SourceCheckState } from '@/lib/sources/source-check-state';
+import type { SourcePageRead } from '@/lib/sources/source-page-read';
 import { createFakeJobEnvironment } from '@/tests/support/fake-job-environment';
 import {
   createFakeSourceCheckEnvironment,
@@ -12,15 +21,6 @@ import { seedArticle } from '@/tests/support/seed-article';
 import { seedFixtures } from '@/tests/support/seed-fixtures';
 import { isSourceCheckRequest, sourceCheckResponder } from '@/tests/support/source-check-scenario';
 import { sourcePageArticle } from '@/tests/support/source-page';
-import { type Article, ArticleLinkSchema } from '@/lib/article/article';
-import { AnalysisSchema, type Note } from '@/lib/attribution/analysis';
-import type { JobEvent } from '@/lib/job/job';
-import { JobManager } from '@/lib/job/job-manager';
-import { NO_OVERRIDE, type Settings } from '@/lib/settings-schema';
-import { checkableSources } from '@/lib/sources/checkable-sources';
-import { KEPT_PAGE_MS, SourceCheckRunner } from '@/lib/sources/source-check-runner';
-import type { SourceCheckRequest, SourceCheckState } from '@/lib/sources/source-check-state';
-import type { SourcePageRead } from '@/lib/sources/source-page-read';
 
 const seedLinks = ArticleLinkSchema.array().parse(
   JSON.parse(readFileSync(join(import.meta.dirname, '../../tests/fixtures/pages/seed-de/expected.json'), 'utf8'))
@@ -292,15 +292,31 @@ describe('SourceCheckRunner', () => {
     expect(checks()[NYT]).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
   });
 
-  it('stops the running checks when the tab moves on, and ends them as cancelled', async () => {
-    server.setResponder((request) => (isSourceCheckRequest(request) ? { kind: 'hang' } : undefined));
-    const { runner, manager, request, checks, checkRequests } = await setup();
-    const { finished } = await runner.start(request([NYT]));
-    await expect.poll(() => checkRequests()).toHaveLength(1);
+  it('goes on when the tab moves on: the check is about the article that was read, which the panel still shows', async () => {
+    const { run, manager, request, checks } = await setup();
+    const checking = run(request([NYT]));
     manager.pageChanged(TAB, 'https://news.example/another-article');
-    await finished;
-    expect(checks()[NYT]).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
-    await expect.poll(() => checkRequests()[0]?.clientClosedAt).toBeDefined();
+    await checking;
+    expect(manager.get(TAB)?.pageChanged).toBe(true);
+    expect(checks()[NYT]?.status).toBe('checked');
+  });
+
+  it('sets aside a batch the reader puts off (Not now): the sources are offered afresh, and read again when asked', async () => {
+    const { run, runner, request, checks, environment } = await setup({ settings: PRICED });
+    await run(request([NYT, ZEIT]));
+    expect(checks()[NYT]?.status).toBe('awaiting-confirmation');
+    runner.setAside(TAB, [NYT, ZEIT]);
+    expect(checks()).toEqual({});
+    await run(request([NYT]));
+    expect(checks()[NYT]?.status).toBe('awaiting-confirmation');
+    expect(environment.reads).toHaveLength(3);
+  });
+
+  it('leaves checks that are not awaiting the go-ahead when asked to set them aside', async () => {
+    const { run, runner, request, checks } = await setup();
+    await run(request([NYT]));
+    runner.setAside(TAB, [NYT]);
+    expect(checks()[NYT]?.status).toBe('checked');
   });
 
   it('stops the running checks of a job the tab runs again; the new job starts with none', async () => {

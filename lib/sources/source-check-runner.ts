@@ -57,7 +57,7 @@ export interface SourceCheckEnvironment {
 }
 
 /** The little of the JobManager the runner uses: the tab's job, its events, and where a check's state goes. */
-export type SourceCheckJobs = Pick<JobManager, 'get' | 'subscribe' | 'updateSourceCheck'>;
+export type SourceCheckJobs = Pick<JobManager, 'get' | 'subscribe' | 'updateSourceCheck' | 'setAsideSourceCheck'>;
 
 /** A source page as read, ready to estimate and send. */
 interface ReadSource {
@@ -83,7 +83,8 @@ const UNDER_WAY: ReadonlySet<SourceCheckState['status']> = new Set(['reading', '
  * checked through the endpoint's one queue (checkSource), its result cached. Every state change
  * goes to the job (JobManager.updateSourceCheck), so the panel sees it on the job port and it
  * survives with the job. One source's failure never stops the others. A re-run of the tab's job,
- * a navigation, a Cancel or the tab's closing stops its checks.
+ * a Cancel or the tab's closing stops its checks; a navigation does not (the checks are about the
+ * article that was read, which the panel still shows).
  */
 export class SourceCheckRunner {
   /** Pages read for batches awaiting confirmation, by tab, way of reading and URL. */
@@ -156,6 +157,21 @@ export class SourceCheckRunner {
     return { finished };
   }
 
+  /**
+   * Not now: the reader put off the checks of `urls` awaiting the go-ahead. They leave the tab's
+   * job (the sources are offered afresh) and the pages kept for them go, so a later check reads
+   * the source again. Checks in any other state are left alone.
+   */
+  setAside(tabId: number, urls: readonly string[]): void {
+    const job = this.jobs.get(tabId);
+    if (!job) return;
+    for (const url of urls) {
+      if (!this.jobs.setAsideSourceCheck(tabId, job.id, url)) continue;
+      for (const key of this.kept.keys())
+        if (key.startsWith(`${tabId}|`) && key.endsWith(`|${url}`)) this.kept.delete(key);
+    }
+  }
+
   /** The tab is gone: its checks stop, and the pages kept for it go. */
   forget(tabId: number): void {
     for (const controller of this.running.get(tabId) ?? []) controller.abort();
@@ -165,7 +181,7 @@ export class SourceCheckRunner {
 
   /**
    * The tab's job once the manager has it (after a restart, once restored), and from then on an
-   * abort of `controller` when that job is replaced (re-run), cancelled, or its tab moves on.
+   * abort of `controller` when that job is replaced (re-run) or cancelled.
    * The subscription ends with the batch.
    */
   private watchJob(tabId: number, controller: AbortController): Promise<JobState> {
@@ -184,7 +200,8 @@ export class SourceCheckRunner {
           return;
         }
         const replaced = event.type === 'snapshot' && event.job?.id !== jobId;
-        if (replaced || event.type === 'page-changed' || event.type === 'cancelled') controller.abort();
+        // A navigation does not stop a check: it is about the article that was read, which still stands.
+        if (replaced || event.type === 'cancelled') controller.abort();
       });
       controller.signal.addEventListener('abort', unsubscribe, { once: true });
     });

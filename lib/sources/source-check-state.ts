@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '@/lib/app-error-schema';
-import type { AppError } from '@/lib/errors';
 import type { JobEstimate } from '@/lib/budget/job-estimate';
 import { JobEstimateSchema } from '@/lib/budget/job-estimate-schema';
+import type { AppError } from '@/lib/errors';
 import type { CheckableSource } from '@/lib/sources/checkable-sources';
 import { type SourceCheckResult, SourceCheckResultSchema } from '@/lib/sources/source-check-result';
 import { type SourceReadProblem, SourceReadProblemSchema } from '@/lib/sources/source-page-read';
@@ -101,6 +101,12 @@ export const SourceCheckRequestSchema = z.object({
   confirmed: z.boolean(),
   parentUrl: z.string().optional(),
   windowId: z.number().int().optional(),
+});
+
+/** Not now (lib/messaging.ts setAsideSourceChecks), validated on arrival. */
+export const SetAsideSourceChecksSchema = z.object({
+  tabId: z.number().int().nonnegative(),
+  urls: z.array(z.string()),
 });
 
 // The schemas and the types stay one shape: each fails to compile if the other gains a field.

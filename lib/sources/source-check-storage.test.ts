@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sourceCheckCacheKey } from '@/lib/sources/source-check-cache';
-import { SAMPLE_SOURCE_CHECK } from '@/tests/support/sample-source-check';
 import { clearStoredSourceChecks, storedSourceChecks } from '@/lib/sources/source-check-storage';
+import { SAMPLE_SOURCE_CHECK } from '@/tests/support/sample-source-check';
 
 const result = SAMPLE_SOURCE_CHECK;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useBrowserLocale } from '@/tests/support/browser-i18n';
 import type { CheckedClaimResult } from '@/lib/sources/source-check-result';
 import { sourceCheckTally } from '@/lib/sources/source-check-tally';
+import { useBrowserLocale } from '@/tests/support/browser-i18n';
 
 const claim = (verdict: CheckedClaimResult['verdict'], difference: string | null = null): CheckedClaimResult => ({
   claimId: 'c1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useBrowserLocale } from '@/tests/support/browser-i18n';
 import { type SourceReadProblem, sourceReadProblemText } from '@/lib/sources/source-page-read';
+import { useBrowserLocale } from '@/tests/support/browser-i18n';
 
 const PROBLEMS: SourceReadProblem[] = [
   { kind: 'invalid-url', url: 'javascript:void(0)' },

@@ -1,12 +1,12 @@
 import type { JobEstimate } from '@/lib/budget/job-estimate';
 import type { AppError } from '@/lib/errors';
-import type { SourceReadProblem } from '@/lib/sources/source-page-read';
 import { checkableSources } from '@/lib/sources/checkable-sources';
 import type { CheckedClaimResult, SourceCheckResult } from '@/lib/sources/source-check-result';
 import type { SourceCheckState } from '@/lib/sources/source-check-state';
+import type { SourceReadProblem } from '@/lib/sources/source-page-read';
 import { textFragmentUrl } from '@/lib/sources/text-fragment-url';
-import { SAMPLE_SOURCE_CHECK } from '@/tests/support/sample-source-check';
 import { SEED_ANALYSIS, SEED_ARTICLE } from '@/tests/support/components/seed-job';
+import { SAMPLE_SOURCE_CHECK } from '@/tests/support/sample-source-check';
 
 /** The seed job's one checkable source: The New York Times, with the claims its notes attribute to it. */
 export function seedNytSource() {
