@@ -97,7 +97,8 @@ test.describe('checking the article against its linked source, in the side panel
       };
       Object.defineProperty(chrome.permissions, 'request', { value: decline });
     });
-    const article = await openArticle('seed-de-linked');
+    // A tab of its own: with the first test's URL, the tab found by URL would be the first test's.
+    const article = await openArticle('seed-de-linked', '?visit=declined');
     const tabId = await article.tabId();
     const analysing = await article.openSidePanel();
     await analysing.analyseAfresh();
