@@ -149,6 +149,7 @@ test.describe('source checks in the side panel, state by state', { timeout: 120_
     expect(await verdict('unverified').count()).toBe(1);
     expect(await verdict('partly-supported').count()).toBe(0);
     await item.screenshot({ path: artifactPath('source-check-panel-paywalled') });
+    await panel.screenshot('source-check-panel-paywalled-full');
     const unverified = verdict('unverified');
     await unverified.scrollIntoViewIfNeeded();
     await unverified.screenshot({ path: artifactPath('source-check-panel-paywalled-unverified') });
