@@ -189,14 +189,15 @@ test.describe('source checks in the side panel, state by state', { timeout: 120_
     extension,
   }) => {
     // The site gives the article only to a signed-in reader: a fetch (no cookies) gets 403.
-    pages.addPage('nyt-signed-in-only', (headers) =>
-      String(headers.cookie).includes('nyt-session=reader')
-        ? {
-            status: 200,
-            html: readFileSync(path.resolve(`tests/fixtures/pages/${SEED_SOURCE_SLUG}/source.html`), 'utf8'),
-          }
-        : { status: 403, html: '<!doctype html><title>Forbidden</title><h1>Forbidden</h1>' },
-    );
+    // The signed-in page comes slowly, so the panel's progress while the tab reads it can be seen.
+    const article = readFileSync(path.resolve(`tests/fixtures/pages/${SEED_SOURCE_SLUG}/source.html`), 'utf8');
+    pages.addPage('nyt-signed-in-only', async (headers) => {
+      if (!String(headers.cookie).includes('nyt-session=reader')) {
+        return { status: 403, html: '<!doctype html><title>Forbidden</title><h1>Forbidden</h1>' };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return { status: 200, html: article };
+    });
     await extension.context.addCookies([{ name: 'nyt-session', value: 'reader', url: pages.origin }]);
     const sourceUrl = pages.urlOf('nyt-signed-in-only');
     const panel = await analysedSeedLinking({ pages, openArticle }, 'seed-de-refused', sourceUrl);
@@ -211,6 +212,11 @@ test.describe('source checks in the side panel, state by state', { timeout: 120_
     await item.screenshot({ path: artifactPath('source-check-panel-refused') });
 
     await panel.button(READ_IN_TAB).click();
+    const progress = item.getByRole('status');
+    await expect
+      .poll(() => progress.textContent(), { timeout: 10_000 })
+      .toBe('Reading the source in a background tab…');
+    await item.screenshot({ path: artifactPath('source-check-panel-reading-in-tab') });
     const tally = item.getByTestId('source-check-tally');
     await tally.waitFor({ timeout: 60_000 });
     expect(await tally.textContent()).toMatch(FULL_TALLY);

@@ -26,7 +26,9 @@ export interface PageServer {
 }
 
 /** A page a test serves, answered per request: its status and HTML. */
-export type AddedPage = (headers: IncomingHttpHeaders) => { status: number; html: string };
+export type AddedPage = (
+  headers: IncomingHttpHeaders,
+) => { status: number; html: string } | Promise<{ status: number; html: string }>;
 
 export async function startPageServer(): Promise<PageServer> {
   const requestHeaders: PageServer['requestHeaders'] = [];
@@ -39,7 +41,7 @@ export async function startPageServer(): Promise<PageServer> {
       return;
     }
     try {
-      const { status, html } = added.get(slug)?.(request.headers) ?? { status: 200, html: readSavedPage(slug) };
+      const { status, html } = (await added.get(slug)?.(request.headers)) ?? { status: 200, html: readSavedPage(slug) };
       response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     } catch {
       response.writeHead(404).end('not found');
