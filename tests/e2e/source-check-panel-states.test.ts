@@ -153,6 +153,9 @@ test.describe('source checks in the side panel, state by state', { timeout: 120_
     const unverified = verdict('unverified');
     await unverified.scrollIntoViewIfNeeded();
     await unverified.screenshot({ path: artifactPath('source-check-panel-paywalled-unverified') });
+    const notFound = verdict('not-found');
+    await notFound.scrollIntoViewIfNeeded();
+    await notFound.screenshot({ path: artifactPath('source-check-panel-paywalled-not-found') });
   });
 
   test('an unreachable source: named as such, with the next step, and no background tab offered', async ({
