@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { browserTest, expect } from '@/tests/support/browser/browser-test';
-import { artifactPath, saveScreenshot } from '@/tests/support/browser/screenshot';
+import { saveScreenshot } from '@/tests/support/browser/screenshot';
 import { SEED_SOURCE_SLUG } from '@/tests/support/source-page';
 import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
 
@@ -81,38 +81,6 @@ test.describe('checking the article against its linked source, in the side panel
     await saveScreenshot(sourceTab, 'source-checks-text-fragment', { fullPage: false });
     await sourceTab.close();
   });
-
-  test('a declined permission sends nothing and says how to allow the site', async ({
-    openArticle,
-    extension,
-    pages,
-  }) => {
-    // Chromium under automation cannot answer its permission prompt (see the report of issue 14's
-    // panel side): the panel page's permissions.request answers "declined" as the prompt would.
-    await extension.context.addInitScript(() => {
-      if (location.protocol !== 'chrome-extension:' || !location.search.includes('declinePermissions')) return;
-      const decline = (_permissions: unknown, callback?: (granted: boolean) => void) => {
-        if (callback) return void callback(false);
-        return Promise.resolve(false);
-      };
-      Object.defineProperty(chrome.permissions, 'request', { value: decline });
-    });
-    const article = await openArticle('seed-de-linked');
-    const tabId = await article.tabId();
-    const analysing = await article.openSidePanel();
-    await analysing.analyseAfresh();
-    await analysing.waitUntilDone(60_000);
-    await analysing.page.close();
-    const page = await extension.openPage(`sidepanel.html?tabId=${tabId}&declinePermissions`);
-    await page.setViewportSize({ width: 420, height: 1400 });
-    await page.getByRole('button', { name: 'Check against The New York Times' }).click();
-    const alert = page.locator('.linked-sources__problem');
-    await alert.waitFor({ timeout: 10_000 });
-    const site = new URL(pages.origin).hostname;
-    expect(await alert.textContent()).toBe(
-      `Sourcelens did not get access to ${site}, so nothing was read from it and nothing was sent to your endpoint. To check The New York Times, choose the button again and pick Allow when the browser asks for access to ${site}.`,
-    );
-    await page.locator('.linked-sources').screenshot({ path: artifactPath('source-checks-declined') });
-    await page.close();
-  });
+  // A declined permission is declined on the browser's real prompt, in headed Chromium:
+  // source-check-permission-prompt.test.ts.
 });

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readSavedPage } from '@/tests/support/saved-page';
 
@@ -14,16 +14,25 @@ export interface PageServer {
    */
   otherOrigin: string;
   urlOf(slug: string, origin?: string): string;
-  /** Serves `html` at `/<slug>/`, before the saved pages: pages a test builds around the server's own address. */
-  addPage(slug: string, html: string): void;
+  /**
+   * Serves `html` at `/<slug>/`, before the saved pages: pages a test builds around the server's own
+   * address. A function answers each request from its headers: a site that refuses (HTTP 403) a
+   * request without its sign-in cookie, for instance.
+   */
+  addPage(slug: string, page: string | AddedPage): void;
   /** Headers of every request received: a test checks that no API key ever reaches a page's server. */
   requestHeaders: Array<Record<string, string | string[] | undefined>>;
   close(): Promise<void>;
 }
 
+/** A page a test serves, answered per request: its status and HTML. */
+export type AddedPage = (
+  headers: IncomingHttpHeaders,
+) => { status: number; html: string } | Promise<{ status: number; html: string }>;
+
 export async function startPageServer(): Promise<PageServer> {
   const requestHeaders: PageServer['requestHeaders'] = [];
-  const added = new Map<string, string>();
+  const added = new Map<string, AddedPage>();
   const server = createServer(async (request, response) => {
     requestHeaders.push(request.headers);
     const slug = (request.url ?? '/').split(/[/?#]/).filter(Boolean)[0] ?? '';
@@ -32,8 +41,8 @@ export async function startPageServer(): Promise<PageServer> {
       return;
     }
     try {
-      const html = added.get(slug) ?? readSavedPage(slug);
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      const { status, html } = (await added.get(slug)?.(request.headers)) ?? { status: 200, html: readSavedPage(slug) };
+      response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     } catch {
       response.writeHead(404).end('not found');
     }
@@ -45,7 +54,8 @@ export async function startPageServer(): Promise<PageServer> {
     origin,
     otherOrigin: `http://localhost:${port}`,
     urlOf: (slug, pageOrigin = origin) => `${pageOrigin}/${slug}/`,
-    addPage: (slug, html) => void added.set(slug, html),
+    addPage: (slug, page) =>
+      void added.set(slug, typeof page === 'string' ? () => ({ status: 200, html: page }) : page),
     requestHeaders,
     close: () =>
       new Promise((resolve) => {
