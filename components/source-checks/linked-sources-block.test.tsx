@@ -220,7 +220,7 @@ describe('LinkedSourcesBlock', () => {
     const result = seedNytResult({ partial: 'paywall' });
     const { container } = block({ [NYT]: nytState({ status: 'checked', result }) });
     expect(text(container.querySelector('[data-testid="source-check-tally"]'))).toMatch(
-      /\(only its part before the paywall was read\)$/,
+      /\. Only its part before the paywall was read: a claim not found there may be in the rest\.$/,
     );
   });
 

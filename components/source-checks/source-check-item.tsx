@@ -62,7 +62,8 @@ export function SourceCheckItem({ article, source, state, onCheck, onOpenOptions
   );
   const checkAgainst = checkButton(i18n.t('sourceChecks.checkAgainst', { name: source.name }));
   const readInTab = (
-    <button type="button" class="button button--small" onClick={() => onCheck('tab')}>
+    // Where it is offered, the tab is the step that may help: fetching again would give the same.
+    <button type="button" class="button button--primary button--small" onClick={() => onCheck('tab')}>
       {i18n.t('sourceChecks.readInTab')}
     </button>
   );
@@ -86,6 +87,7 @@ export function SourceCheckItem({ article, source, state, onCheck, onOpenOptions
             {sourceCheckTally(state.result)}
           </p>
           <Dates article={article} name={state.result.name} published={state.result.publishedTime} />
+          {state.via === 'tab' && <p class="muted">{i18n.t('sourceChecks.readInTabNote')}</p>}
           {state.result.fromCache && <p class="muted">{i18n.t('sourceChecks.fromCache')}</p>}
         </>
       );

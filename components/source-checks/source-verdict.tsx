@@ -5,19 +5,20 @@ import '@/components/source-checks/source-verdict.css';
 interface SourceVerdictProps {
   claim: CheckedClaimResult;
   /** The checked source: its name, and its language for the passage's `lang`. */
-  source: Pick<SourceCheckResult, 'name' | 'language'>;
+  source: Pick<SourceCheckResult, 'name' | 'language' | 'partial'>;
   /** For a check one step further along the chain: the name of the checked source that links it. */
   parentName?: string;
 }
 
-function verdictLabel(verdict: CheckedClaimResult['verdict'], name: string): string {
+function verdictLabel(verdict: CheckedClaimResult['verdict'], name: string, partial: boolean): string {
   switch (verdict) {
     case 'supported':
       return i18n.t('sourceChecks.verdict.supported', { name });
     case 'partly-supported':
       return i18n.t('sourceChecks.verdict.partlySupported', { name });
     case 'not-found':
-      return i18n.t('sourceChecks.verdict.notFound', { name });
+      // Only part of the source was read: what it was not found in is that part.
+      return i18n.t(partial ? 'sourceChecks.verdict.notFoundPartial' : 'sourceChecks.verdict.notFound', { name });
     case 'contradicted':
       return i18n.t('sourceChecks.verdict.contradicted', { name });
     case 'unverified':
@@ -25,14 +26,17 @@ function verdictLabel(verdict: CheckedClaimResult['verdict'], name: string): str
   }
 }
 
-function unverifiedWhy(reason: CheckedClaimResult['unverifiedReason'], name: string): string {
+function unverifiedWhy(reason: CheckedClaimResult['unverifiedReason'], name: string, partial: boolean): string {
   switch (reason) {
     case 'no-passage':
       return i18n.t('sourceChecks.unverifiedWhy.noPassage', { name });
     case 'no-answer':
       return i18n.t('sourceChecks.unverifiedWhy.noAnswer');
     default:
-      return i18n.t('sourceChecks.unverifiedWhy.passageNotInSource', { name });
+      return i18n.t(
+        partial ? 'sourceChecks.unverifiedWhy.passageNotInPart' : 'sourceChecks.unverifiedWhy.passageNotInSource',
+        { name },
+      );
   }
 }
 
@@ -54,14 +58,14 @@ export function SourceVerdict({ claim, source, parentName }: SourceVerdictProps)
     <div class={`source-verdict source-verdict--${claim.verdict}`} data-verdict={claim.verdict}>
       <p class="source-verdict__label">
         <span class="source-verdict__icon" aria-hidden="true" />
-        {verdictLabel(claim.verdict, source.name)}
+        {verdictLabel(claim.verdict, source.name, source.partial !== null)}
         {parentName && (
           <span class="source-verdict__via"> ({i18n.t('sourceChecks.viaParent', { name: parentName })})</span>
         )}
       </p>
       {differs && <p class="source-verdict__differs">{i18n.t('sourceChecks.differs', { difference: differs })}</p>}
       {claim.verdict === 'unverified' && (
-        <p class="source-verdict__why">{unverifiedWhy(claim.unverifiedReason, source.name)}</p>
+        <p class="source-verdict__why">{unverifiedWhy(claim.unverifiedReason, source.name, source.partial !== null)}</p>
       )}
       {claim.passage && claim.verdict !== 'unverified' && (
         <figure class="source-verdict__passage">

@@ -47,7 +47,7 @@ describe('sourceCheckTally', () => {
 
   it('says when only part of the source was read', () => {
     expect(sourceCheckTally({ ...nyt, partial: 'paywall', claims: [claim('not-found')] })).toBe(
-      '0 of 1 claim attributed to The New York Times found in its article (only its part before the paywall was read)',
+      '0 of 1 claim attributed to The New York Times found in its article. Only its part before the paywall was read: a claim not found there may be in the rest.',
     );
     expect(
       sourceCheckTally({
@@ -58,7 +58,7 @@ describe('sourceCheckTally', () => {
         claims: [claim('supported')],
       }),
     ).toBe(
-      '1 of 1 claim attributed to The New York Times found in its article (only its first 12 of 40 paragraphs fit the model)',
+      '1 of 1 claim attributed to The New York Times found in its article. Only its first 12 of 40 paragraphs fit the model: a claim not found there may be in the rest.',
     );
   });
 
@@ -79,7 +79,7 @@ describe('sourceCheckTally', () => {
         ],
       }),
     ).toBe(
-      '2 von 5 Aussagen, die The New York Times zugeschrieben werden, im Artikel der Quelle gefunden; 1 teilweise: der Artikel sagt „würde“, die Quelle „könnte“; 1 im Widerspruch zur Quelle: was abweicht, wurde nicht gesagt; 2 ungeprüfte Bewertungen (die vom Modell angeführte Stelle steht nicht in der Quelle) (nur die ersten 12 von 40 Absätzen passten ins Modell)',
+      '2 von 5 Aussagen, die The New York Times zugeschrieben werden, im Artikel der Quelle gefunden; 1 teilweise: der Artikel sagt „würde“, die Quelle „könnte“; 1 im Widerspruch zur Quelle: was abweicht, wurde nicht gesagt; 2 ungeprüfte Bewertungen (die vom Modell angeführte Stelle steht nicht im gelesenen Teil). Nur die ersten 12 von 40 Absätzen passten ins Modell: Was dort nicht gefunden wurde, kann im Rest stehen.',
     );
   });
 });

@@ -8,7 +8,8 @@ import type { SourceCheckResult } from '@/lib/sources/source-check-result';
  * Found means supported or partly supported: a passage of the source, verified verbatim, bears the
  * claim out. Contradicted and unverified checks are named after, with what differs; claims not
  * found need no words of their own (total minus found). A source read behind a paywall or cut to
- * fit the model says so, since a claim not found may be in the part that was not read.
+ * fit the model says so in a sentence of its own, since a claim not found, or a passage not
+ * verified, may be in the part that was not read.
  */
 export function sourceCheckTally(
   result: Pick<SourceCheckResult, 'name' | 'claims' | 'partial' | 'paragraphsSent' | 'paragraphsTotal'>,
@@ -29,7 +30,8 @@ export function sourceCheckTally(
     );
   }
   if (unverified.length > 0) {
-    parts.push(i18n.t('sourceCheck.tally.unverified', unverified.length, { count: unverified.length }));
+    const key = result.partial ? 'sourceCheck.tally.unverifiedPartial' : 'sourceCheck.tally.unverified';
+    parts.push(i18n.t(key, unverified.length, { count: unverified.length }));
   }
   const scope =
     result.partial === 'paywall'

@@ -28,6 +28,17 @@ describe('sourceReadProblemText', () => {
     ]);
   });
 
+  it.each([
+    'Failed to fetch',
+    'TypeError: Failed to fetch',
+    'NetworkError when attempting to fetch resource.',
+    'Load failed',
+  ])('leaves out the browser’s bare “%s”, which names no cause', (detail) => {
+    expect(sourceReadProblemText({ kind: 'unreachable', host: '127.0.0.1:9', detail }, 'The New York Times')).toBe(
+      '127.0.0.1:9 did not answer: no connection could be made. Check your connection, or open the link to see whether the site is up.',
+    );
+  });
+
   it('speaks German in a German browser, keeping every name, host and status', async () => {
     await useBrowserLocale('de');
     const texts = PROBLEMS.map((problem) => sourceReadProblemText(problem, 'The New York Times'));

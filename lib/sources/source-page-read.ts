@@ -40,6 +40,13 @@ export type SourcePageRead =
   | { ok: false; problem: SourceReadProblem };
 
 /**
+ * What `fetch` rejects with when no connection was made, in Chromium ("Failed to fetch"), Firefox
+ * ("NetworkError when attempting to fetch resource.") and Safari ("Load failed"): it names no cause.
+ */
+const GENERIC_NETWORK_ERROR =
+  /^(TypeError: )?(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)$/;
+
+/**
  * The problem in words a reader can act on, naming the source, in the interface's language
  * (locales/*.yml, `sourceCheck.read`). Never advice that could be wrong: a refusal is the site's,
  * and a page with no article may still open in a tab.
@@ -52,7 +59,10 @@ export function sourceReadProblemText(problem: SourceReadProblem, sourceName: st
     case 'permission-needed':
       return i18n.t('sourceCheck.read.permissionNeeded', { name, origin: problem.origin });
     case 'unreachable':
-      return i18n.t('sourceCheck.read.unreachable', { host: problem.host, detail: problem.detail });
+      // The browsers' own words for a failed connection say nothing the sentence does not.
+      return GENERIC_NETWORK_ERROR.test(problem.detail)
+        ? i18n.t('sourceCheck.read.unreachableNoDetail', { host: problem.host })
+        : i18n.t('sourceCheck.read.unreachable', { host: problem.host, detail: problem.detail });
     case 'refused':
       return i18n.t('sourceCheck.read.refused', { host: problem.host, status: problem.status });
     case 'http-error':

@@ -56,9 +56,10 @@ async function analysedSeedLinking(
   return panel;
 }
 
-/** The one linked source's entry in Sources. */
+/** The article's own linked source's entry in Sources. */
 function sourceItem(panel: SidePanel): Locator {
-  return panel.region('Sources').locator('.source-check');
+  // The article's own linked source: the pages it links in turn (one step further) are listed under it.
+  return panel.region('Sources').locator('.linked-sources > .linked-sources__list > .source-check');
 }
 
 /** The page URLs of every open tab. */
@@ -141,7 +142,7 @@ test.describe('source checks in the side panel, state by state', { timeout: 120_
     // The test model still quotes the sentence on easing sanctions, which is behind the paywall:
     // its passage is not in what was read, so that claim is an unverified check, never supported.
     expect(await tally.textContent()).toBe(
-      '3 of 5 claims attributed to The New York Times found in its article; 1 check unverified (the model’s passage is not in the source) (only its part before the paywall was read)',
+      '3 of 5 claims attributed to The New York Times found in its article; 1 check unverified (the model’s passage is not in the part that was read). Only its part before the paywall was read: a claim not found there may be in the rest.',
     );
     const verdict = (name: string) => panel.region('Sources').locator(`.source-verdict[data-verdict="${name}"]`);
     expect(await verdict('supported').count()).toBe(3);
@@ -150,6 +151,13 @@ test.describe('source checks in the side panel, state by state', { timeout: 120_
     expect(await verdict('partly-supported').count()).toBe(0);
     await item.screenshot({ path: artifactPath('source-check-panel-paywalled') });
     await panel.screenshot('source-check-panel-paywalled-full');
+    // What was not found, or not verified, is said of the part that was read: the rest may hold it.
+    expect(await verdict('not-found').locator('.source-verdict__label').textContent()).toBe(
+      'Not found in the part of The New York Times that was read',
+    );
+    expect(await verdict('unverified').locator('.source-verdict__why').textContent()).toMatch(
+      /^The model’s passage is not, word for word, in the part of The New York Times that was read/,
+    );
     const unverified = verdict('unverified');
     await unverified.scrollIntoViewIfNeeded();
     await unverified.screenshot({ path: artifactPath('source-check-panel-paywalled-unverified') });
@@ -177,7 +185,7 @@ test.describe('source checks in the side panel, state by state', { timeout: 120_
     const problem = item.locator('.source-check__problem');
     expect(await problem.getAttribute('data-problem')).toBe('unreachable');
     expect(await problem.textContent()).toMatch(
-      /^127\.0\.0\.1:9 did not answer \(.+\)\. Check your connection, or open the link to see whether the site is up\.$/,
+      /^127\.0\.0\.1:9 did not answer: no connection could be made\. Check your connection, or open the link to see whether the site is up\.$/,
     );
     expect(await item.getByRole('button', { name: 'Check again' }).count()).toBe(1);
     expect(await item.getByRole('button', { name: READ_IN_TAB }).count()).toBe(0);
