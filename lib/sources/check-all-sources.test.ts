@@ -1,38 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Article, ArticleLinkSchema } from '@/lib/article/article';
-import { AnalysisSchema, type Note } from '@/lib/attribution/analysis';
 import { createClient } from '@/lib/llm/client';
 import { checkAllSources, type SourceCheckOutcome } from '@/lib/sources/check-all-sources';
 import type { SourcePageRead } from '@/lib/sources/source-page-read';
 import { type OpenAITestServer, serverError, startOpenAITestServer } from '@/tests/support/openai-test-server';
 import { messagesText } from '@/tests/support/request-paragraphs';
-import { seedArticle } from '@/tests/support/seed-article';
-import { seedFixtures } from '@/tests/support/seed-fixtures';
 import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
 import { sourcePageArticle } from '@/tests/support/source-page';
+import { REUTERS_URL, threeLinkedSources, ZEIT_URL } from '@/tests/support/three-linked-sources';
 
-const seedLinks = ArticleLinkSchema.array().parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '../../tests/fixtures/pages/seed-de/expected.json'), 'utf8'))
-    .expected.links,
-);
-const REUTERS = 'https://www.reuters.com/world/europe/belarus-prisoners-2025-02-13/';
-const ARCHIVE = 'https://www.zeit.example/2025/belarus-sanktionen';
-const article: Article = {
-  ...seedArticle(),
-  links: [
-    ...seedLinks,
-    { text: 'Reuters', url: REUTERS, paragraphId: 'p3' },
-    { text: 'Die Zeit', url: ARCHIVE, paragraphId: 'p5' },
-  ],
-};
-const seedNotes = AnalysisSchema.parse(JSON.parse(seedFixtures().analysis)).notes;
-const noteFor = (name: string, index: number): Note => ({
-  ...(seedNotes[index] as Note),
-  source: { name, role: null, type: 'media-outlet' },
-});
-const notes = [...seedNotes, noteFor('Reuters', 4), noteFor('Die Zeit', 7)];
+const REUTERS = REUTERS_URL;
+const ARCHIVE = ZEIT_URL;
+const { article, notes } = threeLinkedSources();
 
 let server: OpenAITestServer;
 

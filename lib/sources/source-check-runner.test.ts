@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Article, ArticleLinkSchema } from '@/lib/article/article';
-import { AnalysisSchema, type Note } from '@/lib/attribution/analysis';
 import type { JobEvent } from '@/lib/job/job';
 import { JobManager } from '@/lib/job/job-manager';
 import { NO_OVERRIDE, type Settings } from '@/lib/settings-schema';
@@ -17,34 +13,17 @@ import {
 } from '@/tests/support/fake-source-check-environment';
 import { type OpenAITestServer, startOpenAITestServer } from '@/tests/support/openai-test-server';
 import { messagesText } from '@/tests/support/request-paragraphs';
-import { seedArticle } from '@/tests/support/seed-article';
-import { seedFixtures } from '@/tests/support/seed-fixtures';
 import { isSourceCheckRequest, sourceCheckResponder } from '@/tests/support/source-check-scenario';
 import { sourcePageArticle } from '@/tests/support/source-page';
+import { NYT_URL, REUTERS_URL, threeLinkedSources, ZEIT_URL } from '@/tests/support/three-linked-sources';
 
-const seedLinks = ArticleLinkSchema.array().parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '../../tests/fixtures/pages/seed-de/expected.json'), 'utf8'))
-    .expected.links,
-);
-const NYT = 'https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html';
-const REUTERS = 'https://www.reuters.com/world/europe/belarus-prisoners-2025-02-13/';
-const ZEIT = 'https://www.zeit.example/2025/belarus-sanktionen';
-const article: Article = {
-  ...seedArticle(),
-  links: [
-    ...seedLinks,
-    { text: 'Reuters', url: REUTERS, paragraphId: 'p3' },
-    { text: 'Die Zeit', url: ZEIT, paragraphId: 'p5' },
-  ],
-};
-const seedNotes = AnalysisSchema.parse(JSON.parse(seedFixtures().analysis)).notes;
-const noteFor = (name: string, index: number): Note => ({
-  ...(seedNotes[index] as Note),
-  source: { name, role: null, type: 'media-outlet' },
-});
+const NYT = NYT_URL;
+const REUTERS = REUTERS_URL;
+const ZEIT = ZEIT_URL;
+const { article, notes: threeSourceNotes } = threeLinkedSources();
 const analysis = {
   summary: [{ text: 'A deal is apparently close.', paragraphIds: ['p1'] }],
-  notes: [...seedNotes, noteFor('Reuters', 4), noteFor('Die Zeit', 7)],
+  notes: threeSourceNotes,
   outsideKnowledge: [],
 };
 const sources = checkableSources(article, analysis.notes);

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { browserTest, expect } from '@/tests/support/browser/browser-test';
 import { requestPurpose } from '@/tests/support/seed-fixtures';
 import { isSourceCheckRequest, sourceCheckResponder } from '@/tests/support/source-check-scenario';
-import { SEED_READOUT_SLUG, seedSourceHtmlLinkingReadout } from '@/tests/support/source-page';
+import { SEED_READOUT_SLUG, seedHtmlLinkingNyt, seedSourceHtmlLinkingReadout } from '@/tests/support/source-page';
 
 /**
  * Source checks from the side panel, past the first step: the seed article links the stand-in NYT
@@ -18,18 +16,11 @@ const test = browserTest.override({
   endpointOptions: { apiKey: KEY, models: ['test-model-1'], respond: sourceCheckResponder() },
 });
 
-const SEED_NYT_LINK = 'https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html';
-const SEED_HTML = readFileSync(path.resolve('tests/fixtures/pages/seed-de/source.html'), 'utf8');
-
 test.beforeAll(async ({ openOptions, testEndpoint, pages }) => {
   await (await openOptions()).useEndpoint(testEndpoint);
   // The stand-in NYT page linking the readout's stand-in, and the seed linking that NYT page: all on the page server.
   pages.addPage('source-nyt-linking-readout-panel', seedSourceHtmlLinkingReadout(pages.urlOf(SEED_READOUT_SLUG)));
-  expect(SEED_HTML).toContain(SEED_NYT_LINK);
-  pages.addPage(
-    'seed-de-linking-nyt-readout',
-    SEED_HTML.replaceAll(SEED_NYT_LINK, pages.urlOf('source-nyt-linking-readout-panel')),
-  );
+  pages.addPage('seed-de-linking-nyt-readout', seedHtmlLinkingNyt(pages.urlOf('source-nyt-linking-readout-panel')));
 });
 
 test.describe('following the sources one step further, in the side panel', { timeout: 120_000 }, () => {

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { browserTest, expect } from '@/tests/support/browser/browser-test';
 import { saveScreenshot } from '@/tests/support/browser/screenshot';
-import { SEED_SOURCE_SLUG } from '@/tests/support/source-page';
 import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
+import { SEED_SOURCE_SLUG, seedHtmlLinkingNyt } from '@/tests/support/source-page';
 
 /**
  * Source checks from the side panel, as a reader uses them: the seed article, served with its
@@ -18,14 +16,10 @@ const test = browserTest.override({
   endpointOptions: { apiKey: KEY, models: ['test-model-1'], respond: sourceCheckResponder() },
 });
 
-const SEED_NYT_LINK = 'https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html';
-const SEED_HTML = readFileSync(path.resolve('tests/fixtures/pages/seed-de/source.html'), 'utf8');
-
 test.beforeAll(async ({ openOptions, testEndpoint, pages }) => {
   await (await openOptions()).useEndpoint(testEndpoint);
   // The seed page as published, its link to the NYT pointing at the stand-in the page server serves.
-  expect(SEED_HTML).toContain(SEED_NYT_LINK);
-  pages.addPage('seed-de-linked', SEED_HTML.replaceAll(SEED_NYT_LINK, pages.urlOf(SEED_SOURCE_SLUG)));
+  pages.addPage('seed-de-linked', seedHtmlLinkingNyt(pages.urlOf(SEED_SOURCE_SLUG)));
 });
 
 test.describe('checking the article against its linked source, in the side panel', { timeout: 120_000 }, () => {

@@ -43,3 +43,16 @@ export function sourcePageArticle(slug: string = SEED_SOURCE_SLUG): Article {
   if (!result.ok) throw new Error(`${slug}: no article (${JSON.stringify(result.error)})`);
   return result.article;
 }
+
+/** Where the seed article (tests/fixtures/pages/seed-de) links the NYT, as saved. */
+export const SEED_NYT_LINK = 'https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html';
+
+/**
+ * The seed article's HTML with its NYT link pointed at `nytUrl` (a stand-in the page server
+ * serves), for a browser test that checks the seed against its linked source.
+ */
+export function seedHtmlLinkingNyt(nytUrl: string): string {
+  const html = readSavedPage('seed-de');
+  if (!html.includes(SEED_NYT_LINK)) throw new Error(`seed-de no longer links ${SEED_NYT_LINK}`);
+  return html.replaceAll(SEED_NYT_LINK, nytUrl);
+}
