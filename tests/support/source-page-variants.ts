@@ -1,11 +1,11 @@
-import { readSavedPage } from '@/tests/support/saved-page';
-import { SEED_SOURCE_SLUG } from '@/tests/support/source-page';
-
 /**
  * The stand-in NYT page (tests/fixtures/pages/source-nyt-belarus-en) as other kinds of site would
  * serve it, for the panel's source-check states: the same paragraphs, so the test server's answers
  * (source-check-scenario.ts) verify against them, delivered in another way.
  */
+
+import { readSavedPage } from '@/tests/support/saved-page';
+import { SEED_SOURCE_SLUG } from '@/tests/support/source-page';
 
 /** The stand-in's body paragraphs, as saved (inline markup stripped: the extractor reads text). */
 export function seedSourceParagraphs(): string[] {
