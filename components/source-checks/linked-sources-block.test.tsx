@@ -204,7 +204,7 @@ describe('LinkedSourcesBlock', () => {
   it('gives the tally of a checked source, its date beside the article’s, and marks a source newer than the article', () => {
     const { container } = block({ [NYT]: nytState({ status: 'checked' }) });
     expect(text(container.querySelector('[data-testid="source-check-tally"]'))).toBe(
-      "2 of 4 claims attributed to The New York Times found in its article; 1 partly: the article says the US 'would ease' the sanctions; the source says only that it 'could consider easing some'; 1 check unverified (the model’s passage is not in the source)",
+      "2 of 4 claims attributed to The New York Times found in its article; 1 partly: the article says the US 'would ease' the sanctions; the source says only that it 'could consider easing some'; 1 not found: “The claim of note 4”; 1 check unverified (the model’s passage is not in the source)",
     );
     const dates = text(container.querySelector('.source-check__dates'));
     expect(dates).toMatch(/^The New York Times published .*2025 · the article .*2025 newer than the article$/);
@@ -214,6 +214,26 @@ describe('LinkedSourcesBlock', () => {
     const result = seedNytResult({ publishedTime: '2025-02-13T10:00:00Z' });
     const { container } = block({ [NYT]: nytState({ status: 'checked', result }) });
     expect(text(container.querySelector('.source-check__dates'))).not.toContain('newer than the article');
+  });
+
+  it('offers a paywalled source to a subscriber’s session in a background tab, and any check again', async () => {
+    const result = seedNytResult({ partial: 'paywall' });
+    const { onCheck } = block({ [NYT]: nytState({ status: 'checked', result }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Open and read it in a background tab' }));
+    await waitFor(() =>
+      expect(onCheck).toHaveBeenCalledWith({ sources: [seedNytSource()], via: 'tab', confirmed: false }),
+    );
+    // The keyboard stays with the source whose button went away.
+    expect(document.activeElement?.getAttribute('data-source-url')).toBe(NYT);
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(onCheck).toHaveBeenCalledTimes(2));
+  });
+
+  it('puts the keyboard on Check when a costly batch waits, and offers to change the limit', () => {
+    const { onOpenOptions } = block({ [NYT]: nytState({ status: 'awaiting-confirmation' }) });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Check' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Change the limit' }));
+    expect(onOpenOptions).toHaveBeenCalled();
   });
 
   it('says a paywalled source was checked on its visible part only', () => {
@@ -256,7 +276,7 @@ describe('LinkedSourcesBlock', () => {
         onOpenOptions={() => {}}
       />,
     );
-    expect(text(screen.getByRole('status'))).toBe(
+    expect(text(document.querySelector('.source-check__problem'))).toBe(
       'www.nytimes.com did not answer (connection refused). Check your connection, or open the link to see whether the site is up.',
     );
     expect(screen.queryByRole('button', { name: 'Open and read it in a background tab' })).toBeNull();

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ErrorNotice } from '@/components/shared/error-notice';
 import { SourceCheckItem } from '@/components/source-checks/source-check-item';
@@ -77,6 +77,15 @@ export function LinkedSourcesBlock({
   const further = useMemo(() => furtherSources(sources, checks), [sources, checks]);
   const [problem, setProblem] = useState<string | null>(null);
   const [sendError, setSendError] = useState<AppError | null>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const awaitingKey = Object.entries(checks)
+    .filter(([, state]) => state.status === 'awaiting-confirmation')
+    .map(([url]) => url)
+    .join(' ');
+  // A confirmation that appears takes the keyboard, as the job's does: the reader's next step is there.
+  useEffect(() => {
+    if (awaitingKey) confirmButton.current?.focus();
+  }, [awaitingKey]);
 
   const check = (targets: CheckableSource[], via: SourceReadVia, parentUrl: string | null, confirmed = false) => {
     if (targets.length === 0) return;
@@ -145,6 +154,7 @@ export function LinkedSourcesBlock({
           <p class="error-notice__next">{i18n.t('panel.confirm.nothingSent')}</p>
           <div class="button-row">
             <button
+              ref={confirmButton}
               type="button"
               class="button button--primary button--small"
               onClick={() =>
@@ -164,6 +174,9 @@ export function LinkedSourcesBlock({
               onClick={() => setAside(waiting.map((entry) => entry.source.url))}
             >
               {i18n.t('sourceChecks.notNow')}
+            </button>
+            <button type="button" class="button button--small" onClick={onOpenOptions}>
+              {i18n.t('panel.confirm.changeLimit')}
             </button>
           </div>
         </div>

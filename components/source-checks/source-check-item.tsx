@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { useRef } from 'preact/hooks';
 import { ErrorNotice } from '@/components/shared/error-notice';
 import type { Article } from '@/lib/article/article';
 import type { CheckableSource } from '@/lib/sources/checkable-sources';
@@ -22,7 +23,7 @@ const TAB_MAY_HELP: ReadonlySet<SourceReadProblem['kind']> = new Set(['not-an-ar
 
 function Progress({ text }: { text: string }) {
   return (
-    <p class="source-check__progress" role="status">
+    <p class="source-check__progress">
       <span class="spinner" aria-hidden="true" />
       {text}
     </p>
@@ -51,11 +52,17 @@ function Dates({ article, name, published }: { article: Article; name: string; p
 
 /** One linked source in the Sources region: its name and site, how its check stands, and what the reader can do. */
 export function SourceCheckItem({ article, source, state, onCheck, onOpenOptions }: SourceCheckItemProps) {
+  const item = useRef<HTMLLIElement>(null);
+  // The button pressed goes away while the check runs: keep the keyboard where the result will show.
+  const check = (via: SourceReadVia, confirmed?: boolean) => {
+    onCheck(via, confirmed);
+    item.current?.focus();
+  };
   const checkButton = (label: string, primary = true) => (
     <button
       type="button"
       class={primary ? 'button button--primary button--small' : 'button button--small'}
-      onClick={() => onCheck(state?.via ?? 'fetch')}
+      onClick={() => check(state?.via ?? 'fetch')}
     >
       {label}
     </button>
@@ -63,7 +70,7 @@ export function SourceCheckItem({ article, source, state, onCheck, onOpenOptions
   const checkAgainst = checkButton(i18n.t('sourceChecks.checkAgainst', { name: source.name }));
   const readInTab = (
     // Where it is offered, the tab is the step that may help: fetching again would give the same.
-    <button type="button" class="button button--primary button--small" onClick={() => onCheck('tab')}>
+    <button type="button" class="button button--primary button--small" onClick={() => check('tab')}>
       {i18n.t('sourceChecks.readInTab')}
     </button>
   );
@@ -89,13 +96,18 @@ export function SourceCheckItem({ article, source, state, onCheck, onOpenOptions
           <Dates article={article} name={state.result.name} published={state.result.publishedTime} />
           {state.via === 'tab' && <p class="muted">{i18n.t('sourceChecks.readInTabNote')}</p>}
           {state.result.fromCache && <p class="muted">{i18n.t('sourceChecks.fromCache')}</p>}
+          <div class="button-row">
+            {/* A subscriber's session may show what the paywall hid from the fetch. */}
+            {state.result.partial === 'paywall' && state.via === 'fetch' && readInTab}
+            {checkButton(i18n.t('sourceChecks.checkAgain'), false)}
+          </div>
         </>
       );
       break;
     case 'unreadable':
       body = (
         <>
-          <p class="source-check__problem" role="status" data-problem={state.problem.kind}>
+          <p class="source-check__problem" data-problem={state.problem.kind}>
             {sourceReadProblemText(state.problem, source.name)}
           </p>
           <div class="button-row">
@@ -117,7 +129,13 @@ export function SourceCheckItem({ article, source, state, onCheck, onOpenOptions
       break;
   }
   return (
-    <li class="source-check" data-source-url={source.url} data-status={state?.status ?? 'none'}>
+    <li
+      ref={item}
+      tabIndex={-1}
+      class="source-check"
+      data-source-url={source.url}
+      data-status={state?.status ?? 'none'}
+    >
       <p class="source-check__head">
         <a class="source-check__name" href={source.url} target="_blank" rel="noopener noreferrer" title={source.url}>
           {source.name}
@@ -127,7 +145,10 @@ export function SourceCheckItem({ article, source, state, onCheck, onOpenOptions
           {i18n.t('sourceChecks.claims', source.claims.length, { count: source.claims.length })}
         </span>
       </p>
-      {body}
+      {/* One status region per source: a screen reader hears the progress, then the tally or the problem. */}
+      <div class="source-check__body" role="status">
+        {body}
+      </div>
     </li>
   );
 }

@@ -122,13 +122,21 @@ describe('a note checked against its linked source', () => {
       ['The model’s passage:', 'He called the release a great victory for peace.'],
       ['Closest passage in the source:', expect.stringMatching(/^It was the first meeting/)],
     ]);
-    // No link to a passage the source does not have.
-    expect(verdict?.querySelector('a')).toBeNull();
+    // No link to a passage the source does not have: only to the source, to look in it.
+    const links = [...(verdict?.querySelectorAll('a') ?? [])];
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([seedNytResult().url]);
   });
 
-  it('says Not found in the source, with no passage', () => {
+  it('says Not found in the source, with no passage: the model’s reading, and the source to look in', () => {
     const [verdict] = verdictsOfNote(4);
-    expect(text(verdict)).toBe('Not found in The New York Times');
+    expect(text(verdict?.querySelector('.source-verdict__label'))).toBe('Not found in The New York Times');
+    expect(text(verdict?.querySelector('.source-verdict__why'))).toBe(
+      'The model found no passage saying this in the 1 paragraph of The New York Times it was given. No passage can bear that out: it is the model’s reading.',
+    );
+    expect(verdict?.querySelector('blockquote')).toBeNull();
+    const link = verdict?.querySelector('a');
+    expect(text(link)).toBe('Open The New York Times to look for yourself');
+    expect(link?.getAttribute('href')).toBe(seedNytResult().url);
   });
 
   it('leaves notes the check did not cover as they were', () => {

@@ -5,7 +5,7 @@ import '@/components/source-checks/source-verdict.css';
 interface SourceVerdictProps {
   claim: CheckedClaimResult;
   /** The checked source: its name, and its language for the passage's `lang`. */
-  source: Pick<SourceCheckResult, 'name' | 'language' | 'partial'>;
+  source: Pick<SourceCheckResult, 'name' | 'language' | 'partial' | 'url' | 'paragraphsSent'>;
   /** For a check one step further along the chain: the name of the checked source that links it. */
   parentName?: string;
 }
@@ -96,6 +96,22 @@ export function SourceVerdict({ claim, source, parentName }: SourceVerdictProps)
             {claim.claimedPassage}
           </blockquote>
         </figure>
+      )}
+      {(claim.verdict === 'not-found' || claim.verdict === 'unverified') && (
+        <>
+          {claim.verdict === 'not-found' && (
+            // No passage stands behind "not found": it is the model's reading of what it was given.
+            <p class="source-verdict__why">
+              {i18n.t('sourceChecks.notFoundWhy', source.paragraphsSent, {
+                name: source.name,
+                count: source.paragraphsSent,
+              })}
+            </p>
+          )}
+          <a class="source-verdict__link" href={source.url} target="_blank" rel="noopener noreferrer">
+            {i18n.t('sourceChecks.openSource', { name: source.name })}
+          </a>
+        </>
       )}
       {claim.verdict === 'unverified' && claim.closest && (
         <figure class="source-verdict__passage">

@@ -76,7 +76,7 @@ describe('checkSource on the seed article and the stand-in NYT page', () => {
       ['c5', 'partly-supported'],
     ]);
     expect(sourceCheckTally(result)).toBe(
-      "4 of 5 claims attributed to The New York Times found in its article; 1 partly: the article says the US 'would ease' the sanctions; the source says only that it 'could consider easing some'",
+      "4 of 5 claims attributed to The New York Times found in its article; 1 partly: the article says the US 'would ease' the sanctions; the source says only that it 'could consider easing some'; 1 not found: “Smith’s meeting with Lukashenko reportedly took place in secret”",
     );
     expect(result).toMatchObject({
       url: 'https://www.nytimes.com/2025/02/14/world/europe/belarus-lukashenko-us-deal.html',

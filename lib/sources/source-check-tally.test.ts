@@ -30,7 +30,7 @@ describe('sourceCheckTally', () => {
         ],
       }),
     ).toBe(
-      "4 of 5 claims attributed to The New York Times found in its article; 1 partly: the article says 'secret', the source does not",
+      "4 of 5 claims attributed to The New York Times found in its article; 1 partly: the article says 'secret', the source does not; 1 not found: “A sentence”",
     );
   });
 
@@ -47,7 +47,7 @@ describe('sourceCheckTally', () => {
 
   it('says when only part of the source was read', () => {
     expect(sourceCheckTally({ ...nyt, partial: 'paywall', claims: [claim('not-found')] })).toBe(
-      '0 of 1 claim attributed to The New York Times found in its article. Only its part before the paywall was read: a claim not found there may be in the rest.',
+      '0 of 1 claim attributed to The New York Times found in its article; 1 not found: “A sentence”. Only its part before the paywall was read: a claim not found there may be in the rest.',
     );
     expect(
       sourceCheckTally({

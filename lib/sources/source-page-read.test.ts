@@ -22,8 +22,8 @@ describe('sourceReadProblemText', () => {
       'www.nytimes.com did not answer (connection refused). Check your connection, or open the link to see whether the site is up.',
       'www.nytimes.com refused to give the page to Sourcelens (HTTP 403). If you can read it when signed in, choose Open and read it in a background tab.',
       'www.nytimes.com answered HTTP 404 for the linked page: it may have moved or be down. Open the link to see what the site shows.',
-      'The link to The New York Times is not a web page (application/pdf); Sourcelens reads articles only.',
-      'The page at www.nytimes.com is too large to read (12 MB).',
+      'The link to The New York Times is not a web page (application/pdf); Sourcelens reads web articles only. Open the link to read it yourself.',
+      'The page at www.nytimes.com is too large to read (12 MB). Open the link to read it yourself.',
       'Sourcelens found no article at the link to The New York Times: the page may build its text with scripts or show it only to signed-in readers. Choose Open and read it in a background tab.',
     ]);
   });

@@ -139,7 +139,7 @@ test.describe('source checks in the side panel, state by state', { timeout: 120_
     // The test model still quotes the sentence on easing sanctions, which is behind the paywall:
     // its passage is not in what was read, so that claim is an unverified check, never supported.
     expect(await tally.textContent()).toBe(
-      '3 of 5 claims attributed to The New York Times found in its article; 1 check unverified (the model’s passage is not in the part that was read). Only its part before the paywall was read: a claim not found there may be in the rest.',
+      '3 of 5 claims attributed to The New York Times found in its article; 1 not found: “Smith’s meeting with Lukashenko reportedly took place in secret”; 1 check unverified (the model’s passage is not in the part that was read). Only its part before the paywall was read: a claim not found there may be in the rest.',
     );
     const verdict = (name: string) => panel.region('Sources').locator(`.source-verdict[data-verdict="${name}"]`);
     expect(await verdict('supported').count()).toBe(3);

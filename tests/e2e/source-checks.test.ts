@@ -41,7 +41,7 @@ test.describe('checking the article against its linked source, in the side panel
     const tally = sources.getByTestId('source-check-tally');
     await tally.waitFor({ timeout: 60_000 });
     expect(await tally.textContent()).toMatch(
-      /^4 of 5 claims attributed to The New York Times found in its article; 1 partly: .*could consider easing some/,
+      /^4 of 5 claims attributed to The New York Times found in its article; 1 partly: .*could consider easing some'; 1 not found: “Smith’s meeting with Lukashenko reportedly took place in secret”$/,
     );
     // The source's date beside the article's (the stand-in NYT page is dated the same day, later).
     expect(await sources.locator('.source-check__dates').textContent()).toMatch(/^The New York Times published /);

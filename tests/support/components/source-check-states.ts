@@ -43,8 +43,8 @@ export function seedNytResult(overrides: Partial<SourceCheckResult> = {}): Sourc
     return {
       claimId: source?.id ?? `c${noteIndex}`,
       noteIndex,
-      original: source?.original ?? '',
-      claim: source?.claim ?? '',
+      original: source?.original ?? `Satz der Notiz ${noteIndex}.`,
+      claim: source?.claim ?? `The claim of note ${noteIndex}.`,
       verdict: 'not-found',
       modelVerdict: 'not-found',
       difference: null,
