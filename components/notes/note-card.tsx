@@ -60,7 +60,7 @@ export function NoteCard({ note, lang, verification, children, onToggle, pressed
       {note.claim && <p class="note-card__claim">{note.claim}</p>}
       {name && (
         <p class="note-card__source">
-          <span class="visually-hidden">Source: </span>
+          <span class="visually-hidden">{i18n.t('notes.card.sourceLabel')}</span>
           <span class="note-card__source-name">{name}</span>
           {note.source?.role && <span class="note-card__role">{note.source.role}</span>}
           {type && type !== 'none' && <span class="type-badge">{SOURCE_TYPE_LABELS[type]}</span>}
@@ -79,7 +79,7 @@ export function NoteCard({ note, lang, verification, children, onToggle, pressed
                   <span class="hedge__arrow" aria-hidden="true">
                     {' → '}
                   </span>
-                  <span class="visually-hidden"> means </span>
+                  <span class="visually-hidden">{i18n.t('notes.card.hedgeMeans')}</span>
                   <span class="hedge__english">{hedge.english}</span>
                 </>
               )}
