@@ -1,5 +1,5 @@
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { requestSourcePermission } from '@/lib/ui/request-source-permission';
 
 const request = vi.fn<(permissions: { origins?: string[] }) => Promise<boolean>>();
