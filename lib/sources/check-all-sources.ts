@@ -1,6 +1,7 @@
 import type { Article } from '@/lib/article/article';
 import type { PartialAnalysis } from '@/lib/attribution/analysis';
 import type { AppError } from '@/lib/errors';
+import { hostOf } from '@/lib/host-of';
 import { LlmError } from '@/lib/llm/llm-error';
 import { messageOf } from '@/lib/message-of';
 import { type CheckSourceOptions, checkSource } from '@/lib/sources/check-source';
@@ -69,13 +70,5 @@ export async function checkAllSources(options: CheckAllSourcesOptions): Promise<
         error: error instanceof LlmError ? error.appError : { code: 'unknown', detail: messageOf(error) },
       };
     }
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
   }
 }

@@ -6,6 +6,7 @@ import { modelPrice } from '@/lib/budget/model-prices';
 import { defaultParallelRequests } from '@/lib/budget/parallel-requests';
 import type { CustomHeaders } from '@/lib/custom-headers';
 import type { AppError } from '@/lib/errors';
+import { hostOf } from '@/lib/host-of';
 import { articleFingerprint } from '@/lib/job/article-fingerprint';
 import { configurationError } from '@/lib/job/configuration-error';
 import { contentHash } from '@/lib/job/content-hash';
@@ -401,12 +402,4 @@ function sumEstimates(estimates: JobEstimate[], price: JobEstimate['price']): Jo
 function dedupe(sources: CheckableSource[]): CheckableSource[] {
   const seen = new Set<string>();
   return sources.filter((source) => !seen.has(source.url) && seen.add(source.url));
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

@@ -1,8 +1,9 @@
 import { i18n } from '#i18n';
+import { NO_VISIBLE_TEXT } from '@/lib/article/no-visible-text';
 import { resolveHttpUrl } from '@/lib/article/segments';
 import { type AppError, assertNever, type RestrictedReason } from '@/lib/errors';
+import { hostOf } from '@/lib/host-of';
 import { hostLocality } from '@/lib/llm/endpoint';
-import { NO_VISIBLE_TEXT } from '@/lib/article/no-visible-text';
 
 /** What a surface can offer next to the message; each surface wires these to its own controls. */
 export type ErrorAction = 'retry' | 'open-options' | 'use-selection' | 'use-page';
@@ -288,14 +289,6 @@ function restrictedMessage(reason: RestrictedReason): string {
       return i18n.t('error.restrictedPage.fileAccess');
     default:
       return assertNever(reason);
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
   }
 }
 
