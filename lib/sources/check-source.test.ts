@@ -6,6 +6,7 @@ import { AnalysisSchema } from '@/lib/attribution/analysis';
 import { contentHash } from '@/lib/job/content-hash';
 import { createClient } from '@/lib/llm/client';
 import { LlmError } from '@/lib/llm/llm-error';
+import { createShapeMemory } from '@/lib/llm/request-shape-memory';
 import {
   type CheckSourceOptions,
   checkSource,
@@ -22,6 +23,7 @@ import { seedArticle } from '@/tests/support/seed-article';
 import { seedFixtures } from '@/tests/support/seed-fixtures';
 import { sourceCheckResponder } from '@/tests/support/source-check-scenario';
 import { sourcePageArticle } from '@/tests/support/source-page';
+import { loadTranscript, replayTranscript } from '@/tests/support/wire-transcript';
 
 const API_KEY = 'sk-test-source-check-1234';
 const seedLinks = ArticleLinkSchema.array().parse(
@@ -180,6 +182,22 @@ describe('checkSource on the seed article and the stand-in NYT page', () => {
     expect(error).toBeInstanceOf(LlmError);
     expect(error instanceof LlmError ? error.appError.code : null).toBe('context-too-long');
     expect(checkRequests()).toHaveLength(0);
+  });
+
+  it.each([
+    ['a proxy refusing stream_options (field case 07)', 'strict-proxy/stream-options-rejected'],
+    ['a thinking model with no opening <think> (field case 09)', 'qwen3-thinking/no-opening-tag'],
+    ['reasoning in reasoning_content (vLLM)', 'vllm/reasoning-content'],
+  ])('checks through %s, as a job does', async (_name, transcript) => {
+    server.setResponder(replayTranscript(loadTranscript(transcript)));
+    const result = await checkSource(options({ memory: createShapeMemory() }));
+    expect(result.claims.map((claim) => claim.verdict)).toEqual([
+      'supported',
+      'supported',
+      'not-found',
+      'supported',
+      'partly-supported',
+    ]);
   });
 
   it('says when the answer cannot be read, and maps endpoint errors as a job does', async () => {
